@@ -1,0 +1,17 @@
+"""Test settings: fast hashing, mail and cache in memory, tasks run inline."""
+
+from .base import *  # noqa: F403
+from .base import Q_CLUSTER, env
+
+SECRET_KEY = "django-insecure-test-only"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+DEMO_CONTENT_ALLOWED = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/coproduction-hub-test-media")
+# Serve static files straight from the apps, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

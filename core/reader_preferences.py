@@ -1,0 +1,105 @@
+"""Reader preferences: text size, contrast, font and motion.
+
+Stored in a signed cookie so they work without an account and without
+JavaScript, and applied on the server as classes on <html> so the first
+paint is already right. Anything unexpected falls back to the default.
+"""
+
+from dataclasses import asdict, dataclass, fields
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+
+COOKIE_SALT = "core.reader_preferences"
+
+TEXT_SIZE_CHOICES = [
+    ("standard", "Standard"),
+    ("large", "Large"),
+    ("larger", "Larger"),
+    ("largest", "Largest"),
+]
+CONTRAST_CHOICES = [
+    ("standard", "Standard colours"),
+    ("high", "High contrast (yellow on black)"),
+]
+FONT_CHOICES = [
+    ("standard", "Standard font"),
+    ("dyslexia", "Dyslexia-friendly font (OpenDyslexic)"),
+]
+MOTION_CHOICES = [
+    ("standard", "Standard"),
+    ("reduce", "Reduce movement and animation"),
+]
+
+CHOICES = {
+    "text_size": TEXT_SIZE_CHOICES,
+    "contrast": CONTRAST_CHOICES,
+    "font": FONT_CHOICES,
+    "motion": MOTION_CHOICES,
+}
+
+
+@dataclass(frozen=True)
+class ReaderPreferences:
+    text_size: str = "standard"
+    contrast: str = "standard"
+    font: str = "standard"
+    motion: str = "standard"
+
+    @classmethod
+    def from_dict(cls, data) -> "ReaderPreferences":
+        """Keep only known keys with allowed values; default the rest."""
+        cleaned = {}
+        for field in fields(cls):
+            value = data.get(field.name)
+            allowed = {choice for choice, _label in CHOICES[field.name]}
+            if value in allowed:
+                cleaned[field.name] = value
+        return cls(**cleaned)
+
+    def updated_from(self, data) -> "ReaderPreferences":
+        """Apply submitted choices: a key left out keeps its current value,
+        a value we do not offer falls back to the default."""
+        current = asdict(self)
+        submitted = {name: data[name] for name in current if name in data}
+        return ReaderPreferences.from_dict({**current, **submitted})
+
+    @property
+    def is_default(self) -> bool:
+        return self == ReaderPreferences()
+
+    @property
+    def html_class(self) -> str:
+        """Classes for <html>: only the choices that differ from the default."""
+        return " ".join(
+            f"pref-{name.replace('_', '-')}-{value}"
+            for name, value in asdict(self).items()
+            if value != "standard"
+        )
+
+    def as_cookie_value(self) -> str:
+        return urlencode(asdict(self))
+
+
+def reader_preferences_from_request(request) -> ReaderPreferences:
+    raw = request.get_signed_cookie(
+        settings.READER_PREFERENCES_COOKIE, default=None, salt=COOKIE_SALT
+    )
+    if not raw:
+        return ReaderPreferences()
+    return ReaderPreferences.from_dict(dict(parse_qsl(raw)))
+
+
+def reader_preferences_save(*, response, preferences: ReaderPreferences) -> None:
+    if preferences.is_default:
+        response.delete_cookie(settings.READER_PREFERENCES_COOKIE)
+        return
+    response.set_signed_cookie(
+        settings.READER_PREFERENCES_COOKIE,
+        preferences.as_cookie_value(),
+        salt=COOKIE_SALT,
+        max_age=settings.READER_PREFERENCES_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )

@@ -1,0 +1,1 @@
+"""The home page. May import core and members."""

@@ -1,0 +1,27 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from core.blocks import CONTENT_BLOCKS
+
+
+class HomePage(Page):
+    introduction = models.TextField(
+        blank=True,
+        help_text="One or two sentences under the title: who we are, in plain words.",
+    )
+    body = StreamField(CONTENT_BLOCKS, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"

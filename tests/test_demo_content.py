@@ -1,0 +1,65 @@
+"""The demo content command: complete, repeatable, never in production."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Revision, Site
+
+from demo.accounts import DEMO_ACCOUNTS
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (
+        get_user_model().objects.count(),
+        Page.objects.count(),
+        Site.objects.count(),
+        Revision.objects.count(),
+    )
+
+
+def test_running_twice_creates_nothing_twice():
+    call_command("load_demo_content", stdout=None)
+    first = counts()
+    call_command("load_demo_content")
+    assert counts() == first
+
+
+@pytest.mark.parametrize(
+    ("email", "group"),
+    [
+        ("lead@example.org", "Engagement leads"),
+        ("member@example.org", "Members"),
+        ("member2@example.org", "Members"),
+        ("staff@example.org", "Staff"),
+        ("admin@example.org", "Administrators"),
+    ],
+)
+def test_each_demo_account_signs_in_in_its_role(client, email, group):
+    call_command("load_demo_content")
+    assert client.login(email=email, password="coproduction")
+    user = get_user_model().objects.get(email=email)
+    assert list(user.groups.values_list("name", flat=True)) == [group]
+
+
+def test_only_the_administrator_is_a_superuser():
+    call_command("load_demo_content")
+    superusers = get_user_model().objects.filter(is_superuser=True)
+    assert list(superusers.values_list("email", flat=True)) == ["admin@example.org"]
+    assert len(DEMO_ACCOUNTS) == 5
+
+
+def test_an_editor_s_change_to_the_home_page_survives_a_reload(demo_site):
+    demo_site.introduction = "Written by the lead"
+    demo_site.save_revision().publish()
+    call_command("load_demo_content")
+    demo_site.refresh_from_db()
+    assert demo_site.introduction == "Written by the lead"
+
+
+def test_refuses_when_settings_do_not_allow_demo_content(settings):
+    settings.DEMO_CONTENT_ALLOWED = False
+    with pytest.raises(CommandError, match="Refusing to load demo content"):
+        call_command("load_demo_content")
+    assert not get_user_model().objects.exists()

@@ -1,0 +1,42 @@
+"""The project's ground: imports, the user model, the role groups."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.models import Group
+
+from members import roles
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_our_tests_package_wins_over_wagtail_accessibility_s():
+    import tests
+
+    assert Path(tests.__file__).resolve() == PROJECT_ROOT / "tests" / "__init__.py"
+
+
+def test_email_is_the_login_and_ignores_case():
+    User = get_user_model()
+    user = User.objects.create_user(email="Ann@Example.org", password="a-long-pass")
+
+    assert User.USERNAME_FIELD == "email"
+    assert not hasattr(user, "username") or user.username is None
+    assert authenticate(email="ann@example.org", password="a-long-pass") == user
+    assert authenticate(email="ann@example.org", password="wrong") is None
+
+
+def test_two_people_cannot_share_an_email_address():
+    from django.db import IntegrityError
+
+    User = get_user_model()
+    User.objects.create_user(email="same@example.org", password="x")
+    with pytest.raises(IntegrityError):
+        User.objects.create_user(email="same@example.org", password="y")
+
+
+def test_role_groups_come_from_a_migration():
+    assert set(roles.ROLE_GROUPS) <= set(Group.objects.values_list("name", flat=True))
