@@ -68,9 +68,7 @@ def test_tota11y_appears_in_previews_only(client, demo_site):
     assert "tota11y.min.js" not in client.get("/").content.decode()
 
 
-def test_editors_get_wagtail_s_accessibility_checker_in_the_user_bar(
-    client, demo_site
-):
+def test_editors_get_wagtail_s_accessibility_checker_in_the_user_bar(client, demo_site):
     client.login(email="admin@example.org", password="coproduction")
     content = client.get("/").content.decode()
     assert "wagtail-userbar" in content
@@ -93,4 +91,3 @@ def test_the_500_page_renders_in_the_site_design_without_a_request_context():
     assert response.status_code == 500
     assert "Sorry, something went wrong" in content
     assert "/static/css/site.css" in content
-

@@ -22,7 +22,13 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    # A clean environment: nothing from the test session (the browser tests
+    # set DJANGO_ALLOW_ASYNC_UNSAFE, which --deploy rightly rejects).
+    clean_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION_ENV and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_ROOT,

@@ -1,0 +1,59 @@
+# Co-production Hub. `make run` starts the site with demo content;
+# `make test` runs every check CI runs. Both set up .venv themselves.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help run test lint format chromium bench lock venv
+
+help:
+	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
+	@echo "make test   - lint, migrations check and the whole test suite (browser tests too)"
+	@echo "make lint   - ruff check and format check"
+	@echo "make format - format Python (ruff) and templates (djhtml)"
+	@echo "make bench  - measure the home page (server time, SQL queries)"
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed (set PYTHON=...)"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+run: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@bin/dev-server
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	find templates */templates -name '*.html' | xargs $(VENV)/bin/djhtml
+
+test: venv chromium lint
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+bench: venv
+	$(PY) bench/home_page.py
+
+lock: venv
+	@echo "# Every installed package, pinned (pip freeze). Regenerate with \`make lock\`." > constraints.txt
+	$(VENV)/bin/pip freeze --exclude-editable >> constraints.txt

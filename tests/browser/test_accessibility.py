@@ -1,0 +1,99 @@
+"""Every page of the shell passes axe-core and works by keyboard alone."""
+
+import pytest
+from playwright.sync_api import expect
+
+from . import BROWSER_TEST
+from .axe import axe_violations
+
+PREFERENCE_CHOICES = [
+    ("text_size", "larger"),
+    ("text_size", "largest"),
+    ("contrast", "high"),
+    ("font", "dyslexia"),
+    ("motion", "reduce"),
+]
+
+pytestmark = BROWSER_TEST
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/reader-settings/", "/accounts/login/", "/no-such-page/"]
+)
+def test_page_has_no_axe_violations(page, site, path):
+    page.goto(site + path)
+    expect(page.locator("h1")).to_have_count(1)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(("name", "value"), PREFERENCE_CHOICES)
+def test_each_reader_preference_keeps_pages_accessible(page, site, name, value):
+    page.goto(site + "/reader-settings/?next=/")
+    page.locator(f'input[name="{name}"][value="{value}"]').check()
+    page.get_by_role("button", name="Save my reader settings").click()
+    expect(page).to_have_url(site + "/")
+    html_class = page.locator("html").get_attribute("class")
+    assert f"pref-{name.replace('_', '-')}-{value}" in html_class
+    assert axe_violations(page) == []
+    page.goto(site + "/reader-settings/")
+    assert axe_violations(page) == []
+
+
+def test_sign_in_errors_are_accessible(page, site):
+    page.goto(site + "/accounts/login/")
+    page.get_by_label("Email address").fill("member@example.org")
+    page.get_by_label("Password").fill("wrong password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_contain_text("Check them and try again")
+    expect(page.get_by_label("Email address")).to_have_value("member@example.org")
+    assert axe_violations(page) == []
+
+
+def test_windows_high_contrast_keeps_the_page_accessible(page, site):
+    page.emulate_media(forced_colors="active", reduced_motion="reduce")
+    page.goto(site + "/")
+    assert axe_violations(page) == []
+
+
+def test_first_tab_reaches_the_skip_link_and_enter_moves_into_main(page, site):
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_every_control_shows_where_the_focus_is(page, site):
+    page.goto(site + "/")
+    controls = page.locator("a[href], button, input, select, textarea")
+    for index in range(controls.count()):
+        control = controls.nth(index)
+        if not control.is_visible():
+            continue
+        control.focus()
+        style = control.evaluate(
+            "el => { const s = getComputedStyle(el);"
+            " return [s.outlineStyle, s.outlineWidth, s.boxShadow,"
+            " s.backgroundColor].join('|') }"
+        )
+        outline_style, outline_width, box_shadow, _background = style.split("|")
+        has_outline = outline_style != "none" and outline_width != "0px"
+        assert has_outline or box_shadow != "none", control.evaluate(
+            "el => el.outerHTML"
+        )
+
+
+def test_a_keyboard_user_can_change_reader_settings(page, site):
+    page.goto(site + "/")
+    page.get_by_role("link", name="Reader settings").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reader settings")
+    contrast = page.get_by_label("High contrast (yellow on black)")
+    contrast.focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Save my reader settings").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site + "/")
+    assert "pref-contrast-high" in page.locator("html").get_attribute("class")
