@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from members import roles
 
@@ -40,3 +41,23 @@ def test_two_people_cannot_share_an_email_address():
 
 def test_role_groups_come_from_a_migration():
     assert set(roles.ROLE_GROUPS) <= set(Group.objects.values_list("name", flat=True))
+
+
+def test_an_administrator_adds_a_person_by_email_in_wagtail_s_admin(client):
+    User = get_user_model()
+    User.objects.create_superuser(email="admin@example.org", password="pw")
+    client.login(email="admin@example.org", password="pw")
+
+    response = client.post(
+        reverse("wagtailusers_users:add"),
+        {
+            "email": "new.member@example.org",
+            "first_name": "Ffion",
+            "last_name": "Morgan",
+            "password1": "a-long-enough-password-9",
+            "password2": "a-long-enough-password-9",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert User.objects.filter(email="new.member@example.org").exists()

@@ -97,3 +97,22 @@ def test_a_keyboard_user_can_change_reader_settings(page, site):
     page.keyboard.press("Enter")
     expect(page).to_have_url(site + "/")
     assert "pref-contrast-high" in page.locator("html").get_attribute("class")
+
+
+def test_the_500_page_has_no_axe_violations(page, site):
+    from django.test import RequestFactory
+    from django.views.defaults import server_error
+
+    html = server_error(RequestFactory().get("/")).content.decode()
+    # Serve Django's real 500 response at an address of the live server, so
+    # the page loads the site's own stylesheet.
+    page.route(
+        site + "/broken/",
+        lambda route: route.fulfill(status=500, body=html, content_type="text/html"),
+    )
+    page.goto(site + "/broken/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Sorry, something went wrong"
+    )
+    assert page.evaluate("() => document.styleSheets.length") >= 1
+    assert axe_violations(page) == []

@@ -71,6 +71,7 @@ def test_preferences_stick_across_visits(browser, site):
     page.goto(site + "/reader-settings/")
     page.locator('input[name="contrast"][value="high"]').check()
     page.get_by_role("button", name="Save my reader settings").click()
+    expect(page.get_by_role("status")).to_contain_text("reader settings are saved")
     page.close()
     later = context.new_page()
     later.goto(site + "/accounts/login/")
