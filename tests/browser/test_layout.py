@@ -38,18 +38,21 @@ def test_text_enlarged_by_the_browser_is_respected(browser, site):
     assert float(enlarged.rstrip("px")) == pytest.approx(2 * float(normal.rstrip("px")))
 
 
-def test_touch_targets_are_at_least_44_pixels(page, site):
+@pytest.mark.parametrize("path", ["/", "/reader-settings/", "/accounts/login/"])
+def test_touch_targets_are_at_least_44_pixels(page, site, path):
     page.set_viewport_size({"width": 375, "height": 700})
-    page.goto(site + "/")
+    page.goto(site + path)
     targets = page.locator(
-        "header a, header button, footer a, .button, main form button"
+        "header a, header button, footer a, .button, main button,"
+        " main input:not([type=hidden])"
     )
     assert targets.count() > 0
     for index in range(targets.count()):
-        box = targets.nth(index).bounding_box()
-        assert box["width"] >= 44 and box["height"] >= 44, targets.nth(
-            index
-        ).inner_text()
+        target = targets.nth(index)
+        box = target.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, target.evaluate(
+            "el => el.outerHTML"
+        )
 
 
 def test_a_preference_works_with_javascript_switched_off(page_without_js, site):
