@@ -91,3 +91,10 @@ def test_the_500_page_renders_in_the_site_design_without_a_request_context():
     assert response.status_code == 500
     assert "Sorry, something went wrong" in content
     assert "/static/css/site.css" in content
+
+
+def test_public_pages_may_be_framed_only_by_the_site_itself(client, demo_site):
+    response = client.get("/")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert "script-src 'self'" in response["Content-Security-Policy"]

@@ -92,3 +92,11 @@ def test_the_dyslexia_font_is_served_by_the_site_itself(page, site):
     fonts = [url for url in requests if url.endswith(".woff2")]
     assert fonts
     assert all(url.startswith(site) for url in fonts)
+
+
+def test_printing_leaves_out_navigation_and_settings(page, site):
+    page.goto(site + "/")
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
