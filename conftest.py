@@ -1,13 +1,30 @@
-"""Fixtures shared by every test."""
+"""Fixtures shared by every test.
+
+The demo content is loaded once, when the test database is set up, so every
+test starts from the site `make run` shows. Tests run in a transaction that is
+rolled back; browser tests (which need committed data) get it back through
+serialized_rollback, whose snapshot is taken after the demo content exists.
+"""
 
 import pytest
+from django.db import connections
 
 from demo.services import demo_content_load
 from home.models import HomePage
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        demo_content_load()
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = (
+                    connection.creation.serialize_db_to_string()
+                )
+
+
 @pytest.fixture
 def demo_site(db):
-    """The demo accounts and home page, as `make run` loads them."""
-    demo_content_load()
+    """The demo site's home page (all demo content is already loaded)."""
     return HomePage.objects.get()

@@ -4,6 +4,8 @@ from django.db import transaction
 
 from .accounts import demo_accounts_load
 from .home_content import home_page_load
+from .people import profiles_load
+from .stories_content import sections_load, stories_load
 
 
 @transaction.atomic
@@ -13,4 +15,7 @@ def demo_content_load() -> None:
             "Demo content is not allowed with these settings (production?)."
         )
     demo_accounts_load()
-    home_page_load()
+    home = home_page_load()
+    profiles = profiles_load()
+    story_index, _who_we_are = sections_load(home)
+    stories_load(story_index, profiles)

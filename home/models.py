@@ -20,7 +20,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = []
+    subpage_types = ["stories.StoryIndexPage", "members.WhoWeArePage"]
     max_count = 1
 
     class Meta:

@@ -1,5 +1,13 @@
+from datetime import date
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from core.nations import NATION_CHOICES
 
 
 class UserManager(BaseUserManager):
@@ -44,3 +52,153 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class Assembly(models.Model):
+    """One of the five regional Assemblies members are drawn from."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+    nation = models.CharField(max_length=20, choices=NATION_CHOICES)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "assemblies"
+
+    def __str__(self):
+        return self.name
+
+
+class Profile(models.Model):
+    """How a person appears to others. Nothing here is public unless they
+    agreed (publish_on_site); people who leave keep their profile."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        ENGAGEMENT_LEAD = "engagement_lead", "Engagement lead"
+
+    user = models.OneToOneField(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="profile"
+    )
+    display_name = models.CharField(
+        max_length=150, help_text="The name shown on the site."
+    )
+    slug = models.SlugField(unique=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    assembly = models.ForeignKey(
+        Assembly,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="profiles",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        "photo description",
+        max_length=255,
+        blank=True,
+        help_text="Describe the photo for people who cannot see it.",
+    )
+    bio = models.TextField(
+        "short bio", blank=True, help_text="A few sentences, in the person's words."
+    )
+    joined_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+    publish_on_site = models.BooleanField(
+        "show on the public 'Who we are' page",
+        default=False,
+        help_text="Only tick this when the person has agreed.",
+    )
+    publish_photo = models.BooleanField(
+        "show their photo publicly",
+        default=False,
+        help_text="Only tick this when the person has agreed.",
+    )
+
+    panels = [
+        "display_name",
+        "slug",
+        "role",
+        "assembly",
+        "user",
+        "photo",
+        "photo_alt",
+        "bio",
+        "joined_on",
+        "left_on",
+        "publish_on_site",
+        "publish_photo",
+    ]
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.display_name
+
+    def clean(self):
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "Describe the photo."})
+        if self.left_on and self.left_on < self.joined_on:
+            raise ValidationError({"left_on": "The end date is before the start."})
+
+    @property
+    def is_current(self) -> bool:
+        return self.left_on is None or self.left_on >= date.today()
+
+    @property
+    def public_photo(self):
+        return self.photo if self.publish_photo else None
+
+    @property
+    def membership_years(self) -> str:
+        """'2022–2023' for people who have left; 'since 2023' otherwise."""
+        if self.is_current:
+            return f"since {self.joined_on.year}"
+        if self.left_on.year == self.joined_on.year:
+            return str(self.joined_on.year)
+        return f"{self.joined_on.year}–{self.left_on.year}"
+
+
+class WhoWeArePage(RoutablePageMixin, Page):
+    """The group's members by Assembly, with a page for each person who agreed
+    to be shown: /who-we-are/ and /who-we-are/<slug>/."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, "introduction"]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "who we are page"
+
+    @path("")
+    def index(self, request):
+        from .selectors import who_we_are
+
+        return self.render(request, context_overrides=who_we_are())
+
+    @path("<slug:slug>/")
+    def profile(self, request, slug):
+        from .selectors import profile_public_get
+
+        profile = profile_public_get(slug=slug)
+        if profile is None:
+            raise Http404("No such person")
+        return self.render(
+            request,
+            template="members/profile_page.html",
+            context_overrides={"profile": profile},
+        )
+
+    def profile_url(self, profile) -> str:
+        return self.url + self.reverse_subpage("profile", kwargs={"slug": profile.slug})

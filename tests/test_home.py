@@ -10,6 +10,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.test.utils.page_tests import WagtailPageTestCase
 
 from home.models import HomePage
+from members.models import WhoWeArePage
+from stories.models import StoryIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,7 @@ class TestHomePage(WagtailPageTestCase):
 
     def test_only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, set())
+        self.assertAllowedSubpageTypes(HomePage, {StoryIndexPage, WhoWeArePage})
 
     def test_renders_previews_and_edits(self):
         self.assertPageIsRenderable(self.home)

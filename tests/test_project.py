@@ -45,8 +45,8 @@ def test_role_groups_come_from_a_migration():
 
 def test_an_administrator_adds_a_person_by_email_in_wagtail_s_admin(client):
     User = get_user_model()
-    User.objects.create_superuser(email="admin@example.org", password="pw")
-    client.login(email="admin@example.org", password="pw")
+    User.objects.create_superuser(email="root@example.org", password="pw")
+    client.login(email="root@example.org", password="pw")
 
     response = client.post(
         reverse("wagtailusers_users:add"),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "core",
     "members",
     "home",
+    "stories",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -41,6 +42,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtailaccessibility",
+    "wagtailmedia",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -163,6 +167,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp"}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+WAGTAILMEDIA = {"MEDIA_MODEL": "core.AccessibleMedia"}
 
 # Reader preferences cookie (see core/reader_preferences.py).
 READER_PREFERENCES_COOKIE = "reader_preferences"

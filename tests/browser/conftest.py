@@ -49,7 +49,7 @@ def browser(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site(live_server, demo_site):
+def site(live_server, transactional_db):
     """The demo site, served live. Returns the server's base URL."""
     return live_server.url
 

@@ -17,9 +17,24 @@ PREFERENCE_CHOICES = [
 pytestmark = BROWSER_TEST
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/reader-settings/", "/accounts/login/", "/no-such-page/"]
-)
+PUBLIC_PAGES = [
+    "/",
+    "/stories/?kind=video&nation=wales",
+    "/stories/?tag=carers",
+    "/stories/?page=2",
+    "/stories/seven-of-us-sat-on-interview-panels/",
+    "/stories/carers-week-2023-a-video-interview/",
+    "/stories/why-paid-planned-opportunities-matter/",
+    "/who-we-are/",
+    "/who-we-are/dafydd-pryce/",
+    "/who-we-are/maeve-donnelly/",
+    "/reader-settings/",
+    "/accounts/login/",
+    "/no-such-page/",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_page_has_no_axe_violations(page, site, path):
     page.goto(site + path)
     expect(page.locator("h1")).to_have_count(1)
@@ -35,8 +50,9 @@ def test_each_reader_preference_keeps_pages_accessible(page, site, name, value):
     html_class = page.locator("html").get_attribute("class")
     assert f"pref-{name.replace('_', '-')}-{value}" in html_class
     assert axe_violations(page) == []
-    page.goto(site + "/reader-settings/")
-    assert axe_violations(page) == []
+    for path in ("/reader-settings/", "/stories/", "/who-we-are/"):
+        page.goto(site + path)
+        assert axe_violations(page) == [], path
 
 
 def test_sign_in_errors_are_accessible(page, site):
@@ -49,10 +65,29 @@ def test_sign_in_errors_are_accessible(page, site):
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize("path", PUBLIC_PAGES[:8])
+def test_pages_are_accessible_on_a_small_phone(page, site, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site + path)
+    assert page.evaluate(
+        "() => document.documentElement.scrollWidth <= window.innerWidth"
+    )
+    assert axe_violations(page) == []
+
+
 def test_windows_high_contrast_keeps_the_page_accessible(page, site):
     page.emulate_media(forced_colors="active", reduced_motion="reduce")
     page.goto(site + "/")
     assert axe_violations(page) == []
+
+
+def test_a_transcript_opens_by_keyboard_without_javascript(page_without_js, site):
+    page = page_without_js
+    page.goto(site + "/stories/carers-week-2023-a-video-interview/")
+    summary = page.locator("summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Nobody gave me a job description")).to_be_visible()
 
 
 def test_first_tab_reaches_the_skip_link_and_enter_moves_into_main(page, site):

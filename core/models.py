@@ -1,0 +1,52 @@
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from wagtailmedia.models import AbstractMedia
+
+
+class AccessibleMedia(AbstractMedia):
+    """A video or audio file with the captions and transcript people need."""
+
+    captions = models.FileField(
+        upload_to="media_captions",
+        blank=True,
+        validators=[FileExtensionValidator(["vtt"])],
+        help_text="Captions as a WebVTT (.vtt) file. Every video needs them.",
+    )
+    transcript = models.TextField(
+        blank=True,
+        help_text="Everything that is said, written out. Every video and "
+        "audio item needs one; it is shown under the player.",
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        "duration",
+        "width",
+        "height",
+        "thumbnail",
+        "captions",
+        "transcript",
+        "tags",
+    )
+
+    class Meta:
+        verbose_name = "video or audio item"
+        verbose_name_plural = "video and audio items"
+
+    def accessibility_problems(self) -> dict[str, str]:
+        """What stops this item going live, by field name."""
+        problems = {}
+        if self.type == "video" and not self.captions:
+            problems["captions"] = "Add a captions file (.vtt) for this video."
+        if not self.transcript.strip():
+            problems["transcript"] = (
+                f"Add a transcript: write out everything that is said in this "
+                f"{'video' if self.type == 'video' else 'audio'}."
+            )
+        return problems
+
+    @property
+    def mime_type(self) -> str:
+        return self.sources[0]["type"]

@@ -1,0 +1,38 @@
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def filter_url(context, name, value=""):
+    """This page's address with one filter set (or cleared) and paging reset."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    if value:
+        params[name] = value
+    else:
+        params.pop(name, None)
+    return f"?{params.urlencode()}" if params else "?"
+
+
+@register.inclusion_tag("components/site_nav.html", takes_context=True)
+def site_nav(context):
+    """The site root's menu pages, marked current when we are inside one."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    items = []
+    if site:
+        root = site.root_page
+        current = request.path
+        items.append({"title": "Home", "url": "/", "current": current == "/"})
+        for page in root.get_children().live().in_menu().specific(defer=True):
+            url = page.get_url(request)
+            items.append(
+                {
+                    "title": page.title,
+                    "url": url,
+                    "current": bool(url) and current.startswith(url),
+                }
+            )
+    return {"items": items}

@@ -1,0 +1,301 @@
+"""Demo stories, drawn from the public facts of the group's 2023 report and
+told by invented people."""
+
+from datetime import date
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.base import ContentFile
+
+from core.models import AccessibleMedia
+from home.models import HomePage
+from members.models import WhoWeArePage
+from stories.models import StoryIndexPage, StoryPage
+
+from .images import demo_image
+
+FILES = Path(__file__).parent / "files"
+
+VIDEO_TRANSCRIPT = (
+    "Dafydd: I have cared for my wife for many years. Nobody gave me a job "
+    "description, but I learned on the way.\n\n"
+    "Interviewer: What does co-production mean to you?\n\n"
+    "Dafydd: It means we plan things together from the start, and we are paid "
+    "for our time, like everyone else in the room."
+)
+AUDIO_TRANSCRIPT = (
+    "Colm: Welcome to our co-pro coffee podcast. Today we talk about paid "
+    "opportunities.\n\n"
+    "Grace: When I know what I will earn in advance, I can plan my week and my "
+    "support around it.\n\n"
+    "Colm: That is why we asked for opportunities on a regular and planned basis."
+)
+
+
+def _captions(transcript: str) -> str:
+    lines = [line for line in transcript.split("\n\n") if line]
+    cues = ["WEBVTT", ""]
+    for i, line in enumerate(lines):
+        cues += [f"00:00:0{i}.000 --> 00:00:0{i + 1}.000", line, ""]
+    return "\n".join(cues)
+
+
+def _media(*, title, filename, kind, transcript) -> AccessibleMedia:
+    existing = AccessibleMedia.objects.filter(title=title).first()
+    if existing:
+        return existing
+    media = AccessibleMedia(title=title, type=kind, duration=4, transcript=transcript)
+    if kind == "video":
+        media.width, media.height = 320, 180
+    with open(FILES / filename, "rb") as handle:
+        media.file.save(filename, File(handle), save=False)
+    media.captions.save(
+        f"{Path(filename).stem}.vtt",
+        ContentFile(_captions(transcript).encode()),
+        save=False,
+    )
+    media.save()
+    return media
+
+
+STORIES = [
+    # title, kind, author slug, date, nation, tags, summary, paragraphs
+    (
+        "What co-production means to me as a carer",
+        "blog",
+        "joan-ashby",
+        date(2023, 2, 14),
+        "england",
+        ["carers", "co-production"],
+        "Co-production was explained to me as 'everyone working together'. "
+        "Here is what it came to mean.",
+        [
+            "When I first heard the word co-production, I did not understand it. "
+            "What I saw was parents and carers being consulted, not working "
+            "together.",
+            "Joining the group changed that. We are involved from the start, "
+            "from recruitment to running workshops.",
+        ],
+    ),
+    (
+        "Seven of us sat on interview panels",
+        "blog",
+        "fraser-doig",
+        date(2023, 4, 20),
+        "scotland",
+        ["recruitment", "co-production"],
+        "After a training session on recruitment, seven members joined "
+        "interview panels as lived experience panel members.",
+        [
+            "The recruitment training session changed how staff are recruited "
+            "and selected.",
+            "Seven of us went on to sit on panels. A feedback session afterwards "
+            "showed the experience was positive for the group.",
+        ],
+    ),
+    (
+        "Carers Week 2023: a video interview",
+        "video",
+        "dafydd-pryce",
+        date(2023, 6, 5),
+        "wales",
+        ["carers", "carers-week"],
+        "A short video interview for Carers Week about caring, and about "
+        "being paid for your time.",
+        ["Watch the interview, with captions, or read the transcript below."],
+    ),
+    (
+        "Co-designing the staff away day in Stirling",
+        "blog",
+        "eilidh-munro",
+        date(2023, 11, 24),
+        "scotland",
+        ["away-day", "co-production"],
+        "An idea from our 2022 reflections became a staff away day on "
+        "co-production, which we co-designed and co-delivered.",
+        [
+            "A suggestion from our reflections was endorsed by senior leadership.",
+            "Two Scottish members co-delivered the day with the engagement lead. "
+            "A live blog captured it as it happened.",
+        ],
+    ),
+    (
+        "Talking about the PA Employment Summit",
+        "podcast",
+        "grace-okafor",
+        date(2023, 12, 8),
+        "england",
+        ["personal-assistants", "events"],
+        "A podcast conversation about the PA Employment Summit in Sheffield "
+        "and the graphic report drawn on the day.",
+        ["Listen to the conversation, or read the transcript below."],
+    ),
+    (
+        "Understanding evidence: lived experience counts too",
+        "blog",
+        "peter-lindqvist",
+        date(2023, 6, 13),
+        "uk-wide",
+        ["evidence"],
+        "Research, practice knowledge and lived experience are all evidence. "
+        "How do we make sure everyone accepts that?",
+        [
+            "Our second meeting asked how different audiences can buy into a "
+            "wide definition of evidence.",
+            "We agreed to look hard at the language we use to talk about it.",
+        ],
+    ),
+    (
+        "Crowdsourcing sources for an evidence review",
+        "blog",
+        "seren-hughes",
+        date(2023, 8, 2),
+        "wales",
+        ["evidence", "covid"],
+        "We shared links and sources the researchers would not otherwise have "
+        "found, for a review about managing change during COVID.",
+        [
+            "Members brought lots of links to sources from different perspectives.",
+            "One topic for next year's reviews came straight from a member.",
+        ],
+    ),
+    (
+        "Agreeing our work plan for the year",
+        "podcast",
+        "colm-brennan",
+        date(2023, 1, 30),
+        "northern-ireland",
+        ["planning", "co-production"],
+        "How a planning meeting co-produced with a Northern Ireland member "
+        "gave us an agreed work plan.",
+        ["Listen to the conversation, or read the transcript below."],
+    ),
+    (
+        "Welcoming new members from Northern Ireland",
+        "video",
+        "niamh-rafferty",
+        date(2023, 12, 14),
+        "northern-ireland",
+        ["membership", "development"],
+        "Our December development session reviewed the year, planned the next "
+        "and welcomed two new members.",
+        ["Watch the video, with captions, or read the transcript below."],
+    ),
+    (
+        "Workplace culture: positive change for personal assistants",
+        "blog",
+        "grace-okafor",
+        date(2023, 9, 12),
+        "england",
+        ["personal-assistants"],
+        "What makes a good workplace for the personal assistants many of us "
+        "employ, and what would change things.",
+        [
+            "Personal assistants make independent lives possible.",
+            "Good employment starts with respect, fair pay and time to talk.",
+        ],
+    ),
+    (
+        "You said, we heard, we propose",
+        "blog",
+        "sam-teale",
+        date(2023, 10, 18),
+        "uk-wide",
+        ["reflections", "co-production"],
+        "Our Reflections document now has eleven 'you said, we heard, we "
+        "propose, outcome' flows. Here is how it works.",
+        [
+            "Each flow records what we heard, what we propose and what happened.",
+            "We propose knowing that some ideas may not be possible. It is still "
+            "a good measure of what is acted upon.",
+        ],
+    ),
+    (
+        "Why paid, planned opportunities matter",
+        "podcast",
+        "colm-brennan",
+        date(2024, 1, 22),
+        "uk-wide",
+        ["payment", "co-production"],
+        "A co-pro coffee conversation about knowing what you will earn in advance.",
+        ["Listen to the conversation, or read the transcript below."],
+    ),
+    (
+        "Reaching people through the facilitator projects",
+        "video",
+        "maeve-donnelly",
+        date(2023, 3, 15),
+        "northern-ireland",
+        ["facilitators"],
+        "How can the outcomes of facilitator projects reach people who draw on "
+        "care and support, and carers, across the UK?",
+        ["Watch the video, with captions, or read the transcript below."],
+    ),
+]
+
+
+def _child(parent, model, **fields):
+    existing = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
+    if existing:
+        return existing
+    page = parent.add_child(instance=model(**fields))
+    page.save_revision().publish()
+    return page
+
+
+def sections_load(home: HomePage) -> tuple[StoryIndexPage, WhoWeArePage]:
+    stories = _child(
+        home,
+        StoryIndexPage,
+        title="Stories",
+        slug="stories",
+        show_in_menus=True,
+        introduction="Blogs, videos and podcasts by members of the group.",
+    )
+    who = _child(
+        home,
+        WhoWeArePage,
+        title="Who we are",
+        slug="who-we-are",
+        show_in_menus=True,
+        introduction="Ten members from five Assemblies across the UK's four "
+        "nations, supported by an engagement lead.",
+    )
+    return stories, who
+
+
+def stories_load(index: StoryIndexPage, profiles: dict) -> None:
+    video = _media(
+        title="Carers Week interview (demo clip)",
+        filename="story-video.webm",
+        kind="video",
+        transcript=VIDEO_TRANSCRIPT,
+    )
+    audio = _media(
+        title="Co-pro coffee podcast (demo clip)",
+        filename="story-audio.ogg",
+        kind="audio",
+        transcript=AUDIO_TRANSCRIPT,
+    )
+    for seed, story in enumerate(STORIES):
+        title, kind, author, when, nation, tags, summary, paragraphs = story
+        slug = title.lower().replace(":", "").replace(",", "").replace(" ", "-")
+        if StoryPage.objects.filter(slug=slug).exists():
+            continue
+        page = StoryPage(
+            title=title,
+            slug=slug,
+            kind=kind,
+            author=profiles[author],
+            date=when,
+            nation=nation,
+            summary=summary,
+            hero_image=demo_image(title=f"Picture for: {title}", seed=seed + 20),
+            hero_alt="",
+            hero_decorative=True,
+            media={"video": video, "podcast": audio}.get(kind),
+            body=[{"type": "paragraph", "value": f"<p>{p}</p>"} for p in paragraphs],
+        )
+        index.add_child(instance=page)
+        page.tags.add(*tags)
+        page.save_revision().publish()

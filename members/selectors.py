@@ -1,0 +1,48 @@
+"""Reads about people for the public site. Only consented profiles leave here."""
+
+from datetime import date
+
+from django.db.models import Prefetch, Q
+
+from .models import Assembly, Profile
+
+
+def _public_profiles():
+    return Profile.objects.filter(publish_on_site=True).select_related(
+        "photo", "assembly"
+    )
+
+
+def _current(queryset, today=None):
+    today = today or date.today()
+    return queryset.filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
+
+
+def who_we_are() -> dict:
+    """The lead(s), each Assembly with its current members, and past members."""
+    today = date.today()
+    members = _current(_public_profiles(), today).filter(role=Profile.Role.MEMBER)
+    assemblies = Assembly.objects.prefetch_related(
+        Prefetch(
+            "profiles",
+            queryset=members.prefetch_related("photo__renditions"),
+            to_attr="current_members",
+        )
+    )
+    leads = _current(_public_profiles(), today).filter(
+        role=Profile.Role.ENGAGEMENT_LEAD
+    )
+    past = (
+        _public_profiles()
+        .filter(left_on__lt=today)
+        .order_by("-left_on", "display_name")
+    )
+    return {
+        "assemblies": assemblies,
+        "leads": leads.prefetch_related("photo__renditions"),
+        "past_members": past,
+    }
+
+
+def profile_public_get(*, slug: str) -> Profile | None:
+    return _public_profiles().filter(slug=slug).first()

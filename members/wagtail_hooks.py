@@ -1,0 +1,18 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Profile
+
+
+class ProfileViewSet(SnippetViewSet):
+    model = Profile
+    icon = "user"
+    menu_label = "People"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["display_name", "role", "assembly", "membership_years"]
+    list_filter = ["role", "assembly", "publish_on_site"]
+    search_fields = ["display_name", "bio"]
+
+
+register_snippet(ProfileViewSet)

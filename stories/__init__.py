@@ -1,0 +1,1 @@
+"""Stories: blogs, video stories and podcasts. May import core and members."""

@@ -1,0 +1,52 @@
+"""Blocks for story bodies: the shared content blocks plus media."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtailmedia.blocks import AbstractMediaChooserBlock
+
+from core.blocks import CONTENT_BLOCKS
+
+
+class MediaBlock(AbstractMediaChooserBlock):
+    """A video or audio item, played by the browser with captions and a
+    transcript. Items missing either are refused."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and (problems := value.accessibility_problems()):
+            raise ValidationError(
+                f"“{value.title}” cannot be used yet: "
+                + " ".join(problems.values())
+                + " Edit it under Media."
+            )
+        return value
+
+    def render_basic(self, value, context=None):
+        from django.template.loader import render_to_string
+
+        return render_to_string("components/media_player.html", {"media": value})
+
+    class Meta:
+        icon = "media"
+        description = "A video or audio item with captions and a transcript."
+
+
+class EmbedWithTranscriptBlock(blocks.StructBlock):
+    embed = EmbedBlock(help_text="A link to a video on another site.")
+    title = blocks.CharBlock(help_text="What the video is, in a few words.")
+    transcript = blocks.TextBlock(
+        help_text="Everything that is said, written out. Required."
+    )
+
+    class Meta:
+        icon = "media"
+        template = "stories/blocks/embed.html"
+        description = "A video from another site, with a transcript."
+
+
+STORY_BLOCKS = [
+    *CONTENT_BLOCKS,
+    ("media", MediaBlock()),
+    ("embed", EmbedWithTranscriptBlock()),
+]

@@ -1,0 +1,177 @@
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.nations import NATION_CHOICES, NATIONS
+
+from .blocks import STORY_BLOCKS
+
+
+class StoryIndexPage(Page):
+    """All stories, newest first, filtered by kind, tag and nation."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import story_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(story_list(index=self, params=request.GET))
+        return context
+
+
+class StoryPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """A video story or podcast needs its main video or audio before it goes
+    live; a draft may be saved without it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        publishing = any(
+            key in self.data for key in ("action-publish", "action-submit")
+        )
+        kind = cleaned.get("kind")
+        media = cleaned.get("media")
+        if publishing and kind in (StoryPage.Kind.VIDEO, StoryPage.Kind.PODCAST):
+            if media is None:
+                self.add_error("media", "Choose the video or audio for this story.")
+            elif problems := media.accessibility_problems():
+                self.add_error("media", " ".join(problems.values()))
+        return cleaned
+
+
+class StoryPage(Page):
+    class Kind(models.TextChoices):
+        BLOG = "blog", "Blog"
+        VIDEO = "video", "Video story"
+        PODCAST = "podcast", "Podcast"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.BLOG)
+    author = models.ForeignKey(
+        "members.Profile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    date = models.DateField("story date")
+    summary = models.TextField(
+        max_length=300, help_text="One or two sentences: what is this story about?"
+    )
+    nation = models.CharField(max_length=20, choices=NATION_CHOICES, default="uk-wide")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        "picture description",
+        max_length=255,
+        blank=True,
+        help_text="Describe the picture for people who cannot see it.",
+    )
+    hero_decorative = models.BooleanField(
+        "the picture is decorative",
+        default=False,
+        help_text="Tick only if the picture adds nothing to the words.",
+    )
+    media = models.ForeignKey(
+        "core.AccessibleMedia",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The video (video story) or audio (podcast).",
+    )
+    body = StreamField(STORY_BLOCKS, blank=True)
+    tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
+
+    base_form_class = StoryPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("media"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt"),
+                FieldPanel("hero_decorative"),
+            ],
+            heading="Picture at the top",
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("author"),
+        FieldPanel("date"),
+        FieldPanel("nation"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("nation"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "story"
+        verbose_name_plural = "stories"
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.hero_image_id and not self.hero_decorative and not self.hero_alt:
+            raise ValidationError(
+                {
+                    "hero_alt": "Describe the picture, or tick 'decorative' if it "
+                    "adds nothing to the words."
+                }
+            )
+
+    @property
+    def author_url(self) -> str:
+        """The author's public profile, if they agreed to have one."""
+        from members.models import WhoWeArePage
+
+        if not (self.author and self.author.publish_on_site):
+            return ""
+        who = WhoWeArePage.objects.live().first()
+        return who.profile_url(self.author) if who else ""
+
+    @property
+    def nation_label(self) -> str:
+        return NATIONS.get(self.nation, "")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import stories_related
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = stories_related(story=self)
+        return context

@@ -1,0 +1,11 @@
+from django import template
+
+from stories.selectors import stories_latest
+
+register = template.Library()
+
+
+@register.inclusion_tag("stories/latest_stories.html", takes_context=True)
+def latest_stories(context, limit=3):
+    """The newest stories, for the home page (which does not import stories)."""
+    return {"request": context.get("request"), "stories": stories_latest(limit=limit)}
