@@ -4,6 +4,7 @@ from django.db import transaction
 
 from .accounts import demo_accounts_load
 from .home_content import home_page_load
+from .library_content import library_load
 from .people import profiles_load
 from .stories_content import sections_load, stories_load
 
@@ -17,5 +18,6 @@ def demo_content_load() -> None:
     demo_accounts_load()
     home = home_page_load()
     profiles = profiles_load()
-    story_index, _who_we_are = sections_load(home)
-    stories_load(story_index, profiles)
+    sections = sections_load(home)
+    stories_load(sections["stories"], profiles)
+    library_load(sections["library"])

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 
 from core.models import AccessibleMedia
 from home.models import HomePage
+from library.models import LibraryIndexPage
 from members.models import WhoWeArePage
 from stories.models import StoryIndexPage, StoryPage
 
@@ -243,7 +244,7 @@ def _child(parent, model, **fields):
     return page
 
 
-def sections_load(home: HomePage) -> tuple[StoryIndexPage, WhoWeArePage]:
+def sections_load(home: HomePage) -> dict:
     stories = _child(
         home,
         StoryIndexPage,
@@ -251,6 +252,15 @@ def sections_load(home: HomePage) -> tuple[StoryIndexPage, WhoWeArePage]:
         slug="stories",
         show_in_menus=True,
         introduction="Blogs, videos and podcasts by members of the group.",
+    )
+    library = _child(
+        home,
+        LibraryIndexPage,
+        title="Library",
+        slug="library",
+        show_in_menus=True,
+        introduction="Guides, videos, links and short courses about "
+        "co-production, for everyone.",
     )
     who = _child(
         home,
@@ -261,7 +271,7 @@ def sections_load(home: HomePage) -> tuple[StoryIndexPage, WhoWeArePage]:
         introduction="Ten members from five Assemblies across the UK's four "
         "nations, supported by an engagement lead.",
     )
-    return stories, who
+    return {"stories": stories, "library": library, "who_we_are": who}
 
 
 def stories_load(index: StoryIndexPage, profiles: dict) -> None:

@@ -20,7 +20,11 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["stories.StoryIndexPage", "members.WhoWeArePage"]
+    subpage_types = [
+        "stories.StoryIndexPage",
+        "library.LibraryIndexPage",
+        "members.WhoWeArePage",
+    ]
     max_count = 1
 
     class Meta:

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "members",
     "home",
     "stories",
+    "library",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",

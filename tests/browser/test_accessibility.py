@@ -25,6 +25,12 @@ PUBLIC_PAGES = [
     "/stories/seven-of-us-sat-on-interview-panels/",
     "/stories/carers-week-2023-a-video-interview/",
     "/stories/why-paid-planned-opportunities-matter/",
+    "/library/?type=training&audience=practitioners",
+    "/library/our-charter/",
+    "/library/what-co-production-looks-like/",
+    "/library/carers-week/",
+    "/library/co-production-in-five-steps/",
+    "/library/co-production-in-five-steps/share-power/",
     "/who-we-are/",
     "/who-we-are/dafydd-pryce/",
     "/who-we-are/maeve-donnelly/",
@@ -151,3 +157,19 @@ def test_the_500_page_has_no_axe_violations(page, site):
     )
     assert page.evaluate("() => document.styleSheets.length") >= 1
     assert axe_violations(page) == []
+
+
+def test_a_keyboard_user_can_take_a_training_course(page, site):
+    page.goto(site + "/library/writing-in-plain-language/")
+    page.get_by_role("link", name="Start the course").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Step 1 of 3")).to_be_visible()
+    for step in (2, 3):
+        page.get_by_role("link", name="Next step").focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_text(f"Step {step} of 3")).to_be_visible()
+    page.get_by_role("link", name="You have finished").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Writing in plain language"
+    )

@@ -1,0 +1,2 @@
+"""The library of resources: documents, videos, links and training courses.
+May import core and members."""

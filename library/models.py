@@ -1,0 +1,171 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import CONTENT_BLOCKS
+from core.nations import NATION_CHOICES, NATIONS
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(unique=True)
+
+    panels = ["name", "slug"]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", "Everyone"
+    PEOPLE_AND_CARERS = "people-and-carers", "People who draw on care, and carers"
+    PRACTITIONERS = "practitioners", "Practitioners and providers"
+    COMMISSIONERS = "commissioners", "Commissioners and leaders"
+    RESEARCHERS = "researchers", "Researchers"
+
+
+class LibraryIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["library.ResourcePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import resource_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_list(index=self, params=request.GET))
+        return context
+
+
+class ResourcePage(Page):
+    """One resource. A training course keeps its steps as child pages."""
+
+    class Type(models.TextChoices):
+        DOCUMENT = "document", "Document"
+        VIDEO = "video", "Video"
+        LINK = "link", "Link"
+        TRAINING = "training", "Training course"
+
+    resource_type = models.CharField(
+        "type", max_length=10, choices=Type.choices, default=Type.DOCUMENT
+    )
+    summary = models.TextField(max_length=300)
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    audience = models.CharField(
+        max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    nation = models.CharField(max_length=20, choices=NATION_CHOICES, default="uk-wide")
+    made_by = models.CharField(
+        max_length=150, blank=True, help_text="Who made this resource."
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    media = models.ForeignKey(
+        "core.AccessibleMedia",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    external_url = models.URLField("web address", blank=True)
+    body = StreamField(CONTENT_BLOCKS, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("resource_type"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("media"), FieldPanel("external_url")],
+            heading="The resource (fill in the one that matches its type)",
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("topic"),
+        FieldPanel("audience"),
+        FieldPanel("nation"),
+        FieldPanel("made_by"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("made_by"),
+        index.FilterField("resource_type"),
+    ]
+    parent_page_types = ["library.LibraryIndexPage"]
+    subpage_types = ["library.TrainingStepPage"]
+
+    class Meta:
+        verbose_name = "library resource"
+
+    REQUIRED_BY_TYPE = {
+        Type.DOCUMENT: ("document", "Choose the document."),
+        Type.VIDEO: ("media", "Choose the video."),
+        Type.LINK: ("external_url", "Give the web address."),
+    }
+
+    def clean(self):
+        super().clean()
+        required = self.REQUIRED_BY_TYPE.get(self.resource_type)
+        if required:
+            field, message = required
+            if not getattr(self, field if field == "external_url" else f"{field}_id"):
+                raise ValidationError({field: message})
+        if self.media_id and (problems := self.media.accessibility_problems()):
+            raise ValidationError({"media": " ".join(problems.values())})
+
+    @property
+    def nation_label(self) -> str:
+        return NATIONS.get(self.nation, "")
+
+    def steps(self):
+        return TrainingStepPage.objects.child_of(self).live().order_by("path")
+
+
+class TrainingStepPage(Page):
+    """One step of a training course, read in page order."""
+
+    body = StreamField(CONTENT_BLOCKS)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["library.ResourcePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "training step"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_parent().specific
+        steps = list(course.steps())
+        position = next(i for i, step in enumerate(steps) if step.pk == self.pk)
+        context.update(
+            {
+                "course": course,
+                "steps": steps,
+                "step_number": position + 1,
+                "previous_step": steps[position - 1] if position > 0 else None,
+                "next_step": steps[position + 1] if position + 1 < len(steps) else None,
+            }
+        )
+        return context
