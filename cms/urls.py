@@ -2,12 +2,22 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from search import views as search_views
+from stories.feeds import StoriesAtomFeed, StoriesFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("members.urls")),
+    path("search/", search_views.search, name="search"),
+    path("tags/", search_views.tag_index, name="tag_index"),
+    path("tags/<slug:slug>/", search_views.tag, name="tag"),
+    path("feeds/stories.rss", StoriesFeed(), name="stories_rss"),
+    path("feeds/stories.atom", StoriesAtomFeed(), name="stories_atom"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("core.urls")),
 ]
 

@@ -153,3 +153,26 @@ CONTENT_BLOCKS = [
     ("cards", CardGridBlock()),
     ("call_to_action", CallToActionBlock()),
 ]
+
+
+class EasyReadPointBlock(blocks.StructBlock):
+    """One Easy Read point: a picture beside a short sentence or two."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False, help_text="Describe the picture in a few words."
+    )
+    text = blocks.TextBlock(help_text="One idea. Short sentences. Everyday words.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={"alt_text": ValidationError("Describe the picture.")}
+            )
+        return value
+
+    class Meta:
+        icon = "image"
+        template = "core/blocks/easy_read_point.html"
+        description = "A picture beside a short sentence."

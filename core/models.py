@@ -1,6 +1,11 @@
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtailmedia.models import AbstractMedia
+
+from .blocks import EasyReadPointBlock
 
 
 class AccessibleMedia(AbstractMedia):
@@ -50,3 +55,29 @@ class AccessibleMedia(AbstractMedia):
     @property
     def mime_type(self) -> str:
         return self.sources[0]["type"]
+
+
+class EasyReadPage(Page):
+    """An Easy Read companion of another page: short points, each with a
+    picture. The two pages link to each other at the top."""
+
+    original = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.PROTECT,
+        related_name="easy_read_versions",
+        help_text="The page this is the Easy Read version of.",
+    )
+    points = StreamField([("point", EasyReadPointBlock())])
+
+    content_panels = [
+        *Page.content_panels,
+        PageChooserPanel("original"),
+        FieldPanel("points"),
+    ]
+    # Any page may hold its Easy Read version: each feature page type lists
+    # "core.EasyReadPage" in its own subpage_types.
+    parent_page_types = None
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Easy Read page"

@@ -1,6 +1,7 @@
 from dataclasses import asdict
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
@@ -40,3 +41,15 @@ def reader_preferences(request):
     return render(
         request, "core/reader_preferences.html", {"form": form, "next_url": next_url}
     )
+
+
+def robots_txt(request):
+    """Keep crawlers out of the admin and the members' area; point to the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /reader-settings/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -3,6 +3,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from .accounts import demo_accounts_load
+from .easy_read_content import easy_read_load
 from .home_content import home_page_load
 from .library_content import library_load
 from .people import profiles_load
@@ -21,3 +22,4 @@ def demo_content_load() -> None:
     sections = sections_load(home)
     stories_load(sections["stories"], profiles)
     library_load(sections["library"])
+    easy_read_load(home)

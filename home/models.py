@@ -24,6 +24,7 @@ class HomePage(Page):
         "stories.StoryIndexPage",
         "library.LibraryIndexPage",
         "members.WhoWeArePage",
+        "core.EasyReadPage",
     ]
     max_count = 1
 

@@ -35,7 +35,7 @@ class LibraryIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["library.ResourcePage"]
+    subpage_types = ["library.ResourcePage", "core.EasyReadPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

@@ -200,5 +200,13 @@ class WhoWeArePage(RoutablePageMixin, Page):
             context_overrides={"profile": profile},
         )
 
+    def get_sitemap_urls(self, request=None):
+        from .selectors import profiles_public
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [{"location": f"{base}{p.slug}/"} for p in profiles_public()]
+        return urls
+
     def profile_url(self, profile) -> str:
         return self.url + self.reverse_subpage("profile", kwargs={"slug": profile.slug})

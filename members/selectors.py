@@ -46,3 +46,7 @@ def who_we_are() -> dict:
 
 def profile_public_get(*, slug: str) -> Profile | None:
     return _public_profiles().filter(slug=slug).first()
+
+
+def profiles_public():
+    return _public_profiles()

@@ -20,7 +20,7 @@ class StoryIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["stories.StoryPage"]
+    subpage_types = ["stories.StoryPage", "core.EasyReadPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "library",
+    "search",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",

@@ -36,3 +36,16 @@ def site_nav(context):
                 }
             )
     return {"items": items}
+
+
+@register.inclusion_tag("components/easy_read_link.html", takes_context=True)
+def easy_read_link(context, page):
+    """A link to the page's Easy Read version, when it has a live one."""
+    from core.models import EasyReadPage
+
+    easy_read = (
+        EasyReadPage.objects.live().filter(original=page).first()
+        if page and page.pk and not isinstance(page, EasyReadPage)
+        else None
+    )
+    return {"request": context.get("request"), "easy_read": easy_read}
