@@ -122,3 +122,14 @@ def test_search_and_tag_pages_use_a_bounded_number_of_queries(
     client.get(url)
     with django_assert_max_num_queries(30):
         client.get(url)
+
+
+def test_search_uses_postgresql_full_text_search_on_postgresql(demo_site):
+    from django.db import connection
+    from wagtail.search.backends import get_search_backend
+
+    backend = type(get_search_backend()).__module__
+    if connection.vendor == "postgresql":
+        assert "postgres" in backend
+    else:
+        assert "sqlite" in backend or "fallback" in backend

@@ -189,3 +189,18 @@ def test_story_pages_use_a_bounded_number_of_queries(
 
 def test_only_one_story_index(index):
     assert not StoryIndexPage.can_create_at(Page.objects.get(depth=2))
+
+
+def test_pictures_are_responsive_modern_and_lazy_below_the_fold(client, index):
+    content = client.get(index.url).content.decode()
+    assert 'type="image/webp"' in content
+    assert "srcset=" in content
+    card_image = content[content.index("<picture") : content.index("</picture>")]
+    assert 'loading="lazy"' in card_image
+    assert 'width="' in card_image and 'height="' in card_image
+
+    story = StoryPage.objects.filter(hero_image__isnull=False).first()
+    page = client.get(story.url).content.decode()
+    hero = page[page.index("<picture") : page.index("</picture>")]
+    assert 'loading="eager"' in hero
+    assert 'alt=""' in hero  # the demo heroes are marked decorative

@@ -7,7 +7,6 @@ from . import BROWSER_TEST
 from .axe import axe_violations
 
 PREFERENCE_CHOICES = [
-    ("text_size", "larger"),
     ("text_size", "largest"),
     ("contrast", "high"),
     ("font", "dyslexia"),
@@ -45,24 +44,39 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_page_has_no_axe_violations(page, site, path):
+def test_page_has_no_axe_violations_on_a_desktop_and_a_small_phone(page, site, path):
     page.goto(site + path)
     expect(page.locator("h1")).to_have_count(1)
     assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate(
+        "() => document.documentElement.scrollWidth <= window.innerWidth"
+    )
+    assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize(("name", "value"), PREFERENCE_CHOICES)
-def test_each_reader_preference_keeps_pages_accessible(page, site, name, value):
+def choose_preference(page, site, name, value):
     page.goto(site + "/reader-settings/?next=/")
     page.locator(f'input[name="{name}"][value="{value}"]').check()
     page.get_by_role("button", name="Save my reader settings").click()
     expect(page).to_have_url(site + "/")
     html_class = page.locator("html").get_attribute("class")
     assert f"pref-{name.replace('_', '-')}-{value}" in html_class
-    assert axe_violations(page) == []
-    for path in ("/reader-settings/", "/stories/", "/who-we-are/"):
+
+
+@pytest.mark.parametrize(("name", "value"), PREFERENCE_CHOICES)
+def test_each_reader_preference_keeps_every_page_type_accessible(
+    page, site, name, value
+):
+    choose_preference(page, site, name, value)
+    # Colours and sizes change what axe sees; font and motion barely do.
+    paths = PUBLIC_PAGES if name in ("contrast", "text_size") else PUBLIC_PAGES[:6]
+    failures = {}
+    for path in paths:
         page.goto(site + path)
-        assert axe_violations(page) == [], path
+        if violations := axe_violations(page):
+            failures[path] = violations
+    assert failures == {}
 
 
 def test_sign_in_errors_are_accessible(page, site):
@@ -72,16 +86,6 @@ def test_sign_in_errors_are_accessible(page, site):
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("alert")).to_contain_text("Check them and try again")
     expect(page.get_by_label("Email address")).to_have_value("member@example.org")
-    assert axe_violations(page) == []
-
-
-@pytest.mark.parametrize("path", PUBLIC_PAGES[:8])
-def test_pages_are_accessible_on_a_small_phone(page, site, path):
-    page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(site + path)
-    assert page.evaluate(
-        "() => document.documentElement.scrollWidth <= window.innerWidth"
-    )
     assert axe_violations(page) == []
 
 
