@@ -9,7 +9,9 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.test.utils.page_tests import WagtailPageTestCase
 
+from core.models import EasyReadPage
 from home.models import HomePage
+from library.models import LibraryIndexPage
 from members.models import WhoWeArePage
 from stories.models import StoryIndexPage
 
@@ -25,7 +27,9 @@ class TestHomePage(WagtailPageTestCase):
 
     def test_only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StoryIndexPage, WhoWeArePage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StoryIndexPage, LibraryIndexPage, WhoWeArePage, EasyReadPage}
+        )
 
     def test_renders_previews_and_edits(self):
         self.assertPageIsRenderable(self.home)
