@@ -52,7 +52,7 @@ test: venv chromium lint
 	$(VENV)/bin/pytest
 
 bench: venv
-	$(PY) bench/home_page.py
+	$(PY) bench/public_pages.py
 
 lock: venv
 	@echo "# Every installed package, pinned (pip freeze). Regenerate with \`make lock\`." > constraints.txt

@@ -12,7 +12,7 @@ class StoriesFeed(Feed):
     description = "Blogs, videos and podcasts by members of the group."
 
     def items(self):
-        return stories_latest(limit=20)
+        return stories_latest(limit=20, with_tags=True)
 
     def item_title(self, item):
         return item.title

@@ -93,5 +93,8 @@ def stories_related(*, story, limit: int = 3):
     return _story_cards().not_page(story).filter(tags__in=tag_ids).distinct()[:limit]
 
 
-def stories_latest(*, limit: int = 3):
-    return _story_cards()[:limit]
+def stories_latest(*, limit: int = 3, with_tags: bool = False):
+    stories = _story_cards()
+    if with_tags:
+        stories = stories.prefetch_related("tags")
+    return stories[:limit]
