@@ -1,7 +1,6 @@
 """Reads for the library: the filtered list of resources."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-
+from core.listing import choice_filters_apply, page_get
 from core.nations import NATION_CHOICES, NATIONS
 
 from .models import Audience, ResourcePage, Topic
@@ -22,38 +21,26 @@ def resource_list(*, index, params) -> dict:
         .order_by("title")
     )
     notices, filters = [], {}
-    simple_filters = [
-        ("type", "resource_type", dict(ResourcePage.Type.choices), "type"),
-        ("audience", "audience", dict(Audience.choices), "audience"),
-        ("nation", "nation", NATIONS, "nation"),
-    ]
-    for param, field, known, word in simple_filters:
-        value = params.get(param, "")
-        if not value:
-            continue
-        if value in known:
-            resources = resources.filter(**{field: value})
-            filters[param] = known[value]
-        else:
-            notices.append(f"We do not know that {word}, so all are shown.")
-
+    resources = choice_filters_apply(
+        queryset=resources,
+        params=params,
+        specs=[
+            ("type", "resource_type", dict(ResourcePage.Type.choices), "type"),
+            ("audience", "audience", dict(Audience.choices), "audience"),
+            ("nation", "nation", NATIONS, "nation"),
+        ],
+        notices=notices,
+        filters=filters,
+    )
     topics = list(Topic.objects.all())
-    topic_slug = params.get("topic", "")
-    if topic_slug:
-        topic = next((t for t in topics if t.slug == topic_slug), None)
-        if topic:
-            resources = resources.filter(topic=topic)
-            filters["topic"] = topic.name
-        else:
-            notices.append("We do not know that topic, so all are shown.")
-
-    paginator = Paginator(resources, PAGE_SIZE)
-    try:
-        page = paginator.page(params.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-        if "page" in params:
-            notices.append("That page number does not exist; this is page 1.")
+    resources = choice_filters_apply(
+        queryset=resources,
+        params=params,
+        specs=[("topic", "topic__slug", {t.slug: t.name for t in topics}, "topic")],
+        notices=notices,
+        filters=filters,
+    )
+    page = page_get(items=resources, params=params, per_page=PAGE_SIZE, notices=notices)
 
     return {
         "resources": page,

@@ -1,8 +1,9 @@
 """Search across the public site."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from wagtail.models import Page
 
+from core.listing import page_get
 from library.models import ResourcePage
 from stories.models import StoryPage
 
@@ -35,12 +36,12 @@ def site_search(*, params) -> dict:
 
     results = None
     if query and any(ch.isalnum() for ch in query):
-        results = Paginator(pages.search(query, operator="or"), PAGE_SIZE)
-        try:
-            results = results.page(params.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            results = results.page(1)
-            notices.append("That page number does not exist; this is page 1.")
+        results = page_get(
+            items=pages.search(query, operator="or"),
+            params=params,
+            per_page=PAGE_SIZE,
+            notices=notices,
+        )
         results.object_list = [page.specific for page in results.object_list]
     elif query:
         notices.append("Try searching with letters or numbers.")

@@ -1,8 +1,8 @@
 """Reads for the stories pages: lists, filters and related stories."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from taggit.models import Tag
 
+from core.listing import choice_filters_apply, page_get
 from core.nations import NATION_CHOICES, NATIONS
 
 from .models import StoryPage
@@ -27,27 +27,18 @@ def story_list(*, index, params) -> dict:
     An unknown filter or page number is reported, never an error.
     """
     stories = _story_cards().child_of(index)
-    notices = []
-    filters = {}
-
-    kind = params.get("kind", "")
-    if kind:
-        if kind in StoryPage.Kind.values:
-            stories = stories.filter(kind=kind)
-            filters["kind"] = StoryPage.Kind(kind).label
-        else:
-            notices.append("We do not know that kind of story, so all are shown.")
-
-    nation = params.get("nation", "")
-    if nation:
-        if nation in NATIONS:
-            stories = stories.filter(nation=nation)
-            filters["nation"] = NATIONS[nation]
-        else:
-            notices.append("We do not know that nation, so all are shown.")
-
+    notices, filters = [], {}
+    stories = choice_filters_apply(
+        queryset=stories,
+        params=params,
+        specs=[
+            ("kind", "kind", dict(StoryPage.Kind.choices), "kind of story"),
+            ("nation", "nation", NATIONS, "nation"),
+        ],
+        notices=notices,
+        filters=filters,
+    )
     tag_slug = params.get("tag", "")
-    tag = None
     if tag_slug:
         tag = Tag.objects.filter(slug=tag_slug).first()
         if tag:
@@ -55,14 +46,7 @@ def story_list(*, index, params) -> dict:
             filters["tag"] = tag.name
         else:
             notices.append("No story has that tag, so all are shown.")
-
-    paginator = Paginator(stories, PAGE_SIZE)
-    try:
-        page = paginator.page(params.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-        if "page" in params:
-            notices.append("That page number does not exist; this is page 1.")
+    page = page_get(items=stories, params=params, per_page=PAGE_SIZE, notices=notices)
 
     return {
         "stories": page,
@@ -70,7 +54,7 @@ def story_list(*, index, params) -> dict:
         "notices": notices,
         "kind_choices": StoryPage.Kind.choices,
         "nation_choices": NATION_CHOICES,
-        "current": {"kind": kind, "nation": nation, "tag": tag_slug},
+        "current": {key: params.get(key, "") for key in ("kind", "nation", "tag")},
         "popular_tags": story_tags(),
     }
 

@@ -1,0 +1,32 @@
+"""Filtering and paging for public lists. A bad value never errors: it is
+ignored and explained in a notice the page shows."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+
+
+def choice_filters_apply(*, queryset, params, specs, notices, filters):
+    """Filter by each (param, field, {value: label}, word) the request names.
+
+    Known values filter and are recorded in `filters`; unknown ones add a
+    notice and are ignored.
+    """
+    for param, field, known, word in specs:
+        value = params.get(param, "")
+        if not value:
+            continue
+        if value in known:
+            queryset = queryset.filter(**{field: value})
+            filters[param] = known[value]
+        else:
+            notices.append(f"We do not know that {word}, so all are shown.")
+    return queryset
+
+
+def page_get(*, items, params, per_page, notices):
+    """The requested page of `items`, or page 1 with a notice."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(params.get("page", 1))
+    except (PageNotAnInteger, EmptyPage):
+        notices.append("That page number does not exist; this is page 1.")
+        return paginator.page(1)
