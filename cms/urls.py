@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("members.urls")),
+    path("notifications/", include("notifications.urls")),
     path("search/", search_views.search, name="search"),
     path("tags/", search_views.tag_index, name="tag_index"),
     path("tags/<slug:slug>/", search_views.tag, name="tag"),

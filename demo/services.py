@@ -6,6 +6,7 @@ from .accounts import demo_accounts_load
 from .easy_read_content import easy_read_load
 from .home_content import home_page_load
 from .library_content import library_load
+from .notifications_content import notifications_load
 from .people import profiles_load
 from .stories_content import sections_load, stories_load
 
@@ -23,3 +24,4 @@ def demo_content_load() -> None:
     stories_load(sections["stories"], profiles)
     library_load(sections["library"])
     easy_read_load(home)
+    notifications_load()

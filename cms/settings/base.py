@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     # Project apps, lowest layer first (see README "Where things live").
     "core",
     "members",
+    "notifications",
     "home",
     "stories",
     "library",

@@ -181,3 +181,19 @@ def test_a_keyboard_user_can_take_a_training_course(page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Writing in plain language"
     )
+
+
+def test_the_notification_centre_is_accessible_and_works_by_keyboard(page, site):
+    page.goto(site + "/accounts/login/")
+    page.get_by_label("Email address").fill("member@example.org")
+    page.get_by_label("Password").fill("coproduction")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Notifications").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Mark all as read").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("as read")
+    expect(page.get_by_role("link", name="Notifications")).not_to_contain_text("unread")
+    assert axe_violations(page) == []

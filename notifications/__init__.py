@@ -1,0 +1,2 @@
+"""Notifications: one service every feature calls (notify), the in-app
+notification centre. Imports members and core only; never a feature app."""

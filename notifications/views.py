@@ -1,0 +1,41 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .models import Notification
+from .selectors import notifications_for
+from .services import notification_mark_read, notifications_mark_all_read
+
+
+@never_cache
+@login_required
+def notification_centre(request):
+    page = Paginator(notifications_for(user=request.user), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "notifications/centre.html", {"notifications": page})
+
+
+@never_cache
+@login_required
+@require_POST
+def notification_read(request, pk):
+    # Another person's notification is simply not found.
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification_mark_read(notification=notification)
+    messages.success(request, f"Marked as read: {notification.subject}")
+    return redirect("notifications:centre")
+
+
+@never_cache
+@login_required
+@require_POST
+def notifications_read_all(request):
+    count = notifications_mark_all_read(user=request.user)
+    messages.success(
+        request, f"Marked {count} notification{'s' if count != 1 else ''} as read."
+    )
+    return redirect("notifications:centre")
