@@ -118,18 +118,18 @@ class ResourcePage(Page):
     class Meta:
         verbose_name = "library resource"
 
+    # What each type needs: (attribute to check, field to flag, message).
     REQUIRED_BY_TYPE = {
-        Type.DOCUMENT: ("document", "Choose the document."),
-        Type.VIDEO: ("media", "Choose the video."),
-        Type.LINK: ("external_url", "Give the web address."),
+        Type.DOCUMENT: ("document_id", "document", "Choose the document."),
+        Type.VIDEO: ("media_id", "media", "Choose the video."),
+        Type.LINK: ("external_url", "external_url", "Give the web address."),
     }
 
     def clean(self):
         super().clean()
-        required = self.REQUIRED_BY_TYPE.get(self.resource_type)
-        if required:
-            field, message = required
-            if not getattr(self, field if field == "external_url" else f"{field}_id"):
+        if required := self.REQUIRED_BY_TYPE.get(self.resource_type):
+            attribute, field, message = required
+            if not getattr(self, attribute):
                 raise ValidationError({field: message})
         if self.media_id and (problems := self.media.accessibility_problems()):
             raise ValidationError({"media": " ".join(problems.values())})

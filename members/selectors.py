@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q
 from .models import Assembly, Profile
 
 
-def _public_profiles():
+def profiles_public():
     return Profile.objects.filter(publish_on_site=True).select_related(
         "photo", "assembly"
     )
@@ -21,7 +21,7 @@ def _current(queryset, today=None):
 def who_we_are() -> dict:
     """The lead(s), each Assembly with its current members, and past members."""
     today = date.today()
-    members = _current(_public_profiles(), today).filter(role=Profile.Role.MEMBER)
+    members = _current(profiles_public(), today).filter(role=Profile.Role.MEMBER)
     assemblies = Assembly.objects.prefetch_related(
         Prefetch(
             "profiles",
@@ -29,13 +29,9 @@ def who_we_are() -> dict:
             to_attr="current_members",
         )
     )
-    leads = _current(_public_profiles(), today).filter(
-        role=Profile.Role.ENGAGEMENT_LEAD
-    )
+    leads = _current(profiles_public(), today).filter(role=Profile.Role.ENGAGEMENT_LEAD)
     past = (
-        _public_profiles()
-        .filter(left_on__lt=today)
-        .order_by("-left_on", "display_name")
+        profiles_public().filter(left_on__lt=today).order_by("-left_on", "display_name")
     )
     return {
         "assemblies": assemblies,
@@ -45,8 +41,4 @@ def who_we_are() -> dict:
 
 
 def profile_public_get(*, slug: str) -> Profile | None:
-    return _public_profiles().filter(slug=slug).first()
-
-
-def profiles_public():
-    return _public_profiles()
+    return profiles_public().filter(slug=slug).first()

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -145,8 +146,6 @@ class StoryPage(Page):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.hero_image_id and not self.hero_decorative and not self.hero_alt:
             raise ValidationError(
                 {

@@ -82,12 +82,16 @@ def test_a_training_course_walks_through_its_steps_in_order(client, library):
     assert "You have finished" in last
 
 
-def test_a_resource_must_have_what_its_type_needs(library):
-    resource = ResourcePage.objects.filter(resource_type="link").first()
-    resource.external_url = ""
+@pytest.mark.parametrize(
+    ("resource_type", "field"),
+    [("link", "external_url"), ("document", "document"), ("video", "media")],
+)
+def test_a_resource_must_have_what_its_type_needs(library, resource_type, field):
+    resource = ResourcePage.objects.filter(resource_type=resource_type).first()
+    setattr(resource, field, "" if field == "external_url" else None)
     with pytest.raises(ValidationError) as error:
         resource.full_clean()
-    assert "external_url" in error.value.message_dict
+    assert field in error.value.message_dict
 
 
 def test_steps_live_only_under_a_resource():
