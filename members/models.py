@@ -41,6 +41,12 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField("email address", unique=True)
+    phone = models.CharField(
+        "phone number",
+        max_length=40,
+        blank=True,
+        help_text="Private. Used when someone asks to be phoned instead of emailed.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

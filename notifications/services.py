@@ -2,9 +2,24 @@
 
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from .models import Notification
+from .models import (
+    CallBack,
+    Delivery,
+    Kind,
+    Notification,
+    NotificationPreference,
+    OutboxEmail,
+)
+
+# Kinds people may choose a rhythm for; account emails always go.
+CHOOSABLE_KINDS = [kind for kind in Kind if kind != Kind.ACCOUNT]
+DEFAULT_DELIVERY = Delivery.IMMEDIATE
 
 
 def notify(
@@ -15,35 +30,115 @@ def notify(
     body: str = "",
     url: str = "",
     dedupe_key: str,
+    target=None,
 ) -> list[Notification]:
-    """Record one notification per recipient; a repeated dedupe_key adds none.
+    """Record one notification per recipient and route it by their preference.
 
-    Two queries however many recipients: one to find who already has this
-    key, one bulk insert (which also ignores a concurrent duplicate).
+    A repeated dedupe_key adds nothing. Straight-away emails go to the outbox
+    now, digests wait for their period, "phone me" becomes a call-back. The
+    query count does not grow with the number of recipients. `target` (any
+    model instance) lets the link disappear if that object is deleted.
     """
-    if kind not in Notification.Kind.values:
+    if kind not in Kind.values:
         raise ValueError(f"Unknown notification kind: {kind!r}")
     recipient_ids = {getattr(r, "pk", r) for r in recipients}
-    already = set(
-        Notification.objects.filter(
-            recipient_id__in=recipient_ids, dedupe_key=dedupe_key
-        ).values_list("recipient_id", flat=True)
+    if not recipient_ids:
+        return []
+    # A concurrent notify() with the same key can win the unique constraint
+    # between our check and our insert; the second pass then finds its rows.
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                return _notify_new(
+                    recipient_ids, kind, subject, body, url, dedupe_key, target
+                )
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    return []  # pragma: no cover - the loop always returns or raises
+
+
+def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
+    User = get_user_model()
+    preference = NotificationPreference.objects.filter(
+        user=OuterRef("pk"), kind=kind
+    ).values("delivery")[:1]
+    # One query: active recipients without this key yet, with their rhythm.
+    people = list(
+        User.objects.filter(pk__in=recipient_ids, is_active=True)
+        .exclude(notifications__dedupe_key=dedupe_key)
+        .annotate(delivery=Subquery(preference))
+        .only("pk", "email")
+        .order_by("pk")
     )
     now = timezone.now()
-    new = [
-        Notification(
-            recipient_id=recipient_id,
-            kind=kind,
-            subject=subject,
-            body=body,
-            url=url,
-            dedupe_key=dedupe_key,
-            created_at=now,
+    deliveries = {
+        person.pk: (
+            Delivery.IMMEDIATE
+            if kind == Kind.ACCOUNT
+            else person.delivery or DEFAULT_DELIVERY
         )
-        for recipient_id in sorted(recipient_ids - already)
-    ]
-    Notification.objects.bulk_create(new, ignore_conflicts=True)
-    return new
+        for person in people
+    }
+    emails = OutboxEmail.objects.bulk_create(
+        [
+            OutboxEmail(
+                recipient_id=person.pk,
+                to_address=person.email,
+                subject=subject,
+                template="emails/notification",
+                dedupe_key=f"notification:{person.pk}:{dedupe_key}",
+                created_at=now,
+            )
+            for person in people
+            if deliveries[person.pk] == Delivery.IMMEDIATE
+        ]
+    )
+    email_for = {email.recipient_id: email for email in emails}
+    target_type = ContentType.objects.get_for_model(target) if target else None
+    notifications = Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=person.pk,
+                kind=kind,
+                subject=subject,
+                body=body,
+                url=url,
+                target_type=target_type,
+                target_id=str(target.pk) if target else "",
+                dedupe_key=dedupe_key,
+                delivery=deliveries[person.pk],
+                email=email_for.get(person.pk),
+                created_at=now,
+            )
+            for person in people
+        ]
+    )
+    CallBack.objects.bulk_create(
+        [
+            CallBack(notification=notification, created_at=now)
+            for notification in notifications
+            if notification.delivery == Delivery.PHONE
+        ]
+    )
+    return notifications
+
+
+def account_email(
+    *, to_address: str, subject: str, template: str, context: dict, dedupe_key: str
+) -> OutboxEmail:
+    """An essential email (an invitation, a password reset) that always goes,
+    whatever the person's preferences, even before they have an account."""
+    email, _ = OutboxEmail.objects.get_or_create(
+        dedupe_key=f"account:{dedupe_key}",
+        defaults={
+            "to_address": to_address,
+            "subject": subject,
+            "template": template,
+            "context": context,
+        },
+    )
+    return email
 
 
 def notification_mark_read(*, notification: Notification) -> None:
@@ -55,4 +150,47 @@ def notification_mark_read(*, notification: Notification) -> None:
 def notifications_mark_all_read(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
+    )
+
+
+def preferences_get(*, user) -> dict[str, str]:
+    """Every choosable kind with this person's rhythm (the default if unset)."""
+    chosen = dict(
+        NotificationPreference.objects.filter(user=user).values_list("kind", "delivery")
+    )
+    return {
+        kind.value: chosen.get(kind.value, DEFAULT_DELIVERY) for kind in CHOOSABLE_KINDS
+    }
+
+
+@transaction.atomic
+def preferences_save(*, user, choices: dict[str, str]) -> None:
+    for kind, delivery in choices.items():
+        if kind not in CHOOSABLE_KINDS or delivery not in Delivery.values:
+            raise ValueError(f"Unknown preference {kind!r}: {delivery!r}")
+        NotificationPreference.objects.update_or_create(
+            user=user, kind=kind, defaults={"delivery": delivery}
+        )
+
+
+def call_back_mark_done(*, call_back: CallBack, by, note: str = "") -> None:
+    call_back.done_at = timezone.now()
+    call_back.done_by = by
+    call_back.note = note
+    call_back.save(update_fields=["done_at", "done_by", "note"])
+
+
+def outbox_retry(*, email: OutboxEmail) -> bool:
+    """Give a failed email a fresh set of attempts. Re-rendered, in case the
+    template was what failed. False if it was not in the failed state."""
+    return bool(
+        OutboxEmail.objects.filter(pk=email.pk, state=OutboxEmail.State.FAILED).update(
+            state=OutboxEmail.State.PENDING,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            body_text="",
+            body_html="",
+            claim=None,
+            claimed_at=None,
+        )
     )

@@ -5,9 +5,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from .forms import PreferencesForm
 from .models import Notification
 from .selectors import notifications_for
-from .services import notification_mark_read, notifications_mark_all_read
+from .services import (
+    notification_mark_read,
+    notifications_mark_all_read,
+    preferences_get,
+    preferences_save,
+)
 
 
 @never_cache
@@ -39,3 +45,21 @@ def notifications_read_all(request):
         request, f"Marked {count} notification{'s' if count != 1 else ''} as read."
     )
     return redirect("notifications:centre")
+
+
+@never_cache
+@login_required
+def notification_preferences(request):
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            preferences_save(user=request.user, choices=form.cleaned_data)
+            messages.success(request, "Your choices are saved.")
+            return redirect("notifications:preferences")
+    else:
+        form = PreferencesForm(initial=preferences_get(user=request.user))
+    return render(
+        request,
+        "notifications/preferences.html",
+        {"form": form, "has_phone": bool(request.user.phone)},
+    )

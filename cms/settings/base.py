@@ -142,6 +142,13 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Co-production Hub <hub@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that hangs must not outlast the task timeout (Q_CLUSTER).
+EMAIL_TIMEOUT = 20
+
+# The outbox (notifications/outbox.py): attempts before an email is marked
+# failed, and the first wait between attempts (doubling, at most 6 hours).
+NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = 8
+NOTIFICATIONS_EMAIL_RETRY_SECONDS = 60
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

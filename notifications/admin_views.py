@@ -1,0 +1,60 @@
+"""The engagement lead's actions in the admin: retry a failed email, mark a
+call-back done. Each is a confirmation page with a plain POST form."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from .forms import CallBackDoneForm
+from .models import CallBack, OutboxEmail
+from .services import call_back_mark_done, outbox_retry
+
+
+def _require(request, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def outbox_email_retry(request, pk):
+    _require(request, "notifications.change_outboxemail")
+    email = get_object_or_404(OutboxEmail, pk=pk)
+    if request.method == "POST":
+        if outbox_retry(email=email):
+            messages.success(
+                request, f"“{email.subject}” to {email.to_address} will be sent again."
+            )
+        else:
+            messages.warning(request, "That email is not waiting for a retry.")
+        return redirect("notification_emails:index")
+    return TemplateResponse(
+        request,
+        "notifications/admin/outbox_retry.html",
+        {"email": email, "page_title": "Send this email again?", "header_icon": "mail"},
+    )
+
+
+def call_back_done(request, pk):
+    _require(request, "notifications.change_callback")
+    call_back = get_object_or_404(
+        CallBack.objects.select_related("notification__recipient"), pk=pk
+    )
+    form = CallBackDoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        call_back_mark_done(
+            call_back=call_back, by=request.user, note=form.cleaned_data["note"]
+        )
+        messages.success(
+            request, f"Call to {call_back.notification.recipient} marked as done."
+        )
+        return redirect("notification_call_backs:index")
+    return TemplateResponse(
+        request,
+        "notifications/admin/call_back_done.html",
+        {
+            "call_back": call_back,
+            "form": form,
+            "page_title": f"Call {call_back.notification.recipient}",
+            "header_icon": "mobile-alt",
+        },
+    )

@@ -1,0 +1,57 @@
+"""Turning an outbox row into an email: plain text plus accessible HTML."""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import OutboxEmail
+
+
+def absolute_url(path: str) -> str:
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+def email_render(email: OutboxEmail) -> tuple[str, str]:
+    """Render both bodies from the row's template and what it carries."""
+    context = {
+        **email.context,
+        "email": email,
+        "recipient": email.recipient,
+        "notifications": [
+            {"notification": n, "link": absolute_url(n.link) if n.link else ""}
+            for n in email.notifications.order_by("created_at", "pk")
+        ],
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": absolute_url("/"),
+        "preferences_url": absolute_url(reverse("notifications:preferences")),
+    }
+    return (
+        render_to_string(f"{email.template}.txt", context),
+        render_to_string(f"{email.template}.html", context),
+    )
+
+
+def email_message(email: OutboxEmail, connection) -> EmailMultiAlternatives:
+    """The message for a row, rendering (and keeping) its bodies the first
+    time so every retry sends the same words."""
+    if not email.body_text:
+        email.body_text, email.body_html = email_render(email)
+        OutboxEmail.objects.filter(pk=email.pk).update(
+            body_text=email.body_text, body_html=email.body_html
+        )
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        to=[email.to_address],
+        connection=connection,
+        headers={
+            "Message-ID": email.message_id,
+            # Tells mail programs not to send holiday auto-replies back.
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(email.body_html, "text/html")
+    return message

@@ -1,0 +1,146 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import admin_views
+from .models import CallBack, OutboxEmail
+
+
+class MadeByTheServicePolicy(ModelPermissionPolicy):
+    """Emails and call-backs are made by the notification service: nobody adds,
+    edits or deletes them here. The lead acts through admin_views instead."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(OutboxEmail, MadeByTheServicePolicy(OutboxEmail))
+register_permission_policy(CallBack, MadeByTheServicePolicy(CallBack))
+
+
+class OutboxIndexView(IndexView):
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        if instance.state == OutboxEmail.State.FAILED and self.request.user.has_perm(
+            "notifications.change_outboxemail"
+        ):
+            buttons.insert(
+                0,
+                ListingButton(
+                    "Send again",
+                    url=reverse("notification_emails:retry", args=[instance.pk]),
+                    icon_name="resubmit",
+                    attrs={"aria-label": f"Send again: {instance.subject}"},
+                ),
+            )
+        return buttons
+
+
+class OutboxViewSet(ModelViewSet):
+    model = OutboxEmail
+    name = "notification_emails"
+    url_prefix = "emails"
+    icon = "mail"
+    menu_label = "Emails"
+    index_view_class = OutboxIndexView
+    list_display = [
+        "subject",
+        "to_address",
+        Column("state", label="State", accessor="get_state_display"),
+        "attempts",
+        "created_at",
+    ]
+    list_filter = ["state"]
+    search_fields = ["subject", "to_address"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "to_address",
+        "subject",
+        "state",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "created_at",
+        "sent_at",
+        "message_id",
+        "body_text",
+    ]
+    copy_view_enabled = False
+    form_fields = []
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("retry/<int:pk>/", admin_views.outbox_email_retry, name="retry"),
+        ]
+
+
+class CallBackIndexView(IndexView):
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        if not instance.is_done and self.request.user.has_perm(
+            "notifications.change_callback"
+        ):
+            buttons.insert(
+                0,
+                ListingButton(
+                    "Mark as done",
+                    url=reverse("notification_call_backs:done", args=[instance.pk]),
+                    icon_name="check",
+                    attrs={
+                        "aria-label": f"Mark as done: call "
+                        f"{instance.notification.recipient}"
+                    },
+                ),
+            )
+        return buttons
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("notification__recipient")
+
+
+class CallBackViewSet(ModelViewSet):
+    model = CallBack
+    name = "notification_call_backs"
+    url_prefix = "call-backs"
+    icon = "mobile-alt"
+    menu_label = "Call-backs"
+    index_view_class = CallBackIndexView
+    list_display = [
+        Column("person", label="Person", accessor="notification.recipient"),
+        Column("phone", label="Phone", accessor="notification.recipient.phone"),
+        Column("message", label="Message to read out", accessor="notification.subject"),
+        "created_at",
+        Column("done", label="Done", accessor="done_at"),
+    ]
+    list_filter = ["done_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["notification", "created_at", "done_at", "done_by", "note"]
+    copy_view_enabled = False
+    form_fields = []
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("done/<int:pk>/", admin_views.call_back_done, name="done"),
+        ]
+
+
+class NotificationsGroup(ModelViewSetGroup):
+    menu_label = "Messages"
+    menu_icon = "mail"
+    menu_order = 300
+    items = [CallBackViewSet, OutboxViewSet]
+
+
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return NotificationsGroup()
