@@ -14,7 +14,7 @@ help:
 	@echo "make test   - lint, migrations check and the whole test suite (browser tests too)"
 	@echo "make lint   - ruff check and format check"
 	@echo "make format - format Python (ruff) and templates (djhtml)"
-	@echo "make bench  - measure the home page (server time, SQL queries)"
+	@echo "make bench  - measure public pages, notifications and the outbox"
 
 venv: $(STAMP)
 
@@ -29,6 +29,7 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py schedules_register
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@bin/dev-server
 
@@ -53,6 +54,7 @@ test: venv chromium lint
 
 bench: venv
 	$(PY) bench/public_pages.py
+	$(PY) bench/notifications.py
 
 lock: venv
 	@echo "# Every installed package, pinned (pip freeze). Regenerate with \`make lock\`." > constraints.txt

@@ -26,6 +26,8 @@ DEMO_ACCOUNTS = [
         "email": "member2@example.org",
         "first_name": "Niamh",
         "last_name": "Rafferty",
+        # An Ofcom drama number: never a real line.
+        "phone": "028 9649 6012",
         "groups": [roles.MEMBERS],
     },
     {

@@ -1,8 +1,30 @@
-"""A few notifications for the demo accounts, through the real service."""
+"""Notifications for the demo accounts, through the real service, after
+giving each person their own way of hearing about things."""
+
+from django.utils import timezone
 
 from members.models import User
-from notifications.models import Notification
+from notifications.models import (
+    Delivery,
+    Notification,
+    NotificationPreference,
+    OutboxEmail,
+)
 from notifications.services import notify
+
+# Who hears how: straight away, a summary, only on the site, or a phone call.
+DEMO_PREFERENCES = {
+    "member@example.org": {
+        "general": Delivery.WEEKLY,
+        "moderation": Delivery.DAILY,
+    },
+    "member2@example.org": {
+        "opportunity": Delivery.PHONE,
+        "payment": Delivery.PHONE,
+        "general": Delivery.IN_APP,
+    },
+    "lead@example.org": {"reminder": Delivery.DAILY},
+}
 
 DEMO_NOTIFICATIONS = [
     (
@@ -37,10 +59,33 @@ DEMO_NOTIFICATIONS = [
         "",
         "demo:reminder:plans",
     ),
+    (
+        ["member2@example.org"],
+        Notification.Kind.PAYMENT,
+        "Your payment for the spring roundtable was paid",
+        "£90 was paid into your account. The reference is CPAG-0314.",
+        "",
+        "demo:payment:spring-roundtable",
+    ),
+    (
+        ["member@example.org", "member2@example.org"],
+        Notification.Kind.CHARTER,
+        "Please read the updated Charter",
+        "The new version adds how we run online meetings.",
+        "",
+        "demo:charter:online-meetings",
+    ),
 ]
 
 
 def notifications_load() -> None:
+    for email, choices in DEMO_PREFERENCES.items():
+        user = User.objects.get(email=email)
+        for kind, delivery in choices.items():
+            # Never overwrite a choice someone made while trying the site.
+            NotificationPreference.objects.get_or_create(
+                user=user, kind=kind, defaults={"delivery": delivery}
+            )
     for emails, kind, subject, body, url, key in DEMO_NOTIFICATIONS:
         notify(
             recipients=User.objects.filter(email__in=emails),
@@ -50,3 +95,16 @@ def notifications_load() -> None:
             url=url,
             dedupe_key=key,
         )
+    # One email that could not be sent, for the lead to find and retry.
+    OutboxEmail.objects.get_or_create(
+        dedupe_key="demo:failed:payment-approved",
+        defaults={
+            "to_address": "old.address@example.org",
+            "subject": "Your payment claim was approved",
+            "template": "emails/notification",
+            "state": OutboxEmail.State.FAILED,
+            "attempts": 8,
+            "last_error": "SMTPRecipientsRefused: 550 5.1.1 Mailbox unavailable",
+            "created_at": timezone.now(),
+        },
+    )

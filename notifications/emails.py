@@ -35,13 +35,10 @@ def email_render(email: OutboxEmail) -> tuple[str, str]:
 
 
 def email_message(email: OutboxEmail, connection) -> EmailMultiAlternatives:
-    """The message for a row, rendering (and keeping) its bodies the first
-    time so every retry sends the same words."""
+    """The message for a row, rendering its bodies if it has none yet (the
+    outbox keeps them with the outcome, so every retry sends the same words)."""
     if not email.body_text:
         email.body_text, email.body_html = email_render(email)
-        OutboxEmail.objects.filter(pk=email.pk).update(
-            body_text=email.body_text, body_html=email.body_html
-        )
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,

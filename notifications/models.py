@@ -192,7 +192,8 @@ class CallBack(models.Model):
     note = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["done_at", "created_at", "pk"]
+        # Calls still to make first, oldest first.
+        ordering = [models.F("done_at").asc(nulls_first=True), "created_at", "pk"]
         verbose_name = "call-back"
 
     def __str__(self):

@@ -9,9 +9,9 @@ is it marked failed, for the engagement lead to see and retry.
 
 import logging
 import smtplib
-import time
 import uuid
 from datetime import timedelta
+from time import monotonic
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -27,8 +27,9 @@ BATCH_SIZE = 50
 # A row left "sending" by a worker that died is picked up again after this;
 # longer than the task timeout, so a live worker is never overtaken.
 CLAIM_LEASE = timedelta(minutes=10)
-# Stop taking new batches before django-q2's task timeout can kill us.
-TIME_BUDGET_SECONDS = 40
+# Stop starting new emails in time to finish before django-q2's task timeout
+# (60 s), even if the last one waits the whole EMAIL_TIMEOUT (20 s).
+TIME_BUDGET_SECONDS = 30
 MAX_WAIT = timedelta(hours=6)
 
 # Errors that mean the server is unreachable, not that this email is bad.
@@ -83,6 +84,8 @@ def outbox_take(candidates: list[int], *, now) -> list[OutboxEmail]:
 def _record_sent(email: OutboxEmail) -> None:
     OutboxEmail.objects.filter(pk=email.pk, claim=email.claim).update(
         state=OutboxEmail.State.SENT,
+        body_text=email.body_text,
+        body_html=email.body_html,
         sent_at=timezone.now(),
         last_error="",
         claim=None,
@@ -94,6 +97,9 @@ def _record_failure(email: OutboxEmail, error: BaseException) -> None:
     final = email.attempts >= settings.NOTIFICATIONS_EMAIL_MAX_ATTEMPTS
     OutboxEmail.objects.filter(pk=email.pk, claim=email.claim).update(
         state=OutboxEmail.State.FAILED if final else OutboxEmail.State.PENDING,
+        # Kept (if rendered), so the retry sends the same words.
+        body_text=email.body_text,
+        body_html=email.body_html,
         last_error=f"{type(error).__name__}: {error}"[:2000],
         next_attempt_at=timezone.now() + retry_wait(email.attempts),
         claim=None,
@@ -114,7 +120,7 @@ def _release(emails: list[OutboxEmail]) -> None:
         )
 
 
-def _send_batch(emails: list[OutboxEmail]) -> int:
+def _send_batch(emails: list[OutboxEmail], deadline: float) -> int:
     untried = list(emails)
     sent = 0
     connection = get_connection(fail_silently=False)
@@ -126,7 +132,7 @@ def _send_batch(emails: list[OutboxEmail]) -> int:
                 _record_failure(email, error)
             untried = []
             return 0
-        while untried:
+        while untried and monotonic() < deadline:
             email = untried.pop(0)
             try:
                 email_message(email, connection).send()
@@ -155,11 +161,11 @@ def _send_batch(emails: list[OutboxEmail]) -> int:
 def outbox_send_due(*, batch_size: int = BATCH_SIZE) -> int:
     """Send every due email, batch by batch, within the time budget.
     Returns how many were sent."""
-    deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    deadline = monotonic() + TIME_BUDGET_SECONDS
     sent = 0
-    while time.monotonic() < deadline:
+    while monotonic() < deadline:
         emails = outbox_claim(limit=batch_size)
         if not emails:
             break
-        sent += _send_batch(emails)
+        sent += _send_batch(emails, deadline)
     return sent

@@ -1,5 +1,7 @@
+import django_filters
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -28,7 +30,11 @@ register_permission_policy(OutboxEmail, MadeByTheServicePolicy(OutboxEmail))
 register_permission_policy(CallBack, MadeByTheServicePolicy(CallBack))
 
 
-class OutboxIndexView(IndexView):
+class MessagesIndexView(IndexView):
+    results_template_name = "notifications/admin/index_results.html"
+
+
+class OutboxIndexView(MessagesIndexView):
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
         if instance.state == OutboxEmail.State.FAILED and self.request.user.has_perm(
@@ -84,7 +90,7 @@ class OutboxViewSet(ModelViewSet):
         ]
 
 
-class CallBackIndexView(IndexView):
+class CallBackIndexView(MessagesIndexView):
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
         if not instance.is_done and self.request.user.has_perm(
@@ -108,6 +114,16 @@ class CallBackIndexView(IndexView):
         return super().get_base_queryset().select_related("notification__recipient")
 
 
+class CallBackFilterSet(WagtailFilterSet):
+    still_to_do = django_filters.BooleanFilter(
+        field_name="done_at", lookup_expr="isnull", label="Still to do"
+    )
+
+    class Meta:
+        model = CallBack
+        fields = []
+
+
 class CallBackViewSet(ModelViewSet):
     model = CallBack
     name = "notification_call_backs"
@@ -122,7 +138,7 @@ class CallBackViewSet(ModelViewSet):
         "created_at",
         Column("done", label="Done", accessor="done_at"),
     ]
-    list_filter = ["done_at"]
+    filterset_class = CallBackFilterSet
     inspect_view_enabled = True
     inspect_view_fields = ["notification", "created_at", "done_at", "done_by", "note"]
     copy_view_enabled = False

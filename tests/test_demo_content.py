@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 
 from demo.accounts import DEMO_ACCOUNTS
+from notifications.models import CallBack, Notification, OutboxEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +17,9 @@ def counts():
         Page.objects.count(),
         Site.objects.count(),
         Revision.objects.count(),
+        Notification.objects.count(),
+        OutboxEmail.objects.count(),
+        CallBack.objects.count(),
     )
 
 
@@ -64,3 +68,23 @@ def test_refuses_when_settings_do_not_allow_demo_content(settings):
     with pytest.raises(CommandError, match="Refusing to load demo content"):
         call_command("load_demo_content")
     assert not get_user_model().objects.filter(email="member2@example.org").exists()
+
+
+def test_the_demo_shows_each_way_of_hearing_about_things(demo_site):
+    kinds = set(
+        Notification.objects.filter(
+            recipient__email__in=["member@example.org", "member2@example.org"]
+        ).values_list("kind", flat=True)
+    )
+    assert len(kinds) >= 5
+    # member2 asked to be phoned about payments: the lead has a call to make.
+    assert CallBack.objects.filter(
+        notification__recipient__email="member2@example.org",
+        notification__kind="payment",
+    ).exists()
+    # member asked for a weekly summary of group news: nothing emailed yet.
+    news = Notification.objects.get(
+        recipient__email="member@example.org", kind="general"
+    )
+    assert (news.delivery, news.email) == ("weekly", None)
+    assert OutboxEmail.objects.filter(state=OutboxEmail.State.FAILED).exists()

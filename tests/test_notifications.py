@@ -90,7 +90,7 @@ def test_each_person_hears_the_way_they_chose():
     }
     assert daily.notifications.get().delivery == Delivery.DAILY
     assert weekly.notifications.get().email is None
-    call_back = CallBack.objects.get()
+    call_back = CallBack.objects.get(notification__recipient__in=everyone)
     assert call_back.notification.recipient == phone
     assert call_back.notification.body == "One online session, £50."
     assert all(person.notifications.count() == 1 for person in everyone)
