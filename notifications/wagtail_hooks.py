@@ -31,25 +31,51 @@ register_permission_policy(CallBack, MadeByTheServicePolicy(CallBack))
 
 
 class MessagesIndexView(IndexView):
+    """A listing with one action button on the rows that need it."""
+
     results_template_name = "notifications/admin/index_results.html"
+    action_label = ""
+    action_url_name = ""
+    action_permission = ""
+    action_icon = ""
 
+    def action_needed(self, instance) -> bool:
+        raise NotImplementedError
 
-class OutboxIndexView(MessagesIndexView):
+    def action_describes(self, instance) -> str:
+        raise NotImplementedError
+
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
-        if instance.state == OutboxEmail.State.FAILED and self.request.user.has_perm(
-            "notifications.change_outboxemail"
+        if self.action_needed(instance) and self.request.user.has_perm(
+            self.action_permission
         ):
             buttons.insert(
                 0,
                 ListingButton(
-                    "Send again",
-                    url=reverse("notification_emails:retry", args=[instance.pk]),
-                    icon_name="resubmit",
-                    attrs={"aria-label": f"Send again: {instance.subject}"},
+                    self.action_label,
+                    url=reverse(self.action_url_name, args=[instance.pk]),
+                    icon_name=self.action_icon,
+                    attrs={
+                        "aria-label": f"{self.action_label}: "
+                        f"{self.action_describes(instance)}"
+                    },
                 ),
             )
         return buttons
+
+
+class OutboxIndexView(MessagesIndexView):
+    action_label = "Send again"
+    action_url_name = "notification_emails:retry"
+    action_permission = "notifications.change_outboxemail"
+    action_icon = "resubmit"
+
+    def action_needed(self, instance) -> bool:
+        return instance.state == OutboxEmail.State.FAILED
+
+    def action_describes(self, instance) -> str:
+        return instance.subject
 
 
 class OutboxViewSet(ModelViewSet):
@@ -91,24 +117,16 @@ class OutboxViewSet(ModelViewSet):
 
 
 class CallBackIndexView(MessagesIndexView):
-    def get_list_buttons(self, instance):
-        buttons = super().get_list_buttons(instance)
-        if not instance.is_done and self.request.user.has_perm(
-            "notifications.change_callback"
-        ):
-            buttons.insert(
-                0,
-                ListingButton(
-                    "Mark as done",
-                    url=reverse("notification_call_backs:done", args=[instance.pk]),
-                    icon_name="check",
-                    attrs={
-                        "aria-label": f"Mark as done: call "
-                        f"{instance.notification.recipient}"
-                    },
-                ),
-            )
-        return buttons
+    action_label = "Mark as done"
+    action_url_name = "notification_call_backs:done"
+    action_permission = "notifications.change_callback"
+    action_icon = "check"
+
+    def action_needed(self, instance) -> bool:
+        return not instance.is_done
+
+    def action_describes(self, instance) -> str:
+        return f"call {instance.notification.recipient}"
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("notification__recipient")
