@@ -1,10 +1,17 @@
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -71,7 +78,7 @@ class StoryPage(Page):
         on_delete=models.SET_NULL,
         related_name="stories",
     )
-    date = models.DateField("story date")
+    date = models.DateField("story date", default=date.today)
     summary = models.TextField(
         max_length=300, help_text="One or two sentences: what is this story about?"
     )
@@ -106,9 +113,14 @@ class StoryPage(Page):
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
 
     base_form_class = StoryPageForm
+    # What a member sees: their words, pictures and media, in plain language.
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("kind"),
+        FieldPanel(
+            "title",
+            heading="Title",
+            help_text="A short title that says what your story is about.",
+        ),
+        FieldPanel("kind", heading="What kind of story is it?"),
         FieldPanel("summary"),
         FieldPanel("media"),
         MultiFieldPanel(
@@ -119,15 +131,35 @@ class StoryPage(Page):
             ],
             heading="Picture at the top",
         ),
-        FieldPanel("body"),
+        FieldPanel("body", heading="Your story"),
+        FieldPanel("nation", heading="Which nation is it about?"),
+        FieldPanel("tags", help_text="A few words people might look for."),
     ]
-    promote_panels = [
-        *Page.promote_panels,
-        FieldPanel("author"),
-        FieldPanel("date"),
-        FieldPanel("nation"),
-        FieldPanel("tags"),
+    # What the engagement lead also sees before publishing. Each field names
+    # the permission too: that is what takes it out of a member's form.
+    publishing_panels = [
+        FieldPanel(name, permission="stories.edit_story_settings")
+        for name in [
+            "author",
+            "date",
+            "slug",
+            "seo_title",
+            "search_description",
+            "show_in_menus",
+            "go_live_at",
+            "expire_at",
+        ]
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Your story"),
+            ObjectList(
+                publishing_panels,
+                heading="Publishing",
+                permission="stories.edit_story_settings",
+            ),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -143,6 +175,12 @@ class StoryPage(Page):
     class Meta:
         verbose_name = "story"
         verbose_name_plural = "stories"
+        permissions = [
+            (
+                "edit_story_settings",
+                "Can change a story's author, date, address and search settings",
+            )
+        ]
 
     def clean(self):
         super().clean()

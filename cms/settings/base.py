@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # After wagtail.admin, whose workflow emails it replaces with notify().
+    "moderation",
     # Django and friends
     "django_q",
     "csp",

@@ -1,0 +1,244 @@
+"""Who may write, edit, approve and publish, and who is told what."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import TaskState, WorkflowState
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+from library.models import LibraryIndexPage
+from members.models import User
+from notifications.models import Notification
+from stories.models import StoryIndexPage, StoryPage
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "coproduction"
+
+
+@pytest.fixture
+def index(demo_site):
+    return StoryIndexPage.objects.get()
+
+
+def person(email):
+    return User.objects.get(email=email)
+
+
+def draft_by(owner, index, title="A draft about respite care"):
+    page = index.add_child(
+        instance=StoryPage(
+            title=title,
+            summary="What respite meant for our family.",
+            owner=owner,
+            live=False,
+        )
+    )
+    page.save_revision(user=owner)
+    return page
+
+
+def member_story_form(**overrides):
+    """What a member's editor posts: no address or search settings."""
+    data = {
+        "title": "Respite, and what it gave us",
+        "kind": "blog",
+        "summary": "Three days that changed our year.",
+        "nation": "scotland",
+        "hero_alt": "",
+        "media": "",
+        "tags": "",
+        "body": streamfield(
+            [("paragraph", rich_text("<p>We had three days to ourselves.</p>"))]
+        ),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def add_url(index):
+    return reverse("wagtailadmin_pages:add", args=("stories", "storypage", index.pk))
+
+
+def test_a_member_writes_a_story_that_waits_for_the_lead(client, index):
+    client.login(email="member@example.org", password=PASSWORD)
+    data = member_story_form()
+    data["action-submit"] = "submit"
+    response = client.post(add_url(index), data)
+    assert response.status_code == 302
+    story = StoryPage.objects.get(title="Respite, and what it gave us")
+    assert not story.live
+    assert story.owner.email == "member@example.org"
+    assert story.slug == "respite-and-what-it-gave-us"
+    assert story.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    lead_heard = Notification.objects.get(
+        recipient__email="lead@example.org", kind="moderation", target_id=story.pk
+    )
+    assert "Waiting for your review" in lead_heard.subject
+    assert not Notification.objects.filter(
+        recipient__email="member2@example.org", target_id=str(story.pk)
+    ).exists()
+
+
+def test_a_member_cannot_publish(client, index):
+    client.login(email="member@example.org", password=PASSWORD)
+    data = member_story_form(title="Trying to publish")
+    data["action-publish"] = "publish"
+    client.post(add_url(index), data)
+    story = StoryPage.objects.get(title="Trying to publish")
+    assert not story.live
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+    assert b'name="action-publish"' not in editor.content
+    assert b'name="action-submit"' in editor.content
+
+
+def test_a_member_s_editor_shows_only_what_they_need(client, index):
+    client.login(email="member@example.org", password=PASSWORD)
+    content = client.get(add_url(index)).content.decode()
+    assert 'name="summary"' in content
+    assert 'name="slug"' not in content
+    assert 'name="seo_title"' not in content
+    assert "Publishing" not in content
+    client.login(email="lead@example.org", password=PASSWORD)
+    content = client.get(add_url(index)).content.decode()
+    assert 'name="slug"' in content
+    assert "Publishing" in content
+
+
+@pytest.mark.parametrize(
+    ("email", "can_edit"),
+    [
+        ("member@example.org", True),  # the owner
+        ("member2@example.org", False),
+        ("staff@example.org", False),
+        ("lead@example.org", True),
+        ("admin@example.org", True),
+    ],
+)
+def test_only_the_owner_and_the_lead_may_edit_a_member_s_draft(
+    client, index, email, can_edit
+):
+    draft = draft_by(person("member@example.org"), index)
+    client.login(email=email, password=PASSWORD)
+    edit = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert (client.get(edit).status_code == 200) is can_edit
+    data = member_story_form(title="Changed by someone")
+    data["slug"] = draft.slug
+    data["date"] = "2026-11-01"
+    client.post(edit, data)
+    draft.refresh_from_db()
+    assert (draft.draft_title == "Changed by someone") is can_edit
+
+
+def test_anonymous_people_and_staff_cannot_write_stories(client, index):
+    response = client.get(add_url(index))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("members:login"))
+    client.login(email="staff@example.org", password=PASSWORD)
+    assert client.get(add_url(index)).status_code != 200
+    assert client.get(reverse("wagtailadmin_home")).status_code != 200
+
+
+@pytest.mark.parametrize("section", [StoryIndexPage, LibraryIndexPage])
+def test_members_cannot_write_outside_the_two_sections(client, demo_site, section):
+    client.login(email="member@example.org", password=PASSWORD)
+    home = reverse(
+        "wagtailadmin_pages:add", args=("stories", "storyindexpage", demo_site.pk)
+    )
+    assert client.get(home).status_code != 200
+    allowed = section.objects.get()
+    assert (
+        client.get(
+            reverse("wagtailadmin_pages:add_subpage", args=[allowed.pk])
+        ).status_code
+        == 200
+    )
+
+
+def test_a_member_sees_only_the_admin_areas_they_can_use(client, demo_site):
+    client.login(email="member@example.org", password=PASSWORD)
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    for area in ["/admin/images/", "/admin/documents/", "/admin/media/"]:
+        assert area in content
+    for area in [
+        "/admin/users/",
+        "/admin/settings/",
+        "/admin/workflows/",
+        "/admin/emails/",
+        "/admin/snippets/",
+        "/admin/reports/",
+    ]:
+        assert area not in content, area
+
+
+def start_moderation(page, by):
+    workflow = page.get_workflow()
+    workflow.start(page, by)
+    return page.current_workflow_task_state
+
+
+def test_the_lead_requests_a_change_and_the_author_reads_it(client, index):
+    member = person("member@example.org")
+    draft = draft_by(member, index)
+    task_state = start_moderation(draft, member)
+
+    client.login(email="lead@example.org", password=PASSWORD)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[draft.pk, "reject", task_state.pk],
+    )
+    comment = "Please add a sentence about who looked after your dad."
+    response = client.post(url, {"comment": comment})
+    assert response.status_code in (200, 302)
+
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_REJECTED
+    heard = Notification.objects.get(
+        recipient=member, dedupe_key=f"moderation:changes:{task_state.pk}"
+    )
+    assert heard.subject.startswith("Your story needs a change")
+    assert heard.body == comment
+
+
+def test_the_lead_approves_and_publishes_and_the_author_is_told(client, index):
+    member = person("member@example.org")
+    draft = draft_by(member, index, title="Approved story")
+    task_state = start_moderation(draft, member)
+
+    client.login(email="lead@example.org", password=PASSWORD)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[draft.pk, "approve", task_state.pk],
+    )
+    client.post(url)
+    draft.refresh_from_db()
+    assert draft.live
+    heard = Notification.objects.get(recipient=member, target_id=str(draft.pk))
+    assert heard.subject == "Your story was published: “Approved story”"
+    assert heard.url == draft.url
+    assert client.get(draft.url).status_code == 200
+
+
+def test_a_member_cannot_approve(client, index):
+    owner = person("member2@example.org")
+    draft = draft_by(owner, index)
+    task_state = start_moderation(draft, owner)
+    client.login(email="member@example.org", password=PASSWORD)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[draft.pk, "approve", task_state.pk],
+    )
+    client.post(url)
+    draft.refresh_from_db()
+    assert not draft.live
+
+
+def test_wagtail_s_own_workflow_emails_are_replaced_by_notifications(index, mailoutbox):
+    member = person("member@example.org")
+    start_moderation(draft_by(member, index), member)
+    assert not [m for m in mailoutbox if "submitted" in m.subject.lower()]
