@@ -106,6 +106,22 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
+class CheckedRichTextBlock(blocks.RichTextBlock):
+    """Rich text whose links all have words (a link with none cannot be
+    announced by a screen reader)."""
+
+    def clean(self, value):
+        from .content_checks import empty_link_count
+
+        value = super().clean(value)
+        if empty_link_count(value.source):
+            raise ValidationError(
+                "A link here has no words. Select some words before adding the "
+                "link, so people know where it goes."
+            )
+        return value
+
+
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
@@ -141,7 +157,7 @@ CONTENT_BLOCKS = [
     ("heading", HeadingBlock()),
     (
         "paragraph",
-        blocks.RichTextBlock(
+        CheckedRichTextBlock(
             features=RICH_TEXT_FEATURES,
             icon="pilcrow",
             template="core/blocks/paragraph.html",

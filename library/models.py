@@ -6,7 +6,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import CONTENT_BLOCKS
+from core.content_checks import content_report
 from core.nations import NATION_CHOICES, NATIONS
+from core.panels import ContentReportPanel
 
 
 class Topic(models.Model):
@@ -88,6 +90,7 @@ class ResourcePage(Page):
     body = StreamField(CONTENT_BLOCKS, blank=True)
 
     content_panels = [
+        ContentReportPanel(),
         *Page.content_panels,
         FieldPanel("resource_type"),
         FieldPanel("summary"),
@@ -117,6 +120,9 @@ class ResourcePage(Page):
 
     class Meta:
         verbose_name = "library resource"
+
+    def content_report(self):
+        return content_report(body=self.body, summary=self.summary)
 
     # What each type needs: (attribute to check, field to flag, message).
     REQUIRED_BY_TYPE = {

@@ -16,7 +16,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.content_checks import content_report
 from core.nations import NATION_CHOICES, NATIONS
+from core.panels import ContentReportPanel
 
 from .blocks import STORY_BLOCKS
 
@@ -115,6 +117,7 @@ class StoryPage(Page):
     base_form_class = StoryPageForm
     # What a member sees: their words, pictures and media, in plain language.
     content_panels = [
+        ContentReportPanel(),
         FieldPanel(
             "title",
             heading="Title",
@@ -191,6 +194,13 @@ class StoryPage(Page):
                     "adds nothing to the words."
                 }
             )
+
+    def content_report(self):
+        return content_report(
+            body=self.body,
+            summary=self.summary,
+            hero=(self.hero_image, self.hero_alt, self.hero_decorative),
+        )
 
     @property
     def author_url(self) -> str:

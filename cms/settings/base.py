@@ -188,7 +188,20 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp"}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-WAGTAILMEDIA = {"MEDIA_MODEL": "core.AccessibleMedia"}
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "core.AccessibleMedia",
+    "MEDIA_FORM_BASE": "core.upload_forms.MediaForm",
+}
+# Upload limits (README "Uploads"); the web server in front must allow the
+# largest of them.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+MEDIA_MAX_UPLOAD_SIZE = 250 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.upload_forms.DocumentForm"
+
+# Plain-language check in the editor (core/content_checks.py): warn above
+# this Flesch-Kincaid grade (US grade 8 = about age 13-14, UK year 9).
+CONTENT_READING_GRADE_MAX = 8
 
 # Reader preferences cookie (see core/reader_preferences.py).
 READER_PREFERENCES_COOKIE = "reader_preferences"
