@@ -1,4 +1,10 @@
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.userbar import ContentCheckerItem
+
+from library.models import LibraryIndexPage
+from stories.models import StoryIndexPage
 
 
 @hooks.register("construct_main_menu")
@@ -6,3 +12,69 @@ def hide_reports_from_members(request, menu_items):
     """Wagtail's reports are for the people who review and publish."""
     if not request.user.has_perm("stories.edit_story_settings"):
         menu_items[:] = [item for item in menu_items if item.name != "reports"]
+
+
+class WritePanel(Component):
+    """On the admin home: start a story or a resource in the right section."""
+
+    name = "write"
+    order = 10
+    template_name = "moderation/write_panel.html"
+
+    def __init__(self, actions):
+        self.actions = actions
+
+    def get_context_data(self, parent_context=None):
+        return {"actions": self.actions}
+
+
+@hooks.register("construct_homepage_panels")
+def add_write_panel(request, panels):
+    actions = []
+    for index, model, label in [
+        (StoryIndexPage.objects.first(), "storypage", "Write a story"),
+        (LibraryIndexPage.objects.first(), "resourcepage", "Add a library resource"),
+    ]:
+        if index and index.permissions_for_user(request.user).can_add_subpage():
+            app = "stories" if model == "storypage" else "library"
+            url = reverse("wagtailadmin_pages:add", args=(app, model, index.pk))
+            actions.append((label, url))
+    if actions:
+        panels.insert(0, WritePanel(actions))
+
+
+class ProjectContentChecker(ContentCheckerItem):
+    """Wagtail's checker in the preview and editor, with more of axe-core's
+    rules: the ones about pictures, media, links and lists that members' own
+    content can break."""
+
+    axe_run_only = [
+        *ContentCheckerItem.axe_run_only,
+        "image-alt",
+        "image-redundant-alt",
+        "role-img-alt",
+        "video-caption",
+        "link-in-text-block",
+        "identical-links-same-purpose",
+        "list",
+        "listitem",
+        "duplicate-id-aria",
+    ]
+    axe_custom_checks = [
+        {
+            "id": "check-image-alt-text",
+            # File names, underscores, and alt text that only says "image".
+            "options": {
+                "pattern": "\\.(avif|gif|jpg|jpeg|png|svg|webp)$|_|"
+                "^(image|picture|photo|img)$"
+            },
+        },
+        *ContentCheckerItem.axe_custom_checks[1:],
+    ]
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_project_content_checker(request, items, page):
+    for position, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem):
+            items[position] = ProjectContentChecker(in_editor=item.in_editor)

@@ -242,3 +242,55 @@ def test_wagtail_s_own_workflow_emails_are_replaced_by_notifications(index, mail
     member = person("member@example.org")
     start_moderation(draft_by(member, index), member)
     assert not [m for m in mailoutbox if "submitted" in m.subject.lower()]
+
+
+@pytest.mark.parametrize(
+    ("email", "actions"),
+    [
+        ("member@example.org", ["Write a story", "Add a library resource"]),
+        ("lead@example.org", ["Write a story", "Add a library resource"]),
+    ],
+)
+def test_the_admin_home_offers_to_write_in_the_right_section(
+    client, index, email, actions
+):
+    client.login(email=email, password=PASSWORD)
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'href="{add_url(index)}">Write a story</a>' in content
+    for action in actions:
+        assert f">{action}</a>" in content
+
+
+def test_the_preview_runs_the_checker_with_the_project_s_extra_rules(client, index):
+    client.login(email="lead@example.org", password=PASSWORD)
+    story = StoryPage.objects.live().first()
+    content = client.get(story.url).content.decode()
+    assert "image-redundant-alt" in content
+    assert "video-caption" in content
+
+
+def test_a_member_sees_their_story_s_history_and_restores_an_earlier_version(
+    client, index
+):
+    member = person("member@example.org")
+    draft = draft_by(member, index, title="First title")
+    first = draft.latest_revision
+    draft.title = "Second title"
+    draft.save_revision(user=member)
+
+    client.login(email="member@example.org", password=PASSWORD)
+    history = client.get(reverse("wagtailadmin_pages:history", args=[draft.pk]))
+    assert history.status_code == 200
+    revert = reverse("wagtailadmin_pages:revisions_revert", args=[draft.pk, first.pk])
+    form = client.get(revert).content.decode()
+    assert 'value="First title"' in form
+    client.post(revert, member_story_form(title="First title"))
+    draft.refresh_from_db()
+    assert draft.draft_title == "First title"
+    assert draft.revisions.count() == 3
+
+    # Nobody else's history is open to them.
+    theirs = draft_by(person("member2@example.org"), index, title="Not yours")
+    client.login(email="member@example.org", password=PASSWORD)
+    history = client.get(reverse("wagtailadmin_pages:history", args=[theirs.pk]))
+    assert history.status_code != 200
