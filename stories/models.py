@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from taggit.forms import TagWidget
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -136,7 +137,13 @@ class StoryPage(Page):
         ),
         FieldPanel("body", heading="Your story"),
         FieldPanel("nation", heading="Which nation is it about?"),
-        FieldPanel("tags", help_text="A few words people might look for."),
+        # A plain text box: Wagtail's tag widget adds an unlabelled input.
+        FieldPanel(
+            "tags",
+            widget=TagWidget(),
+            help_text="A few words people might look for, with commas between "
+            "them. For example: carers, Wales.",
+        ),
     ]
     # What the engagement lead also sees before publishing. Each field names
     # the permission too: that is what takes it out of a member's form.

@@ -15,3 +15,9 @@ MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/coproduction-hub-test-med
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The live server used by browser tests shares one in-memory SQLite
+# connection between its threads, so the editor's background requests
+# (autosave, editing-session pings) must not overlap the test's own clicks.
+# Production keeps Wagtail's defaults: autosave on.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
+
+# Admin pages do more work than ours: give assertions the same patience as
+# actions (Playwright's default for expect() is 5 s).
+expect.set_options(timeout=15_000)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
