@@ -1,10 +1,13 @@
 """The accessibility and plain-language checks, one rule at a time, and
 where writers and reviewers see them."""
 
+from io import BytesIO
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image as PILImage
 from wagtail.blocks import StreamValue
 from wagtail.images.models import Image
 from wagtail.rich_text import RichText
@@ -209,3 +212,15 @@ def test_a_huge_paste_into_a_story_saves(member_client):
     assert response.status_code == 302
     story = StoryPage.objects.get(title="A very long story")
     assert len(story.body[0].value.source) >= 100_000
+
+
+def test_a_picture_over_the_limit_is_refused_naming_the_limit(member_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1024
+    buffer = BytesIO()
+    PILImage.effect_noise((200, 200), 64).convert("RGB").save(buffer, "PNG")
+    upload = SimpleUploadedFile("noise.png", buffer.getvalue(), "image/png")
+    response = member_client.post(
+        reverse("wagtailimages:add"), {"title": "Noise", "file": upload}
+    )
+    assert response.status_code == 200
+    assert "Maximum filesize 1.0\xa0KB" in response.content.decode()
