@@ -69,6 +69,8 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     sign_out(page, site)
     sign_in(page, site, "lead@example.org")
     page.goto(f"{site}/admin/pages/{story.pk}/edit/")
+    # Let the admin's own background requests finish first.
+    page.wait_for_load_state("networkidle")
     expect(
         page.get_by_role("heading", name="Checks before it goes live")
     ).to_be_visible()
@@ -87,6 +89,8 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     page.goto(site + "/notifications/")
     expect(page.get_by_text(CHANGE)).to_be_visible()
     page.goto(f"{site}/admin/pages/{story.pk}/edit/")
+    # Let the admin's own background requests finish first.
+    page.wait_for_load_state("networkidle")
     page.locator("#id_summary").fill("Three days off, and who looked after Dad.")
     footer_action(page, "Resubmit to Engagement lead review")
     expect(page.get_by_text("submitted for moderation")).to_be_visible()
@@ -96,6 +100,8 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     sign_out(page, site)
     sign_in(page, site, "lead@example.org")
     page.goto(f"{site}/admin/pages/{story.pk}/edit/")
+    # Let the admin's own background requests finish first.
+    page.wait_for_load_state("networkidle")
     footer_action(page, "Approve and Publish")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     expect(page.get_by_text("has been updated")).to_be_visible()

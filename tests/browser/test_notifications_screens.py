@@ -79,6 +79,8 @@ def test_the_lead_s_message_screens_have_no_axe_violations(page, site, screen):
     }[screen]
     sign_in(page, site, "lead@example.org")
     page.goto(site + path)
+    # Let the admin's own background requests finish first.
+    page.wait_for_load_state("networkidle")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert axe_violations(page) == []
 
@@ -87,6 +89,8 @@ def test_the_lead_sends_a_failed_email_again_by_keyboard(page, site):
     failed = OutboxEmail.objects.get(state="failed")
     sign_in(page, site, "lead@example.org")
     page.goto(site + "/admin/emails/?state=failed")
+    # Let the admin's own background requests finish first.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("link", name=f"Send again: {failed.subject}").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Send this email again?")
