@@ -3,8 +3,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 
-from library.models import LibraryIndexPage
-from stories.models import StoryIndexPage
+from library.models import LibraryIndexPage, ResourcePage
+from stories.models import StoryIndexPage, StoryPage
 
 
 @hooks.register("construct_main_menu")
@@ -31,13 +31,17 @@ class WritePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_write_panel(request, panels):
     actions = []
-    for index, model, label in [
-        (StoryIndexPage.objects.first(), "storypage", "Write a story"),
-        (LibraryIndexPage.objects.first(), "resourcepage", "Add a library resource"),
+    for section, page_type, label in [
+        (StoryIndexPage, StoryPage, "Write a story"),
+        (LibraryIndexPage, ResourcePage, "Add a library resource"),
     ]:
+        index = section.objects.first()
         if index and index.permissions_for_user(request.user).can_add_subpage():
-            app = "stories" if model == "storypage" else "library"
-            url = reverse("wagtailadmin_pages:add", args=(app, model, index.pk))
+            opts = page_type._meta
+            url = reverse(
+                "wagtailadmin_pages:add",
+                args=(opts.app_label, opts.model_name, index.pk),
+            )
             actions.append((label, url))
     if actions:
         panels.insert(0, WritePanel(actions))

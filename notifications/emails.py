@@ -22,7 +22,10 @@ def email_render(email: OutboxEmail) -> tuple[str, str]:
         "recipient": email.recipient,
         "notifications": [
             {"notification": n, "link": absolute_url(n.link) if n.link else ""}
-            for n in email.notifications.order_by("created_at", "pk")
+            # The targets come in one query, not one per item of a digest.
+            for n in email.notifications.order_by("created_at", "pk").prefetch_related(
+                "target"
+            )
         ],
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": absolute_url("/"),

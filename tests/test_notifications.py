@@ -11,6 +11,8 @@ from django_q.models import Schedule
 
 from members.factories import UserFactory
 from members.models import User
+from notifications.digests import digests_send
+from notifications.emails import email_render
 from notifications.forms import PreferencesForm
 from notifications.models import CallBack, Delivery, Notification, OutboxEmail
 from notifications.outbox import outbox_send_due
@@ -359,3 +361,26 @@ def test_marking_read_is_a_post_only(client, demo_site):
     client.login(email="member@example.org", password="coproduction")
     mine = Notification.objects.filter(recipient__email="member@example.org").first()
     assert client.get(reverse("notifications:read", args=[mine.pk])).status_code == 405
+
+
+def test_rendering_a_digest_does_not_query_once_per_item():
+    def digest_queries(items):
+        person = UserFactory()
+        preferences_save(user=person, choices={"general": Delivery.DAILY})
+        for number in range(items):
+            notify(
+                recipients=[person],
+                kind="general",
+                subject=f"News {number}",
+                url="/who-we-are/",
+                target=UserFactory(),
+                dedupe_key=f"{person.pk}:{number}",
+            )
+        digests_send(rhythm=Delivery.DAILY)
+        email = OutboxEmail.objects.select_related("recipient").get(recipient=person)
+        with CaptureQueriesContext(connection) as queries:
+            text, _ = email_render(email)
+        assert f"News {items - 1}" in text
+        return len(queries)
+
+    assert digest_queries(1) == digest_queries(6)

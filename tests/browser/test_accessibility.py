@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from . import BROWSER_TEST
 from .axe import axe_violations
+from .helpers import sign_in
 
 PREFERENCE_CHOICES = [
     ("text_size", "largest"),
@@ -184,10 +185,7 @@ def test_a_keyboard_user_can_take_a_training_course(page, site):
 
 
 def test_the_notification_centre_is_accessible_and_works_by_keyboard(page, site):
-    page.goto(site + "/accounts/login/")
-    page.get_by_label("Email address").fill("member@example.org")
-    page.get_by_label("Password").fill("coproduction")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, site, "member@example.org")
     page.get_by_role("link", name="Notifications").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")

@@ -9,7 +9,7 @@ from wagtail.models import WorkflowState
 
 from stories.models import StoryPage
 
-from . import BROWSER_TEST
+from . import BROWSER_TEST, helpers
 from .axe import axe_violations
 
 pytestmark = BROWSER_TEST
@@ -21,10 +21,7 @@ CHANGE = "Please say who looked after your dad while you were away."
 def sign_in(page, site, email):
     # Without transitions axe never measures a colour half-way through a fade.
     page.emulate_media(reduced_motion="reduce")
-    page.goto(site + "/accounts/login/?next=/admin/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill("coproduction")
-    page.get_by_role("button", name="Sign in").click()
+    helpers.sign_in(page, site, email, next_path="/admin/")
     expect(page.get_by_role("heading", name="Share your experience")).to_be_visible()
 
 
@@ -68,9 +65,7 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     # The lead asks for a change, with a comment.
     sign_out(page, site)
     sign_in(page, site, "lead@example.org")
-    page.goto(f"{site}/admin/pages/{story.pk}/edit/")
-    # Let the admin's own background requests finish first.
-    page.wait_for_load_state("networkidle")
+    helpers.admin_goto(page, f"{site}/admin/pages/{story.pk}/edit/")
     expect(
         page.get_by_role("heading", name="Checks before it goes live")
     ).to_be_visible()
@@ -88,9 +83,7 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     sign_in(page, site, "member@example.org")
     page.goto(site + "/notifications/")
     expect(page.get_by_text(CHANGE)).to_be_visible()
-    page.goto(f"{site}/admin/pages/{story.pk}/edit/")
-    # Let the admin's own background requests finish first.
-    page.wait_for_load_state("networkidle")
+    helpers.admin_goto(page, f"{site}/admin/pages/{story.pk}/edit/")
     page.locator("#id_summary").fill("Three days off, and who looked after Dad.")
     footer_action(page, "Resubmit to Engagement lead review")
     expect(page.get_by_text("submitted for moderation")).to_be_visible()
@@ -99,9 +92,7 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     # The lead approves, and the story is public.
     sign_out(page, site)
     sign_in(page, site, "lead@example.org")
-    page.goto(f"{site}/admin/pages/{story.pk}/edit/")
-    # Let the admin's own background requests finish first.
-    page.wait_for_load_state("networkidle")
+    helpers.admin_goto(page, f"{site}/admin/pages/{story.pk}/edit/")
     footer_action(page, "Approve and Publish")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     expect(page.get_by_text("has been updated")).to_be_visible()

@@ -6,17 +6,14 @@ from playwright.sync_api import expect
 
 from notifications.models import CallBack, NotificationPreference, OutboxEmail
 
-from . import BROWSER_TEST
+from . import BROWSER_TEST, helpers
 from .axe import axe_violations
 
 pytestmark = BROWSER_TEST
 
 
 def sign_in(page, site, email):
-    page.goto(site + "/accounts/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill("coproduction")
-    page.get_by_role("button", name="Sign in").click()
+    helpers.sign_in(page, site, email)
     expect(page.get_by_role("link", name="Notifications")).to_be_visible()
 
 
@@ -78,9 +75,7 @@ def test_the_lead_s_message_screens_have_no_axe_violations(page, site, screen):
         "call-back": f"/admin/call-backs/done/{call_back.pk}/",
     }[screen]
     sign_in(page, site, "lead@example.org")
-    page.goto(site + path)
-    # Let the admin's own background requests finish first.
-    page.wait_for_load_state("networkidle")
+    helpers.admin_goto(page, site + path)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert axe_violations(page) == []
 
@@ -88,9 +83,7 @@ def test_the_lead_s_message_screens_have_no_axe_violations(page, site, screen):
 def test_the_lead_sends_a_failed_email_again_by_keyboard(page, site):
     failed = OutboxEmail.objects.get(state="failed")
     sign_in(page, site, "lead@example.org")
-    page.goto(site + "/admin/emails/?state=failed")
-    # Let the admin's own background requests finish first.
-    page.wait_for_load_state("networkidle")
+    helpers.admin_goto(page, site + "/admin/emails/?state=failed")
     page.get_by_role("link", name=f"Send again: {failed.subject}").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Send this email again?")

@@ -1,0 +1,19 @@
+"""Steps several browser tests share."""
+
+PASSWORD = "coproduction"
+
+
+def sign_in(page, site, email, next_path=""):
+    """Sign in through the site's own form (which the admin uses too)."""
+    suffix = f"?next={next_path}" if next_path else ""
+    page.goto(f"{site}/accounts/login/{suffix}")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def admin_goto(page, url):
+    """Open an admin page and let its own background requests finish, so they
+    never overlap the test's next step on the live server's one connection."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
