@@ -11,8 +11,11 @@ from stories.feeds import StoriesAtomFeed, StoriesFeed
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("members.urls")),
+    path("accounts/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),
+    path("members/", include("dashboard.urls")),
+    path("members/", include("members.urls")),
+    path("members/charter/", include("charter.urls")),
     path("search/", search_views.search, name="search"),
     path("tags/", search_views.tag_index, name="tag_index"),
     path("tags/<slug:slug>/", search_views.tag, name="tag"),

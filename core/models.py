@@ -1,6 +1,7 @@
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtailmedia.models import AbstractMedia
@@ -81,3 +82,27 @@ class EasyReadPage(Page):
 
     class Meta:
         verbose_name = "Easy Read page"
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """How people reach the engagement lead for help: shown where someone may
+    be stuck (a locked sign-in, a request for another format)."""
+
+    help_name = models.CharField(
+        "who to contact",
+        max_length=100,
+        default="the engagement lead",
+        help_text="For example: Jo, our engagement lead.",
+    )
+    help_email = models.EmailField("email address", blank=True)
+    help_phone = models.CharField("phone number", max_length=40, blank=True)
+    help_hours = models.CharField(
+        "when they answer",
+        max_length=200,
+        blank=True,
+        help_text="For example: Monday to Thursday, 9am to 5pm.",
+    )
+
+    class Meta:
+        verbose_name = "contact details"

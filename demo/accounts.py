@@ -61,3 +61,18 @@ def demo_accounts_load() -> list[User]:
             )
         people.append(user)
     return people
+
+
+def contact_details_load() -> None:
+    """Who to ask for help: the demo lead, on an Ofcom drama number."""
+    from wagtail.models import Site
+
+    from core.models import ContactSettings
+
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    if not contact.help_email:
+        contact.help_name = "Morwenna, our engagement lead"
+        contact.help_email = "lead@example.org"
+        contact.help_phone = "0117 496 0123"
+        contact.help_hours = "She answers Monday to Thursday, 9am to 5pm"
+        contact.save()

@@ -3,7 +3,7 @@ people who have left. No name here comes from the annual report."""
 
 from datetime import date
 
-from members.models import Assembly, Profile, User
+from members.models import Assembly, Membership, Profile, User
 
 from .images import demo_image
 
@@ -156,6 +156,15 @@ def profiles_load() -> dict[str, Profile]:
                 # One member chose not to be on the public page.
                 publish_on_site=slug != "fraser-doig",
                 publish_photo=slug not in ("fraser-doig", "sam-teale"),
+            )
+        if profile.user and profile.assembly:
+            Membership.objects.get_or_create(
+                user=profile.user,
+                defaults={
+                    "assembly": profile.assembly,
+                    "started_on": joined,
+                    "ended_on": left,
+                },
             )
         profiles[slug] = profile
     return profiles

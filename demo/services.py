@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from .accounts import demo_accounts_load
+from .accounts import contact_details_load, demo_accounts_load
+from .charter_content import charter_load
 from .easy_read_content import easy_read_load
 from .home_content import home_page_load
 from .library_content import library_load
@@ -24,4 +25,6 @@ def demo_content_load() -> None:
     stories_load(sections["stories"], profiles)
     library_load(sections["library"])
     easy_read_load(home)
+    contact_details_load()
+    charter_load()
     notifications_load()

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -76,6 +77,26 @@ class Assembly(models.Model):
         return self.name
 
 
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    TEXT = "text", "Text message"
+    VIDEO = "video", "Video call"
+    POST = "post", "Letter by post"
+
+
+class Skill(models.Model):
+    """One entry in the group's shared list of skills and assets."""
+
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Profile(models.Model):
     """How a person appears to others. Nothing here is public unless they
     agreed (publish_on_site); people who leave keep their profile."""
@@ -83,6 +104,8 @@ class Profile(models.Model):
     class Role(models.TextChoices):
         MEMBER = "member", "Member"
         ENGAGEMENT_LEAD = "engagement_lead", "Engagement lead"
+        STAFF = "staff", "Staff"
+        SUPPORTER = "supporter", "Supporter (a carer or PA)"
 
     user = models.OneToOneField(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="profile"
@@ -127,6 +150,35 @@ class Profile(models.Model):
         default=False,
         help_text="Only tick this when the person has agreed.",
     )
+    pronouns = models.CharField(
+        max_length=50, blank=True, help_text="For example: she/her, they/them."
+    )
+    contact_method = models.CharField(
+        "how they like to be contacted",
+        max_length=20,
+        choices=ContactMethod.choices,
+        default=ContactMethod.EMAIL,
+    )
+    contact_notes = models.CharField(
+        "anything else about contacting them",
+        max_length=300,
+        blank=True,
+        help_text="For example: best times to call, or who answers the phone.",
+    )
+    # Private: the person themselves and the engagement lead only.
+    support_needs = models.TextField("access and support needs", blank=True)
+    reader_preferences = models.JSONField(default=dict, blank=True)
+    # What staff may see in the team CV, each agreed separately.
+    share_skills_with_staff = models.BooleanField(default=False)
+    share_experience_with_staff = models.BooleanField(default=False)
+    share_languages_with_staff = models.BooleanField(default=False)
+    skills = models.ManyToManyField("Skill", blank=True, related_name="profiles")
+    skills_in_own_words = models.TextField(blank=True)
+    experience = models.TextField(blank=True)
+    languages = models.CharField(max_length=200, blank=True)
+    # "Life happens": reminders stop while paused; nothing else changes.
+    paused_since = models.DateField(null=True, blank=True)
+    returning_on = models.DateField(null=True, blank=True)
 
     panels = [
         "display_name",
@@ -159,6 +211,23 @@ class Profile(models.Model):
     def is_current(self) -> bool:
         return self.left_on is None or self.left_on >= date.today()
 
+    def is_paused_on(self, day: date) -> bool:
+        if self.paused_since is None or self.paused_since > day:
+            return False
+        return self.returning_on is None or self.returning_on > day
+
+    @property
+    def is_paused(self) -> bool:
+        return self.is_paused_on(date.today())
+
+    @property
+    def shares_cv(self) -> bool:
+        return (
+            self.share_skills_with_staff
+            or self.share_experience_with_staff
+            or self.share_languages_with_staff
+        )
+
     @property
     def public_photo(self):
         return self.photo if self.publish_photo else None
@@ -171,6 +240,69 @@ class Profile(models.Model):
         if self.left_on.year == self.joined_on.year:
             return str(self.joined_on.year)
         return f"{self.joined_on.year}–{self.left_on.year}"
+
+
+class Membership(models.Model):
+    """A spell in one Assembly. Never deleted: the group's history."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="memberships")
+    assembly = models.ForeignKey(
+        Assembly, on_delete=models.PROTECT, related_name="memberships"
+    )
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+
+    def __str__(self):
+        return f"{self.user} in {self.assembly}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None or self.ended_on >= date.today()
+
+
+class Support(models.Model):
+    """A supporter (a carer or PA, with their own login) who may act for a
+    member. Ending it keeps the record of what they did."""
+
+    member = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="supporters"
+    )
+    supporter = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="supporting"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "supporter"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_open_support_per_pair",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.supporter} supports {self.member}"
+
+
+class OnBehalfRecord(models.Model):
+    """Something a supporter did for a member, shown to the member."""
+
+    member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    supporter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.supporter} for {self.member}: {self.action}"
 
 
 class WhoWeArePage(RoutablePageMixin, Page):

@@ -1,4 +1,7 @@
-"""The role groups. Created by a data migration; names are the domain's words."""
+"""The role groups, created by a data migration (names are the domain's
+words), and the checks views make. A check is about the group, never about
+is_superuser: an administrator runs the site but does not read members'
+private plans or support needs."""
 
 MEMBERS = "Members"
 ENGAGEMENT_LEADS = "Engagement leads"
@@ -6,3 +9,36 @@ STAFF = "Staff"
 ADMINISTRATORS = "Administrators"
 
 ROLE_GROUPS = [MEMBERS, ENGAGEMENT_LEADS, STAFF, ADMINISTRATORS]
+
+# The group each invited role joins (a supporter joins none: they act
+# through the member they support).
+GROUP_FOR_ROLE = {
+    "member": MEMBERS,
+    "engagement_lead": ENGAGEMENT_LEADS,
+    "staff": STAFF,
+}
+
+
+def _group_names(user) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    # Asked several times per page: read the groups once per request's user.
+    if not hasattr(user, "_role_group_names"):
+        user._role_group_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._role_group_names
+
+
+def is_lead(user) -> bool:
+    return ENGAGEMENT_LEADS in _group_names(user)
+
+
+def is_member(user) -> bool:
+    return MEMBERS in _group_names(user)
+
+
+def is_staff_member(user) -> bool:
+    return STAFF in _group_names(user)
+
+
+def can_browse_team_cv(user) -> bool:
+    return is_lead(user) or is_staff_member(user)

@@ -42,3 +42,29 @@ def who_we_are() -> dict:
 
 def profile_public_get(*, slug: str) -> Profile | None:
     return profiles_public().filter(slug=slug).first()
+
+
+# The engagement lead's view of the group -------------------------------------
+
+
+def people_for_lead(*, past: bool = False):
+    """Everyone with an account, current or past, with what the list shows."""
+    from .models import User
+
+    return (
+        User.objects.filter(is_active=not past)
+        .select_related("profile", "profile__assembly")
+        .prefetch_related("groups")
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+def person_for_lead(*, pk: int):
+    from .models import User
+
+    return (
+        User.objects.select_related("profile", "profile__assembly")
+        .prefetch_related("memberships__assembly", "groups")
+        .filter(pk=pk)
+        .first()
+    )

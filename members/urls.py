@@ -5,6 +5,8 @@ from . import views
 app_name = "members"
 
 urlpatterns = [
-    path("login/", views.SignInView.as_view(), name="login"),
-    path("logout/", views.SignOutView.as_view(), name="logout"),
+    path("people/", views.people, name="people"),
+    path("people/<int:pk>/", views.person, name="person"),
+    path("people/<int:pk>/leaves/", views.person_leaves, name="person_leaves"),
+    path("people/<int:pk>/moves/", views.person_moves, name="person_moves"),
 ]

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+from django_q.tasks import async_task
 
 from .models import (
     CallBack,
@@ -129,7 +130,7 @@ def account_email(
 ) -> OutboxEmail:
     """An essential email (an invitation, a password reset) that always goes,
     whatever the person's preferences, even before they have an account."""
-    email, _ = OutboxEmail.objects.get_or_create(
+    email, created = OutboxEmail.objects.get_or_create(
         dedupe_key=f"account:{dedupe_key}",
         defaults={
             "to_address": to_address,
@@ -138,6 +139,12 @@ def account_email(
             "context": context,
         },
     )
+    if created:
+        # Someone is waiting at the screen for this one: send it now rather
+        # than at the next minute's run (which still retries it if this fails).
+        transaction.on_commit(
+            lambda: async_task("notifications.tasks.outbox_send", group="outbox")
+        )
     return email
 
 

@@ -6,13 +6,14 @@ from django.urls import reverse
 from home.models import HomePage
 from library.models import LibraryIndexPage
 from stories.models import StoryIndexPage
+from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(client, demo_site):
-    client.login(email="admin@example.org", password="coproduction")
+    sign_in(client, "admin@example.org")
     return client
 
 

@@ -18,6 +18,7 @@ from core.content_checks import content_report
 from core.models import AccessibleMedia
 from members.models import User
 from stories.models import StoryIndexPage, StoryPage
+from tests.people import sign_in
 from tests.test_moderation import member_story_form
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +145,7 @@ def member_draft(demo_site):
 
 @pytest.mark.parametrize("email", ["member@example.org", "lead@example.org"])
 def test_the_writer_and_the_reviewer_see_the_same_report(client, member_draft, email):
-    client.login(email=email, password="coproduction")
+    sign_in(client, email)
     content = client.get(
         reverse("wagtailadmin_pages:edit", args=[member_draft.pk])
     ).content.decode()
@@ -160,7 +161,7 @@ LIMIT_1KB = "The largest file you can upload here is 1.0\xa0KB"
 
 @pytest.fixture
 def member_client(client, demo_site):
-    client.login(email="member@example.org", password="coproduction")
+    sign_in(client, "member@example.org")
     return client
 
 

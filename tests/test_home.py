@@ -14,6 +14,7 @@ from home.models import HomePage
 from library.models import LibraryIndexPage
 from members.models import WhoWeArePage
 from stories.models import StoryIndexPage
+from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def test_tota11y_appears_in_previews_only(client, demo_site):
 
 
 def test_editors_get_wagtail_s_accessibility_checker_in_the_user_bar(client, demo_site):
-    client.login(email="admin@example.org", password="coproduction")
+    sign_in(client, "admin@example.org")
     content = client.get("/").content.decode()
     assert "wagtail-userbar" in content
     # Wagtail 8 calls its axe-based accessibility checker "Checks".

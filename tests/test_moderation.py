@@ -14,6 +14,7 @@ from library.models import LibraryIndexPage
 from members.models import User
 from notifications.models import Notification
 from stories.models import StoryIndexPage, StoryPage
+from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def add_url(index):
 
 
 def test_a_member_writes_a_story_that_waits_for_the_lead(client, index):
-    client.login(email="member@example.org", password=PASSWORD)
+    sign_in(client, "member@example.org")
     data = member_story_form()
     data["action-submit"] = "submit"
     response = client.post(add_url(index), data)
@@ -86,7 +87,7 @@ def test_a_member_writes_a_story_that_waits_for_the_lead(client, index):
 
 
 def test_a_member_cannot_publish(client, index):
-    client.login(email="member@example.org", password=PASSWORD)
+    sign_in(client, "member@example.org")
     data = member_story_form(title="Trying to publish")
     data["action-publish"] = "publish"
     client.post(add_url(index), data)
@@ -98,13 +99,13 @@ def test_a_member_cannot_publish(client, index):
 
 
 def test_a_member_s_editor_shows_only_what_they_need(client, index):
-    client.login(email="member@example.org", password=PASSWORD)
+    sign_in(client, "member@example.org")
     content = client.get(add_url(index)).content.decode()
     assert 'name="summary"' in content
     assert 'name="slug"' not in content
     assert 'name="seo_title"' not in content
     assert "Publishing" not in content
-    client.login(email="lead@example.org", password=PASSWORD)
+    sign_in(client, "lead@example.org")
     content = client.get(add_url(index)).content.decode()
     assert 'name="slug"' in content
     assert "Publishing" in content
@@ -124,7 +125,7 @@ def test_only_the_owner_and_the_lead_may_edit_a_member_s_draft(
     client, index, email, can_edit
 ):
     draft = draft_by(person("member@example.org"), index)
-    client.login(email=email, password=PASSWORD)
+    sign_in(client, email)
     edit = reverse("wagtailadmin_pages:edit", args=[draft.pk])
     assert (client.get(edit).status_code == 200) is can_edit
     data = member_story_form(title="Changed by someone")
@@ -138,15 +139,15 @@ def test_only_the_owner_and_the_lead_may_edit_a_member_s_draft(
 def test_anonymous_people_and_staff_cannot_write_stories(client, index):
     response = client.get(add_url(index))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("members:login"))
-    client.login(email="staff@example.org", password=PASSWORD)
+    assert response["Location"].startswith(reverse("accounts:login"))
+    sign_in(client, "staff@example.org")
     assert client.get(add_url(index)).status_code != 200
     assert client.get(reverse("wagtailadmin_home")).status_code != 200
 
 
 @pytest.mark.parametrize("section", [StoryIndexPage, LibraryIndexPage])
 def test_members_cannot_write_outside_the_two_sections(client, demo_site, section):
-    client.login(email="member@example.org", password=PASSWORD)
+    sign_in(client, "member@example.org")
     home = reverse(
         "wagtailadmin_pages:add", args=("stories", "storyindexpage", demo_site.pk)
     )
@@ -161,7 +162,7 @@ def test_members_cannot_write_outside_the_two_sections(client, demo_site, sectio
 
 
 def test_a_member_sees_only_the_admin_areas_they_can_use(client, demo_site):
-    client.login(email="member@example.org", password=PASSWORD)
+    sign_in(client, "member@example.org")
     content = client.get(reverse("wagtailadmin_home")).content.decode()
     for area in ["/admin/images/", "/admin/documents/", "/admin/media/"]:
         assert area in content
@@ -187,7 +188,7 @@ def test_the_lead_requests_a_change_and_the_author_reads_it(client, index):
     draft = draft_by(member, index)
     task_state = start_moderation(draft, member)
 
-    client.login(email="lead@example.org", password=PASSWORD)
+    sign_in(client, "lead@example.org")
     url = reverse(
         "wagtailadmin_pages:workflow_action",
         args=[draft.pk, "reject", task_state.pk],
@@ -210,7 +211,7 @@ def test_the_lead_approves_and_publishes_and_the_author_is_told(client, index):
     draft = draft_by(member, index, title="Approved story")
     task_state = start_moderation(draft, member)
 
-    client.login(email="lead@example.org", password=PASSWORD)
+    sign_in(client, "lead@example.org")
     url = reverse(
         "wagtailadmin_pages:workflow_action",
         args=[draft.pk, "approve", task_state.pk],
@@ -228,7 +229,7 @@ def test_a_member_cannot_approve(client, index):
     owner = person("member2@example.org")
     draft = draft_by(owner, index)
     task_state = start_moderation(draft, owner)
-    client.login(email="member@example.org", password=PASSWORD)
+    sign_in(client, "member@example.org")
     url = reverse(
         "wagtailadmin_pages:workflow_action",
         args=[draft.pk, "approve", task_state.pk],
@@ -254,7 +255,7 @@ def test_wagtail_s_own_workflow_emails_are_replaced_by_notifications(index, mail
 def test_the_admin_home_offers_to_write_in_the_right_section(
     client, index, email, actions
 ):
-    client.login(email=email, password=PASSWORD)
+    sign_in(client, email)
     content = client.get(reverse("wagtailadmin_home")).content.decode()
     assert f'href="{add_url(index)}">Write a story</a>' in content
     for action in actions:
@@ -262,7 +263,7 @@ def test_the_admin_home_offers_to_write_in_the_right_section(
 
 
 def test_the_preview_runs_the_checker_with_the_project_s_extra_rules(client, index):
-    client.login(email="lead@example.org", password=PASSWORD)
+    sign_in(client, "lead@example.org")
     story = StoryPage.objects.live().first()
     content = client.get(story.url).content.decode()
     assert "image-redundant-alt" in content
@@ -278,7 +279,7 @@ def test_a_member_sees_their_story_s_history_and_restores_an_earlier_version(
     draft.title = "Second title"
     draft.save_revision(user=member)
 
-    client.login(email="member@example.org", password=PASSWORD)
+    sign_in(client, "member@example.org")
     history = client.get(reverse("wagtailadmin_pages:history", args=[draft.pk]))
     assert history.status_code == 200
     revert = reverse("wagtailadmin_pages:revisions_revert", args=[draft.pk, first.pk])
@@ -291,6 +292,6 @@ def test_a_member_sees_their_story_s_history_and_restores_an_earlier_version(
 
     # Nobody else's history is open to them.
     theirs = draft_by(person("member2@example.org"), index, title="Not yours")
-    client.login(email="member@example.org", password=PASSWORD)
+    sign_in(client, "member@example.org")
     history = client.get(reverse("wagtailadmin_pages:history", args=[theirs.pk]))
     assert history.status_code != 200

@@ -23,6 +23,7 @@ from notifications.services import (
     preferences_get,
     preferences_save,
 )
+from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +199,7 @@ PREFERENCES = reverse("notifications:preferences")
 
 def test_preferences_need_a_sign_in(client):
     response = client.get(PREFERENCES)
-    assert response["Location"].startswith(reverse("members:login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_preferences_are_saved_and_shown_again(client):
@@ -246,7 +247,7 @@ def test_an_unknown_choice_is_refused_next_to_its_field_and_keeps_the_rest(clien
 def test_only_the_lead_and_administrators_see_emails_and_call_backs(
     client, demo_site, email, allowed
 ):
-    client.login(email=email, password="coproduction")
+    sign_in(client, email)
     for name in ["notification_emails:index", "notification_call_backs:index"]:
         response = client.get(reverse(name))
         assert (response.status_code == 200) is allowed, name
@@ -263,12 +264,12 @@ def test_the_lead_can_send_a_failed_email_again_and_a_member_cannot(client, demo
         last_error="SMTPDataError: 451",
     )
     retry = reverse("notification_emails:retry", args=[failed.pk])
-    client.login(email="member@example.org", password="coproduction")
+    sign_in(client, "member@example.org")
     assert client.post(retry).status_code in (302, 403)
     failed.refresh_from_db()
     assert failed.state == OutboxEmail.State.FAILED
 
-    client.login(email="lead@example.org", password="coproduction")
+    sign_in(client, "lead@example.org")
     assert "Send this email again?" in client.get(retry).content.decode()
     response = client.post(retry, follow=True)
     assert "will be sent again" in response.content.decode()
@@ -288,12 +289,12 @@ def test_the_lead_marks_a_call_back_done_with_a_note(client, demo_site):
     call_back = CallBack.objects.get(notification__recipient=person)
     done = reverse("notification_call_backs:done", args=[call_back.pk])
 
-    client.login(email="member2@example.org", password="coproduction")
+    sign_in(client, "member2@example.org")
     client.post(done, {"note": "sneaky"})
     call_back.refresh_from_db()
     assert not call_back.is_done
 
-    client.login(email="lead@example.org", password="coproduction")
+    sign_in(client, "lead@example.org")
     listing = client.get(reverse("notification_call_backs:index")).content.decode()
     assert "Paid: a focus group on respite care" in listing
     assert "01632 960123" in listing
@@ -309,11 +310,11 @@ def test_the_lead_marks_a_call_back_done_with_a_note(client, demo_site):
 def test_the_centre_needs_a_sign_in(client):
     response = client.get(CENTRE)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("members:login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_the_centre_shows_only_my_notifications_newest_first(client, demo_site):
-    client.login(email="member2@example.org", password="coproduction")
+    sign_in(client, "member2@example.org")
     response = client.get(CENTRE)
     shown = list(response.context["notifications"])
     assert shown
@@ -327,7 +328,7 @@ def test_the_centre_shows_only_my_notifications_newest_first(client, demo_site):
 
 
 def test_the_header_announces_the_unread_count(client, demo_site):
-    client.login(email="member@example.org", password="coproduction")
+    sign_in(client, "member@example.org")
     unread = Notification.objects.filter(
         recipient__email="member@example.org", read_at__isnull=True
     ).count()
@@ -350,7 +351,7 @@ def test_mark_one_and_then_all_as_read(client, demo_site):
 
 def test_nobody_can_mark_another_person_s_notification(client, demo_site):
     theirs = Notification.objects.filter(recipient__email="member@example.org").first()
-    client.login(email="member2@example.org", password="coproduction")
+    sign_in(client, "member2@example.org")
     response = client.post(reverse("notifications:read", args=[theirs.pk]))
     assert response.status_code == 404
     theirs.refresh_from_db()
@@ -358,7 +359,7 @@ def test_nobody_can_mark_another_person_s_notification(client, demo_site):
 
 
 def test_marking_read_is_a_post_only(client, demo_site):
-    client.login(email="member@example.org", password="coproduction")
+    sign_in(client, "member@example.org")
     mine = Notification.objects.filter(recipient__email="member@example.org").first()
     assert client.get(reverse("notifications:read", args=[mine.pk])).status_code == 405
 

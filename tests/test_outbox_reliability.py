@@ -29,6 +29,7 @@ from notifications.outbox import (
     outbox_take,
 )
 from notifications.services import notify, preferences_save
+from tests.people import sign_in
 
 from .smtp import SMTPServer
 
@@ -269,7 +270,7 @@ def test_f_a_poison_email_fails_after_the_capped_attempts_and_the_rest_go(smtp, 
     assert poison.message_id not in smtp.mailbox.message_ids()
 
     # The engagement lead sees it among the failed emails.
-    client.login(email="lead@example.org", password="coproduction")
+    sign_in(client, "lead@example.org")
     listing = client.get(reverse("notification_emails:index"), {"state": "failed"})
     assert poison.subject in listing.content.decode()
     assert "Send again" in listing.content.decode()

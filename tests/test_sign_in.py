@@ -3,9 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from tests.people import sign_in
+
 pytestmark = pytest.mark.django_db
 
-LOGIN = reverse("members:login")
+LOGIN = reverse("accounts:login")
 
 
 def test_sign_in_with_email_and_password(client, demo_site):
@@ -46,8 +48,8 @@ def test_the_admin_sends_people_to_the_same_sign_in_page(client, demo_site):
 
 
 def test_sign_out_is_a_form_post(client, demo_site):
-    client.login(email="member@example.org", password="coproduction")
+    sign_in(client, "member@example.org")
     content = client.get("/").content.decode()
-    assert f'action="{reverse("members:logout")}"' in content
-    client.post(reverse("members:logout"))
+    assert f'action="{reverse("accounts:logout")}"' in content
+    client.post(reverse("accounts:logout"))
     assert not client.get("/").wsgi_request.user.is_authenticated

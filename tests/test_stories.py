@@ -9,6 +9,7 @@ from core.models import AccessibleMedia
 from stories.blocks import MediaBlock
 from stories.models import StoryIndexPage, StoryPage
 from stories.selectors import PAGE_SIZE
+from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +142,7 @@ def story_form(index, **overrides):
 
 
 def test_a_video_story_without_a_captioned_video_cannot_be_published(client, index):
-    client.login(email="admin@example.org", password="coproduction")
+    sign_in(client, "admin@example.org")
     media = AccessibleMedia.objects.filter(type="video").first()
     media.captions = ""
     media.save()

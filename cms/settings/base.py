@@ -5,6 +5,7 @@ Development values live in dev.py, test values in test.py, and production
 requirements in production.py.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -26,10 +27,13 @@ INSTALLED_APPS = [
     "core",
     "members",
     "notifications",
+    "accounts",
     "home",
     "stories",
     "library",
+    "charter",
     "search",
+    "dashboard",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -55,6 +59,7 @@ INSTALLED_APPS = [
     "moderation",
     # Django and friends
     "django_q",
+    "axes",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +80,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.middleware.PrivatePagesNoStoreMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -124,8 +132,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "members:login"
-LOGIN_REDIRECT_URL = "/"
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out sign-in before the password is even checked.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "/"
 # One accessible sign-in page for members, staff and the lead alike.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
@@ -140,10 +153,40 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Members-only files (core/storage.py): never served by the web server.
+PRIVATE_MEDIA_ROOT = env.path(
+    "PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Sessions (README "Signing in"): a sign-in lasts until the browser is closed
+# and at most 8 hours, so a shared computer does not stay signed in.
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Password reset links work for 2 hours; sign-in links for 15 minutes;
+# invitations for 14 days.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
+SIGN_IN_LINK_MINUTES = 15
+INVITATION_DAYS = 14
+
+# django-axes: 5 wrong passwords for one account from one address lock that
+# pair only (another member at the same day-centre computer can still sign
+# in); the lock ends by itself 15 minutes after the last failure, and trying
+# again while locked does not extend it. Success clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.views.axes_username"
+# Only failures are kept (data minimisation): no log of every sign-in.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 # Email: console in development; EMAIL_URL (smtp+tls://user:pass@host:587)
 # in production.

@@ -12,6 +12,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/coproduction-hub-test-media")
+PRIVATE_MEDIA_ROOT = env.path(
+    "TEST_PRIVATE_MEDIA_ROOT", default="/tmp/coproduction-hub-test-private-media"
+)
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -17,3 +17,8 @@ def admin_goto(page, url):
     never overlap the test's next step on the live server's one connection."""
     page.goto(url)
     page.wait_for_load_state("networkidle")
+
+
+def account_menu(page):
+    """The header's "Settings and account" menu (Notifications, Sign out)."""
+    return page.get_by_role("navigation", name="Settings and account")

@@ -14,7 +14,9 @@ pytestmark = BROWSER_TEST
 
 def sign_in(page, site, email):
     helpers.sign_in(page, site, email)
-    expect(page.get_by_role("link", name="Notifications")).to_be_visible()
+    expect(
+        helpers.account_menu(page).get_by_role("link", name="Notifications")
+    ).to_be_visible()
 
 
 def test_a_member_chooses_by_keyboard_how_they_hear_about_payments(page, site):

@@ -1,0 +1,203 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from members.models import Assembly, Profile, User
+from notifications.emails import absolute_url
+from notifications.services import account_email
+
+from .models import Invitation
+
+PASSWORD_HELP = (
+    "At least 8 characters. Not a common password, not only numbers, and not "
+    "like your name or email address. A few words you will remember work well."
+)
+
+
+def email_field(label="Email address", **kwargs):
+    return forms.EmailField(
+        label=label,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
+        **kwargs,
+    )
+
+
+def new_password_fields():
+    """Two fields a password manager recognises as a new password."""
+    first = forms.CharField(
+        label="New password",
+        strip=False,
+        help_text=PASSWORD_HELP,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Choose a password."},
+    )
+    second = forms.CharField(
+        label="New password again",
+        strip=False,
+        help_text="Type the same password, to check it.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Type the password again."},
+    )
+    return first, second
+
+
+class SignInForm(AuthenticationForm):
+    """Email and password, labelled for people and for password managers."""
+
+    username = email_field()
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "We could not sign you in with that email address and password. "
+            "Check them and try again."
+        ),
+        "inactive": "This account has been closed. Contact the engagement lead.",
+    }
+
+
+class SignInLinkForm(forms.Form):
+    email = email_field()
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's reset, sent through our outbox so it is retried like every
+    other email and never lost to a mail server that is down."""
+
+    email = email_field()
+
+    def save(self, request=None, token_generator=default_token_generator, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            token = token_generator.make_token(user)
+            uid = urlsafe_base64_encode(force_bytes(user.pk))
+            path = reverse(
+                "accounts:password_reset_confirm",
+                kwargs={"uidb64": uid, "token": token},
+            )
+            account_email(
+                to_address=user.email,
+                subject="Choose a new password for the Co-production Hub",
+                template="emails/password_reset",
+                context={
+                    "first_name": user.first_name,
+                    "reset_url": absolute_url(path),
+                },
+                dedupe_key=f"password-reset:{user.pk}:{token}",
+            )
+
+
+class NewPasswordForm(SetPasswordForm):
+    new_password1, new_password2 = new_password_fields()
+    error_messages = {
+        "password_mismatch": "The two passwords are different. Type them again."
+    }
+
+
+class InvitationAcceptForm(forms.Form):
+    """Name and password for a new account; the email comes from the
+    invitation and is shown, not typed."""
+
+    first_name = forms.CharField(
+        label="First name",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": "Enter your first name."},
+    )
+    last_name = forms.CharField(
+        label="Last name",
+        max_length=150,
+        required=False,
+        help_text="Optional.",
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    new_password1, new_password2 = new_password_fields()
+
+    def __init__(self, *args, invitation: Invitation, **kwargs):
+        self.invitation = invitation
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("new_password1"), cleaned.get("new_password2")
+        if first and second and first != second:
+            self.add_error(
+                "new_password2", "The two passwords are different. Type them again."
+            )
+        elif first:
+            # Checked against the name and email they will have.
+            person = User(
+                email=self.invitation.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(first, person)
+            except forms.ValidationError as error:
+                self.add_error("new_password1", error)
+        return cleaned
+
+
+class InviteForm(forms.Form):
+    """The engagement lead invites one person."""
+
+    email = email_field(label="Their email address")
+    first_name = forms.CharField(
+        label="First name",
+        max_length=150,
+        required=False,
+        help_text="Optional. Used to greet them in the email.",
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, required=False, help_text="Optional."
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        choices=[
+            (value, label)
+            for value, label in Profile.Role.choices
+            if value != Profile.Role.SUPPORTER
+        ],
+        initial=Profile.Role.MEMBER,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose their role."},
+    )
+    assembly = forms.ModelChoiceField(
+        label="Assembly",
+        queryset=Assembly.objects.all(),
+        required=False,
+        empty_label="Choose an Assembly",
+        help_text="Needed for members.",
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "Someone already has an account with this email address."
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Profile.Role.MEMBER and not cleaned.get("assembly"):
+            self.add_error("assembly", "Choose the Assembly this member belongs to.")
+        return cleaned

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("login/", views.SignInView.as_view(), name="login"),
+    path("logout/", views.SignOutView.as_view(), name="logout"),
+    path("sign-in-link/", views.sign_in_link_request, name="sign_in_link"),
+    path("sign-in-link/sent/", views.sign_in_link_sent, name="sign_in_link_sent"),
+    path("sign-in-link/<str:token>/", views.sign_in_link, name="sign_in_link_use"),
+    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        views.PasswordResetSentView.as_view(),
+        name="password_reset_sent",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("invite/", views.invite, name="invite"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path(
+        "invitation/<str:token>/send-again/",
+        views.invitation_send_again,
+        name="invitation_send_again",
+    ),
+]

@@ -1,0 +1,59 @@
+"""Publishing and accepting the Charter."""
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.urls import reverse
+
+from members import roles
+from notifications.models import Kind
+from notifications.services import notify
+
+from .models import CharterAcceptance, CharterVersion
+
+
+def members_to_accept():
+    """Active members are asked to accept each version."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=roles.MEMBERS)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def charter_publish(
+    *, body: str, summary_of_changes: str, published_by, easy_read=None
+) -> CharterVersion:
+    """A new version, and a notification asking every active member to read
+    and accept it (once: the key is the version)."""
+    latest = CharterVersion.objects.aggregate(n=Max("number"))["n"] or 0
+    version = CharterVersion.objects.create(
+        number=latest + 1,
+        body=body,
+        summary_of_changes=summary_of_changes,
+        easy_read=easy_read or "",
+        published_by=published_by,
+    )
+    notify(
+        recipients=members_to_accept(),
+        kind=Kind.CHARTER,
+        subject=f"Please read and accept version {version.number} of the Charter",
+        body=f"What changed: {summary_of_changes}",
+        url=reverse("charter:current"),
+        dedupe_key=f"charter:{version.number}",
+        target=version,
+    )
+    return version
+
+
+def charter_accept(*, user, version: CharterVersion, on_behalf_by=None):
+    """Record acceptance; accepting twice keeps the first record."""
+    try:
+        with transaction.atomic():
+            acceptance, _ = CharterAcceptance.objects.get_or_create(
+                user=user, version=version, defaults={"on_behalf_by": on_behalf_by}
+            )
+    except IntegrityError:  # two clicks at once: the other one won
+        acceptance = CharterAcceptance.objects.get(user=user, version=version)
+    return acceptance

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "charter"
+
+urlpatterns = [
+    path("", views.current, name="current"),
+    path("versions/", views.versions, name="versions"),
+    path("versions/<int:number>/", views.version, name="version"),
+    path("versions/<int:number>/accept/", views.accept, name="accept"),
+    path("versions/<int:number>/easy-read/", views.easy_read, name="easy_read"),
+    path("acceptances/", views.acceptances, name="acceptances"),
+    path("new-version/", views.publish, name="publish"),
+]

@@ -1,0 +1,52 @@
+"""What waits for each person on their dashboard. Reads only: each feature
+app answers for its own part, and this module puts the parts together."""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, TaskState
+
+from charter.selectors import needs_to_accept, not_accepted_current
+from members import roles
+from notifications.models import Notification
+
+
+def drafts_for(user, limit=10):
+    """Pages they own that are not live, or have changes not yet published."""
+    return (
+        Page.objects.filter(owner=user, has_unpublished_changes=True)
+        .select_related("content_type")
+        .order_by("-latest_revision_created_at")[:limit]
+    )
+
+
+def unread_for(user, limit=3):
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    return unread.count(), list(unread.order_by("-created_at")[:limit])
+
+
+def moderation_waiting(limit=10):
+    """Pages submitted to the lead's review task and not yet decided."""
+    return (
+        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+        .filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page)
+        )
+        .select_related("workflow_state", "task")
+        .order_by("started_at")[:limit]
+    )
+
+
+def dashboard_for(user) -> dict:
+    unread_count, unread = unread_for(user)
+    context = {
+        "is_lead": roles.is_lead(user),
+        "is_member": roles.is_member(user),
+        "can_browse_team_cv": roles.can_browse_team_cv(user),
+        "unread_count": unread_count,
+        "unread": unread,
+        "drafts": drafts_for(user),
+        "charter_to_accept": needs_to_accept(user=user),
+    }
+    if context["is_lead"]:
+        context["moderation"] = moderation_waiting()
+        context["charter_not_accepted"] = not_accepted_current()
+    return context

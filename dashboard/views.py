@@ -1,0 +1,9 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from .selectors import dashboard_for
+
+
+@login_required
+def home(request):
+    return render(request, "dashboard/home.html", dashboard_for(request.user))

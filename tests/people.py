@@ -1,0 +1,11 @@
+"""Signing a test client in as one of the demo people."""
+
+from members.models import User
+
+
+def sign_in(client, email: str) -> User:
+    """Sign in without the form (django-axes checks every form sign-in, which
+    needs a request; the form itself is tested in test_sign_in.py)."""
+    user = User.objects.get(email__iexact=email)
+    client.force_login(user)
+    return user
