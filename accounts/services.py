@@ -4,14 +4,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
-from members import roles
-from members.models import Membership, Profile, Support, User
+from members.models import Profile, Support, User
+from members.services import person_join
 from notifications.emails import absolute_url
 from notifications.services import account_email
 
@@ -120,14 +118,6 @@ def invitation_renew(*, invitation: Invitation) -> Invitation | None:
     )
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name) or "member"
-    slug, n = base, 2
-    while Profile.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def invitation_accept(
     *, invitation: Invitation, first_name: str, last_name: str, password: str
@@ -137,28 +127,14 @@ def invitation_accept(
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.withdrawn_at:
         raise ValueError("This invitation has already been used.")
-    today = timezone.localdate()
-    user = User.objects.create_user(
+    user = person_join(
         email=invitation.email,
         password=password,
         first_name=first_name,
         last_name=last_name,
-    )
-    if group_name := roles.GROUP_FOR_ROLE.get(invitation.role):
-        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-    display_name = f"{first_name} {last_name}".strip()
-    Profile.objects.create(
-        user=user,
-        display_name=display_name,
-        slug=_unique_slug(display_name),
         role=invitation.role,
         assembly=invitation.assembly,
-        joined_on=today,
     )
-    if invitation.assembly:
-        Membership.objects.create(
-            user=user, assembly=invitation.assembly, started_on=today
-        )
     if invitation.supporting:
         Support.objects.get_or_create(
             member=invitation.supporting, supporter=user, ended_at=None

@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 
 from .models import CharterAcceptance, CharterVersion
-from .services import members_to_accept
+from .services import is_asked_to_accept, members_to_accept
 
 
 def charter_current() -> CharterVersion | None:
@@ -17,7 +17,7 @@ def acceptance_of(*, user, version) -> CharterAcceptance | None:
 def needs_to_accept(*, user) -> CharterVersion | None:
     """The current version, if this person is asked to accept it and has not."""
     current = charter_current()
-    if current is None or not members_to_accept().filter(pk=user.pk).exists():
+    if current is None or not is_asked_to_accept(user):
         return None
     return None if acceptance_of(user=user, version=current) else current
 

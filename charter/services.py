@@ -1,7 +1,7 @@
 """Publishing and accepting the Charter."""
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 
@@ -19,6 +19,10 @@ def members_to_accept():
         .objects.filter(is_active=True, groups__name=roles.MEMBERS)
         .distinct()
     )
+
+
+def is_asked_to_accept(user) -> bool:
+    return user.is_active and roles.is_member(user)
 
 
 @transaction.atomic
@@ -48,12 +52,9 @@ def charter_publish(
 
 
 def charter_accept(*, user, version: CharterVersion, on_behalf_by=None):
-    """Record acceptance; accepting twice keeps the first record."""
-    try:
-        with transaction.atomic():
-            acceptance, _ = CharterAcceptance.objects.get_or_create(
-                user=user, version=version, defaults={"on_behalf_by": on_behalf_by}
-            )
-    except IntegrityError:  # two clicks at once: the other one won
-        acceptance = CharterAcceptance.objects.get(user=user, version=version)
+    """Record acceptance; accepting twice keeps the first record (two clicks
+    at once meet the unique constraint, which get_or_create already handles)."""
+    acceptance, _ = CharterAcceptance.objects.get_or_create(
+        user=user, version=version, defaults={"on_behalf_by": on_behalf_by}
+    )
     return acceptance

@@ -9,18 +9,17 @@ from members.access import lead_required
 from .forms import AcceptForm, PublishForm
 from .models import CharterVersion
 from .selectors import acceptance_of, acceptance_table, charter_current
-from .services import charter_accept, charter_publish, members_to_accept
+from .services import charter_accept, charter_publish, is_asked_to_accept
 
 
 def _charter_page(request, version, form=None, status=200):
-    asked = members_to_accept().filter(pk=request.user.pk).exists()
     return render(
         request,
         "charter/charter.html",
         {
             "version": version,
             "is_current": version == charter_current(),
-            "asked": asked,
+            "asked": is_asked_to_accept(request.user),
             "acceptance": acceptance_of(user=request.user, version=version),
             "form": form or AcceptForm(),
         },
@@ -52,10 +51,7 @@ def versions(request):
 @require_POST
 def accept(request, number):
     version = get_object_or_404(CharterVersion, number=number)
-    if (
-        version != charter_current()
-        or not members_to_accept().filter(pk=request.user.pk).exists()
-    ):
+    if version != charter_current() or not is_asked_to_accept(request.user):
         raise Http404("Only members accept the current Charter")
     form = AcceptForm(request.POST)
     if not form.is_valid():

@@ -31,6 +31,7 @@ def moderation_waiting(limit=10):
             workflow_state__base_content_type=ContentType.objects.get_for_model(Page)
         )
         .select_related("workflow_state", "task")
+        .prefetch_related("workflow_state__content_object")
         .order_by("started_at")[:limit]
     )
 

@@ -9,25 +9,21 @@ from django.http import Http404
 from . import roles
 
 
-def lead_required(view):
-    """For the engagement lead's pages (not administrators: see roles.py)."""
+def role_required(check):
+    """A view for people who pass `check` (one of roles.is_*)."""
 
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not roles.is_lead(request.user):
-            raise Http404("Not found")
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not check(request.user):
+                raise Http404("Not found")
+            return view(request, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
 
 
-def team_cv_required(view):
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not roles.can_browse_team_cv(request.user):
-            raise Http404("Not found")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# The engagement lead's pages (not administrators: see roles.py).
+lead_required = role_required(roles.is_lead)

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import Prefetch, Q
 
-from .models import Assembly, Profile
+from .models import Assembly, Profile, User
 
 
 def profiles_public():
@@ -49,8 +49,6 @@ def profile_public_get(*, slug: str) -> Profile | None:
 
 def people_for_lead(*, past: bool = False):
     """Everyone with an account, current or past, with what the list shows."""
-    from .models import User
-
     return (
         User.objects.filter(is_active=not past)
         .select_related("profile", "profile__assembly")
@@ -60,8 +58,6 @@ def people_for_lead(*, past: bool = False):
 
 
 def person_for_lead(*, pk: int):
-    from .models import User
-
     return (
         User.objects.select_related("profile", "profile__assembly")
         .prefetch_related("memberships__assembly", "groups")

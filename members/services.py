@@ -2,10 +2,48 @@
 
 from datetime import date, timedelta
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
+from . import roles
 from .models import Membership, Profile, Support, User
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name) or "member"
+    slug, n = base, 2
+    while Profile.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def person_join(
+    *, email: str, password: str, first_name: str, last_name: str, role: str, assembly
+) -> User:
+    """A new person: their account, role group, profile and (for members of
+    an Assembly) the first spell of their membership history."""
+    today = timezone.localdate()
+    user = User.objects.create_user(
+        email=email, password=password, first_name=first_name, last_name=last_name
+    )
+    if group_name := roles.GROUP_FOR_ROLE.get(role):
+        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+    display_name = f"{first_name} {last_name}".strip()
+    Profile.objects.create(
+        user=user,
+        display_name=display_name,
+        slug=_unique_slug(display_name),
+        role=role,
+        assembly=assembly,
+        joined_on=today,
+    )
+    if assembly:
+        Membership.objects.create(user=user, assembly=assembly, started_on=today)
+    return user
+
 
 # Membership -----------------------------------------------------------------
 

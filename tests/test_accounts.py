@@ -97,9 +97,11 @@ def test_a_successful_sign_in_clears_earlier_mistakes(client, demo_site):
 
 
 def test_signing_in_starts_a_new_session(client, demo_site):
-    client.get(LOGIN)
-    client.session["before"] = "x"
-    before = client.session.session_key
+    session = client.session  # the test client saves it and sets the cookie
+    session["before"] = "x"
+    session.save()
+    before = session.session_key
+    assert before and client.cookies["sessionid"].value == before
     attempt(client, "member@example.org", PASSWORD)
     assert client.session.session_key != before
 

@@ -63,11 +63,11 @@ def test_an_editor_s_change_to_the_home_page_survives_a_reload(demo_site):
 
 
 def test_refuses_when_settings_do_not_allow_demo_content(settings):
-    get_user_model().objects.filter(email="member2@example.org").delete()
+    get_user_model().objects.filter(email="staff@example.org").delete()
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="Refusing to load demo content"):
         call_command("load_demo_content")
-    assert not get_user_model().objects.filter(email="member2@example.org").exists()
+    assert not get_user_model().objects.filter(email="staff@example.org").exists()
 
 
 def test_the_demo_shows_each_way_of_hearing_about_things(demo_site):

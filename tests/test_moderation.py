@@ -295,3 +295,29 @@ def test_a_member_sees_their_story_s_history_and_restores_an_earlier_version(
     sign_in(client, "member@example.org")
     history = client.get(reverse("wagtailadmin_pages:history", args=[theirs.pk]))
     assert history.status_code != 200
+
+
+def test_drafts_and_the_review_queue_show_on_the_dashboards(
+    client, index, django_assert_max_num_queries
+):
+    member = person("member@example.org")
+    pages = [draft_by(member, index, title=f"Respite story {n}") for n in range(3)]
+    sign_in(client, "member@example.org")
+    mine = client.get(reverse("dashboard:home")).content.decode()
+    assert "Respite story 0" in mine and "(not published yet)" in mine
+
+    for page in pages:
+        start_moderation(page, member)
+    sign_in(client, "lead@example.org")
+    response = client.get(reverse("dashboard:home"))
+    assert all(f"Respite story {n}" in response.content.decode() for n in range(3))
+    # The review list's titles come in one query, not one per page.
+    page = draft_by(member, index, title="Respite story 3")
+    start_moderation(page, member)
+    with django_assert_max_num_queries(30) as counted:
+        client.get(reverse("dashboard:home"))
+    four = len(counted.captured_queries)
+    start_moderation(draft_by(member, index, title="Respite story 4"), member)
+    with django_assert_max_num_queries(30) as counted:
+        client.get(reverse("dashboard:home"))
+    assert len(counted.captured_queries) == four
