@@ -201,3 +201,38 @@ class InviteForm(forms.Form):
         if cleaned.get("role") == Profile.Role.MEMBER and not cleaned.get("assembly"):
             self.add_error("assembly", "Choose the Assembly this member belongs to.")
         return cleaned
+
+
+class SupporterForm(forms.Form):
+    """A member names a supporter: a carer or PA who may act for them."""
+
+    first_name = forms.CharField(
+        label="Their first name",
+        max_length=150,
+        error_messages={"required": "Enter your supporter's first name."},
+    )
+    last_name = forms.CharField(label="Their last name", max_length=150, required=False)
+    email = email_field(
+        label="Their email address",
+        help_text="We send them an invitation to set up their own login.",
+    )
+    email.error_messages["required"] = "Enter your supporter's email address."
+
+    def __init__(self, *args, member, **kwargs):
+        self.member = member
+        super().__init__(*args, **kwargs)
+        # Someone else's address: the browser must not offer the member's own.
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email.lower() == self.member.email.lower():
+            raise forms.ValidationError(
+                "That is your own email address. Enter your supporter's."
+            )
+        if User.objects.filter(email__iexact=email, is_active=False).exists():
+            raise forms.ValidationError(
+                "That address belongs to an account that has been closed. "
+                "Ask the engagement lead to help."
+            )
+        return email

@@ -11,7 +11,8 @@ from django.utils import timezone
 from members.models import Profile, Support, User
 from members.services import person_join
 from notifications.emails import absolute_url
-from notifications.services import account_email
+from notifications.models import Kind
+from notifications.services import account_email, notify
 
 from .models import Invitation, SignInLink
 from .tokens import token_hash, token_new
@@ -198,3 +199,37 @@ def sign_in_link_use(*, link: SignInLink) -> User | None:
         pk=link.pk, used_at__isnull=True, expires_at__gt=timezone.now()
     ).update(used_at=timezone.now())
     return link.user if spent else None
+
+
+@transaction.atomic
+def supporter_name(
+    *, member: User, email: str, first_name: str, last_name: str = ""
+) -> bool:
+    """A member names a supporter. Someone who already has an account may act
+    for them at once (and is told); anyone else is invited. Returns whether
+    an invitation was sent."""
+    existing = User.objects.filter(email__iexact=email, is_active=True).first()
+    if existing is None:
+        invitation_create(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            role=Profile.Role.SUPPORTER,
+            invited_by=member,
+            supporting=member,
+        )
+        return True
+    support, _ = Support.objects.get_or_create(
+        member=member, supporter=existing, ended_at=None
+    )
+    notify(
+        recipients=[existing],
+        kind=Kind.ACCOUNT,
+        subject=f"{member} has named you as their supporter",
+        body="You can now act for them in the members' area: choose “Act for "
+        f"{member.first_name or member}” on your dashboard.",
+        url=reverse("dashboard:home"),
+        dedupe_key=f"support:{support.pk}",
+        target=support,
+    )
+    return False

@@ -27,6 +27,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("invite/", views.invite, name="invite"),
+    path("supporters/add/", views.supporter_add, name="supporter_add"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
     path(
         "invitation/<str:token>/send-again/",

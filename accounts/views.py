@@ -6,13 +6,16 @@ from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from members.access import lead_required
+from members import roles
+from members.access import lead_required, role_required
+from members.acting import is_acting
 
 from . import services
 from .forms import (
@@ -22,6 +25,7 @@ from .forms import (
     PasswordResetRequestForm,
     SignInForm,
     SignInLinkForm,
+    SupporterForm,
 )
 from .models import Invitation
 from .services import (
@@ -32,6 +36,7 @@ from .services import (
     invitation_renew,
     sign_in_link_check,
     sign_in_link_send,
+    supporter_name,
 )
 
 # Sign-in links and invitations log in without authenticate(), so name the
@@ -227,4 +232,29 @@ def invite(request):
             ],
             "now": timezone.now(),
         },
+    )
+
+
+@role_required(roles.is_member)
+def supporter_add(request):
+    """A member (never a supporter acting for them) names a supporter."""
+    if is_acting(request):
+        raise Http404("Only the member names a supporter")
+    form = SupporterForm(request.POST or None, member=request.user)
+    if request.method == "POST" and form.is_valid():
+        invited = supporter_name(member=request.user, **form.cleaned_data)
+        name = form.cleaned_data["first_name"]
+        messages.success(
+            request,
+            f"We have emailed {name} an invitation. When they accept, they can "
+            "act for you."
+            if invited
+            else f"{name} already has an account and can now act for you.",
+        )
+        return redirect("members:profile")
+    return render(
+        request,
+        "accounts/supporter_add.html",
+        {"form": form},
+        status=400 if form.errors else 200,
     )

@@ -1,11 +1,12 @@
 """Publishing and accepting the Charter."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 
 from members import roles
+from members.selectors import active_in_role
+from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
 
@@ -14,11 +15,7 @@ from .models import CharterAcceptance, CharterVersion
 
 def members_to_accept():
     """Active members are asked to accept each version."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=roles.MEMBERS)
-        .distinct()
-    )
+    return active_in_role(roles.MEMBERS)
 
 
 def is_asked_to_accept(user) -> bool:
@@ -51,10 +48,17 @@ def charter_publish(
     return version
 
 
+@transaction.atomic
 def charter_accept(*, user, version: CharterVersion, on_behalf_by=None):
     """Record acceptance; accepting twice keeps the first record (two clicks
     at once meet the unique constraint, which get_or_create already handles)."""
-    acceptance, _ = CharterAcceptance.objects.get_or_create(
+    acceptance, created = CharterAcceptance.objects.get_or_create(
         user=user, version=version, defaults={"on_behalf_by": on_behalf_by}
     )
+    if created and on_behalf_by:
+        on_behalf_record(
+            member=user,
+            actor=on_behalf_by,
+            action=f"Accepted version {version.number} of the Charter",
+        )
     return acceptance

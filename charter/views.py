@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from members.access import lead_required
+from members.acting import person_for
 
 from .forms import AcceptForm, PublishForm
 from .models import CharterVersion
@@ -13,14 +14,16 @@ from .services import charter_accept, charter_publish, is_asked_to_accept
 
 
 def _charter_page(request, version, form=None, status=200):
+    person = person_for(request)
     return render(
         request,
         "charter/charter.html",
         {
             "version": version,
             "is_current": version == charter_current(),
-            "asked": is_asked_to_accept(request.user),
-            "acceptance": acceptance_of(user=request.user, version=version),
+            "person": person,
+            "asked": is_asked_to_accept(person),
+            "acceptance": acceptance_of(user=person, version=version),
             "form": form or AcceptForm(),
         },
         status=status,
@@ -51,12 +54,17 @@ def versions(request):
 @require_POST
 def accept(request, number):
     version = get_object_or_404(CharterVersion, number=number)
-    if version != charter_current() or not is_asked_to_accept(request.user):
+    person = person_for(request)
+    if version != charter_current() or not is_asked_to_accept(person):
         raise Http404("Only members accept the current Charter")
     form = AcceptForm(request.POST)
     if not form.is_valid():
         return _charter_page(request, version, form=form, status=400)
-    charter_accept(user=request.user, version=version)
+    charter_accept(
+        user=person,
+        version=version,
+        on_behalf_by=request.user if person != request.user else None,
+    )
     messages.success(request, f"Thank you. You accepted version {version.number}.")
     return redirect("dashboard:home")
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("members/", include("dashboard.urls")),
     path("members/", include("members.urls")),
     path("members/charter/", include("charter.urls")),
+    path("members/plans/", include("plans.urls")),
+    path("", include("formats.urls")),
     path("search/", search_views.search, name="search"),
     path("tags/", search_views.tag_index, name="tag_index"),
     path("tags/<slug:slug>/", search_views.tag, name="tag"),

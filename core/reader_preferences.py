@@ -81,7 +81,20 @@ class ReaderPreferences:
         return urlencode(asdict(self))
 
 
+def _account_profile(request):
+    # Duck-typed: core sits below the members app and does not import it.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    return getattr(user, "profile", None)
+
+
 def reader_preferences_from_request(request) -> ReaderPreferences:
+    """Signed in, the account's choices win, so they follow the person to
+    any computer; otherwise the cookie's."""
+    profile = _account_profile(request)
+    if profile is not None and profile.reader_preferences:
+        return ReaderPreferences.from_dict(profile.reader_preferences)
     raw = request.get_signed_cookie(
         settings.READER_PREFERENCES_COOKIE, default=None, salt=COOKIE_SALT
     )
@@ -90,7 +103,13 @@ def reader_preferences_from_request(request) -> ReaderPreferences:
     return ReaderPreferences.from_dict(dict(parse_qsl(raw)))
 
 
-def reader_preferences_save(*, response, preferences: ReaderPreferences) -> None:
+def reader_preferences_save(
+    *, request, response, preferences: ReaderPreferences
+) -> None:
+    profile = _account_profile(request)
+    if profile is not None:
+        profile.reader_preferences = asdict(preferences)
+        profile.save(update_fields=["reader_preferences"])
     if preferences.is_default:
         response.delete_cookie(settings.READER_PREFERENCES_COOKIE)
         return

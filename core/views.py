@@ -33,7 +33,9 @@ def reader_preferences(request):
     if request.method == "POST":
         response = redirect(next_url or request.get_full_path())
         reader_preferences_save(
-            response=response, preferences=current.updated_from(request.POST)
+            request=request,
+            response=response,
+            preferences=current.updated_from(request.POST),
         )
         messages.success(request, "Your reader settings are saved.")
         return response
@@ -50,6 +52,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /accounts/",
         "Disallow: /reader-settings/",
+        "Disallow: /another-format/",
+        "Disallow: /members/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -2,11 +2,17 @@
 app answers for its own part, and this module puts the parts together."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from wagtail.models import Page, TaskState
 
 from charter.selectors import needs_to_accept, not_accepted_current
+from formats.models import FormatRequest
 from members import roles
+from members.acting import supported_by
+from members.selectors import paused_people
 from notifications.models import Notification
+from plans.selectors import plan_of, plans_to_review
+from plans.services import review_due
 
 
 def drafts_for(user, limit=10):
@@ -36,18 +42,36 @@ def moderation_waiting(limit=10):
     )
 
 
-def dashboard_for(user) -> dict:
+def dashboard_for(user, person=None) -> dict:
+    """`person` is whose things the page shows: the signed-in user, or the
+    member a supporter is acting for."""
+    person = person or user
+    today = timezone.localdate()
     unread_count, unread = unread_for(user)
     context = {
+        "person": person,
+        "today": today,
+        "is_acting": person != user,
         "is_lead": roles.is_lead(user),
-        "is_member": roles.is_member(user),
+        "is_member": roles.is_member(person),
         "can_browse_team_cv": roles.can_browse_team_cv(user),
         "unread_count": unread_count,
         "unread": unread,
         "drafts": drafts_for(user),
-        "charter_to_accept": needs_to_accept(user=user),
+        "charter_to_accept": needs_to_accept(user=person),
+        "profile": getattr(person, "profile", None),
+        "supporting": [] if person != user else supported_by(user),
     }
+    if context["is_member"]:
+        plan = plan_of(person)
+        context["plan"] = plan
+        context["plan_review_due"] = review_due(plan, today)
     if context["is_lead"]:
         context["moderation"] = moderation_waiting()
         context["charter_not_accepted"] = not_accepted_current()
+        context["plans_to_review"] = plans_to_review(today)
+        context["paused"] = paused_people(today)
+        context["format_requests_waiting"] = FormatRequest.objects.filter(
+            answered_at__isnull=True
+        ).count()
     return context

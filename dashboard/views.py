@@ -1,9 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from members.acting import person_for
+
 from .selectors import dashboard_for
 
 
 @login_required
 def home(request):
-    return render(request, "dashboard/home.html", dashboard_for(request.user))
+    return render(
+        request, "dashboard/home.html", dashboard_for(request.user, person_for(request))
+    )

@@ -31,6 +31,20 @@ DEMO_ACCOUNTS = [
         "groups": [roles.MEMBERS],
     },
     {
+        # Paused: caring for a relative after a hospital stay.
+        "email": "member3@example.org",
+        "first_name": "Colm",
+        "last_name": "Brennan",
+        "groups": [roles.MEMBERS],
+    },
+    {
+        # Niamh's supporter: acts for her, with her own login.
+        "email": "supporter@example.org",
+        "first_name": "Aoife",
+        "last_name": "Rafferty",
+        "groups": [],
+    },
+    {
         "email": "staff@example.org",
         "first_name": "Tom",
         "last_name": "Whitlock",

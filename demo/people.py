@@ -70,7 +70,7 @@ PEOPLE = [
         "northern-ireland",
         date(2023, 12, 14),
         None,
-        None,
+        "member3@example.org",
         "I have lived experience of mental health support and I love podcasts.",
     ),
     (

@@ -6,6 +6,7 @@ from .accounts import contact_details_load, demo_accounts_load
 from .charter_content import charter_load
 from .easy_read_content import easy_read_load
 from .home_content import home_page_load
+from .intranet_content import life_load, plans_load, skills_load
 from .library_content import library_load
 from .notifications_content import notifications_load
 from .people import profiles_load
@@ -27,4 +28,7 @@ def demo_content_load() -> None:
     easy_read_load(home)
     contact_details_load()
     charter_load()
+    skills_load()
+    plans_load()
+    life_load()
     notifications_load()

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from .models import Assembly
+from .models import Assembly, ContactMethod, Skill
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -48,3 +48,165 @@ class MoveAssemblyForm(forms.Form):
         error_messages={"required": "Choose the Assembly they are moving to."},
     )
     started_on = date_field("First day in the new Assembly", initial=timezone.localdate)
+
+
+# The member's own profile, one section per form -------------------------------
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class AboutForm(forms.Form):
+    first_name = forms.CharField(
+        label="First name",
+        max_length=150,
+        error_messages={"required": "Enter your first name."},
+    )
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+    display_name = forms.CharField(
+        label="Name shown on the site",
+        max_length=150,
+        help_text="On stories you write and, if you agree, the “Who we are” page.",
+        error_messages={"required": "Enter the name to show on the site."},
+    )
+    pronouns = forms.CharField(
+        label="Pronouns",
+        max_length=50,
+        required=False,
+        help_text="Optional. For example: she/her, they/them.",
+    )
+
+
+class ContactForm(forms.Form):
+    contact_method = forms.ChoiceField(
+        label="How do you like to be contacted?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        max_length=40,
+        required=False,
+        help_text="Private: only you and the engagement lead see it.",
+    )
+    contact_notes = forms.CharField(
+        label="Anything else about contacting you",
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: best times to call, or who answers the phone.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        needs_phone = cleaned.get("contact_method") in (
+            ContactMethod.PHONE,
+            ContactMethod.TEXT,
+        )
+        if needs_phone and not cleaned.get("phone", "").strip():
+            self.add_error("phone", "Add a phone number, so we can call or text you.")
+        return cleaned
+
+
+class SupportNeedsForm(forms.Form):
+    support_needs = forms.CharField(
+        label="Your access and support needs",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Private: only you and the engagement lead see this. For "
+        "example: papers in large print a week before a meeting, breaks every "
+        "hour, a quiet room, travel with a PA.",
+    )
+
+
+class SharingForm(forms.Form):
+    publish_on_site = forms.BooleanField(
+        label="Show my name, Assembly and bio on the public “Who we are” page",
+        required=False,
+    )
+    publish_photo = forms.BooleanField(
+        label="Show my photo on the public “Who we are” page", required=False
+    )
+    share_skills_with_staff = forms.BooleanField(
+        label="Staff may see my skills in the team CV", required=False
+    )
+    share_experience_with_staff = forms.BooleanField(
+        label="Staff may see my experience in the team CV", required=False
+    )
+    share_languages_with_staff = forms.BooleanField(
+        label="Staff may see the languages I speak in the team CV", required=False
+    )
+
+
+class SkillsForm(forms.Form):
+    skills = forms.ModelMultipleChoiceField(
+        label="Skills and assets you bring",
+        queryset=Skill.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick any that fit. You can add more in your own words below.",
+    )
+    skills_in_own_words = forms.CharField(
+        label="Your skills, in your own words",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    experience = forms.CharField(
+        label="Experience",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Work, volunteering, caring, groups you have been part of.",
+    )
+    languages = forms.CharField(
+        label="Languages you speak or sign",
+        max_length=200,
+        required=False,
+        help_text="For example: English, Welsh, British Sign Language.",
+    )
+
+
+class PauseForm(forms.Form):
+    paused = forms.ChoiceField(
+        label="Pause your membership for now?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text="While you are paused we stop sending you reminders. Nothing "
+        "is lost, and the engagement lead can see you are paused.",
+        error_messages={"required": "Choose yes or no."},
+    )
+    returning_on = forms.DateField(
+        label="When do you expect to be back?",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="Optional. Reminders start again on this day.",
+        error_messages={"invalid": "Enter a real date, for example 27 3 2027."},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        returning_on = cleaned.get("returning_on")
+        if (
+            cleaned.get("paused") == "yes"
+            and returning_on
+            and returning_on <= timezone.localdate()
+        ):
+            self.add_error(
+                "returning_on",
+                "The day you expect to be back must be after today. Leave it "
+                "empty if you do not know yet.",
+            )
+        return cleaned
+
+
+class TeamCvFilterForm(forms.Form):
+    skill = forms.ModelChoiceField(
+        label="Skill",
+        queryset=Skill.objects.all(),
+        required=False,
+        empty_label="Any skill",
+    )
+    assembly = forms.ModelChoiceField(
+        label="Assembly",
+        queryset=Assembly.objects.all(),
+        required=False,
+        empty_label="Any Assembly",
+    )

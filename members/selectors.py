@@ -1,10 +1,34 @@
 """Reads about people for the public site. Only consented profiles leave here."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, Q
 
-from .models import Assembly, Profile, User
+from .models import Assembly, OnBehalfRecord, Profile, Support, User
+
+
+def paused_on(day: date, prefix: str = "") -> Q:
+    """People paused on `day` (a caring crisis, a hospital stay), as a filter
+    on Profile, or on anything that reaches it through `prefix`."""
+    return Q(**{f"{prefix}paused_since__lte": day}) & (
+        Q(**{f"{prefix}returning_on__isnull": True})
+        | Q(**{f"{prefix}returning_on__gt": day})
+    )
+
+
+def paused_people(day: date):
+    """Active people who are paused on `day`, for the lead to see."""
+    return (
+        Profile.objects.filter(paused_on(day), user__is_active=True)
+        .select_related("user")
+        .order_by("returning_on", "display_name")
+    )
+
+
+def active_in_role(group_name: str):
+    """Everyone active in one role group (roles.MEMBERS, ENGAGEMENT_LEADS...)."""
+    return User.objects.filter(is_active=True, groups__name=group_name).distinct()
 
 
 def profiles_public():
@@ -64,3 +88,73 @@ def person_for_lead(*, pk: int):
         .filter(pk=pk)
         .first()
     )
+
+
+# For the member themselves ---------------------------------------------------
+
+
+def supporters_of(user):
+    return (
+        Support.objects.filter(member=user, ended_at__isnull=True)
+        .select_related("supporter")
+        .order_by("started_at")
+    )
+
+
+def done_on_behalf_of(user, limit=20):
+    return OnBehalfRecord.objects.filter(member=user).select_related("supporter")[
+        :limit
+    ]
+
+
+# The team CV: staff and the lead, only what each member agreed to share ------
+
+
+@dataclass(frozen=True)
+class CvEntry:
+    """One member's part of the team CV. A part they did not agree to share
+    is None, so no template can show it by mistake."""
+
+    name: str
+    pronouns: str
+    assembly: str
+    skills: list[str] | None
+    skills_in_own_words: str | None
+    experience: str | None
+    languages: str | None
+
+
+def _cv_entry(profile: Profile) -> CvEntry:
+    skills = profile.share_skills_with_staff
+    return CvEntry(
+        name=profile.display_name,
+        pronouns=profile.pronouns,
+        assembly=str(profile.assembly or ""),
+        skills=[skill.name for skill in profile.skills.all()] if skills else None,
+        skills_in_own_words=profile.skills_in_own_words if skills else None,
+        experience=profile.experience if profile.share_experience_with_staff else None,
+        languages=profile.languages if profile.share_languages_with_staff else None,
+    )
+
+
+def team_cv(*, skill=None, assembly=None) -> list[CvEntry]:
+    """Current members who share at least one part, with the parts they share.
+    Filtering by a skill only finds people who share their skills."""
+    profiles = (
+        _current(Profile.objects.filter(role=Profile.Role.MEMBER))
+        # Some members have no login yet; a closed account has left.
+        .filter(Q(user__isnull=True) | Q(user__is_active=True))
+        .filter(
+            Q(share_skills_with_staff=True)
+            | Q(share_experience_with_staff=True)
+            | Q(share_languages_with_staff=True)
+        )
+        .select_related("assembly")
+        .prefetch_related("skills")
+        .order_by("assembly__sort_order", "display_name")
+    )
+    if skill is not None:
+        profiles = profiles.filter(share_skills_with_staff=True, skills=skill)
+    if assembly is not None:
+        profiles = profiles.filter(assembly=assembly)
+    return [_cv_entry(profile) for profile in profiles]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import roles
-from .models import Membership, Profile, Support, User
+from .models import Membership, OnBehalfRecord, Profile, Support, User
 
 
 def _unique_slug(name: str) -> str:
@@ -75,3 +75,67 @@ def person_deactivate(*, user: User, ended_on: date) -> None:
     Support.objects.filter(supporter=user, ended_at__isnull=True).update(
         ended_at=timezone.now()
     )
+
+
+# Acting for someone ----------------------------------------------------------
+
+
+def on_behalf_record(*, member: User, actor: User, action: str) -> None:
+    """Note what a supporter did for a member; a member's own changes need
+    no note."""
+    if actor.pk != member.pk:
+        OnBehalfRecord.objects.create(member=member, supporter=actor, action=action)
+
+
+# A person's own profile -------------------------------------------------------
+
+# Kept on the account, not the profile; everything else is on the profile.
+USER_FIELDS = {"first_name", "last_name", "phone"}
+
+
+@transaction.atomic
+def profile_update(*, user: User, actor: User, changes: dict, what: str) -> None:
+    """Save one section of a profile. `what` names the section for the
+    member's record of what a supporter changed."""
+    profile = user.profile
+    user_fields, profile_fields = [], []
+    for name, value in changes.items():
+        if name == "skills":
+            profile.skills.set(value)
+        elif name in USER_FIELDS:
+            setattr(user, name, value)
+            user_fields.append(name)
+        else:
+            setattr(profile, name, value)
+            profile_fields.append(name)
+    if user_fields:
+        user.save(update_fields=user_fields)
+    if profile_fields:
+        profile.save(update_fields=profile_fields)
+    on_behalf_record(member=user, actor=actor, action=f"Changed {what}")
+
+
+@transaction.atomic
+def pause_set(
+    *, user: User, actor: User, paused: bool, returning_on: date | None = None
+) -> None:
+    """Pausing keeps the first day of the pause if they were already paused;
+    coming back clears both dates. Nothing else about them changes."""
+    profile = user.profile
+    if paused:
+        if not profile.is_paused:
+            profile.paused_since = timezone.localdate()
+        profile.returning_on = returning_on
+        action = "Paused membership"
+    else:
+        profile.paused_since = profile.returning_on = None
+        action = "Ended the pause"
+    profile.save(update_fields=["paused_since", "returning_on"])
+    on_behalf_record(member=user, actor=actor, action=action)
+
+
+def support_end(*, support: Support) -> None:
+    """The member ends a supporter's access; what they did stays on record."""
+    if support.ended_at is None:
+        support.ended_at = timezone.now()
+        support.save(update_fields=["ended_at"])

@@ -5,6 +5,14 @@ from . import views
 app_name = "members"
 
 urlpatterns = [
+    path("profile/", views.profile, name="profile"),
+    path("profile/pause/", views.pause, name="pause"),
+    path("profile/<slug:section>/", views.profile_section, name="profile_section"),
+    path("profile/supporters/<int:pk>/end/", views.supporter_end, name="supporter_end"),
+    path("acting-for/<int:pk>/", views.acting_for_start, name="acting_start"),
+    path("acting-for/stop/", views.acting_for_stop, name="acting_stop"),
+    path("team-cv/", views.team_cv_browse, name="team_cv"),
+    path("team-cv/print/", views.team_cv_print, name="team_cv_print"),
     path("people/", views.people, name="people"),
     path("people/<int:pk>/", views.person, name="person"),
     path("people/<int:pk>/leaves/", views.person_leaves, name="person_leaves"),

@@ -1,12 +1,42 @@
+from dataclasses import dataclass
+
+from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .access import lead_required
-from .forms import LeavingForm, MoveAssemblyForm
-from .selectors import people_for_lead, person_for_lead
-from .services import membership_move, person_deactivate
+from . import roles
+from .access import lead_required, role_required
+from .acting import acting_start, acting_stop, may_act_for, person_for
+from .forms import (
+    AboutForm,
+    ContactForm,
+    LeavingForm,
+    MoveAssemblyForm,
+    PauseForm,
+    SharingForm,
+    SkillsForm,
+    SupportNeedsForm,
+    TeamCvFilterForm,
+)
+from .models import Support, User
+from .selectors import (
+    done_on_behalf_of,
+    people_for_lead,
+    person_for_lead,
+    supporters_of,
+    team_cv,
+)
+from .services import (
+    USER_FIELDS,
+    membership_move,
+    pause_set,
+    person_deactivate,
+    profile_update,
+    support_end,
+)
 
 
 @lead_required
@@ -69,3 +99,177 @@ def person_moves(request, pk):
         request, f"{person} is now in the {form.cleaned_data['assembly']} Assembly."
     )
     return redirect("members:person", pk=person.pk)
+
+
+# A person's own profile (or, for a supporter, the member they act for) -------
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    title: str
+    form_class: type[forms.Form]
+    members_only: bool = False
+
+
+PROFILE_SECTIONS = {
+    "about": ProfileSection("About you", AboutForm),
+    "contact": ProfileSection("How to contact you", ContactForm),
+    "support": ProfileSection("Access and support needs", SupportNeedsForm),
+    "sharing": ProfileSection("What others may see", SharingForm, members_only=True),
+    "skills": ProfileSection("Skills for the team CV", SkillsForm, members_only=True),
+}
+
+
+def _profile_person(request):
+    person = person_for(request)
+    if getattr(person, "profile", None) is None:
+        raise Http404("No profile for this account")
+    return person
+
+
+def _section_initial(person, form_class) -> dict:
+    initial = {}
+    for name in form_class.base_fields:
+        source = person if name in USER_FIELDS else person.profile
+        value = getattr(source, name)
+        initial[name] = value.all() if name == "skills" else value
+    return initial
+
+
+@login_required
+def profile(request):
+    person = person_for(request)
+    profile = getattr(person, "profile", None)
+    return render(
+        request,
+        "members/profile.html",
+        {
+            "person": person,
+            "profile": profile,
+            "is_member": roles.is_member(person),
+            "is_acting": person != request.user,
+            "supporters": supporters_of(person) if profile else [],
+            "on_behalf": done_on_behalf_of(person) if profile else [],
+        },
+    )
+
+
+@login_required
+def profile_section(request, section):
+    person = _profile_person(request)
+    spec = PROFILE_SECTIONS.get(section)
+    if spec is None or (spec.members_only and not roles.is_member(person)):
+        raise Http404("No such section")
+    form = spec.form_class(
+        request.POST or None, initial=_section_initial(person, spec.form_class)
+    )
+    if request.method == "POST" and form.is_valid():
+        profile_update(
+            user=person,
+            actor=request.user,
+            changes=form.cleaned_data,
+            what=spec.title.lower(),
+        )
+        messages.success(request, f"Saved: {spec.title}.")
+        return redirect("members:profile")
+    return render(
+        request,
+        "members/profile_section.html",
+        {"form": form, "section": spec},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def pause(request):
+    person = _profile_person(request)
+    if not roles.is_member(person):
+        raise Http404("Pausing is for members")
+    profile = person.profile
+    form = PauseForm(
+        request.POST or None,
+        initial={
+            "paused": "yes" if profile.is_paused else "no",
+            "returning_on": profile.returning_on,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        paused = form.cleaned_data["paused"] == "yes"
+        pause_set(
+            user=person,
+            actor=request.user,
+            paused=paused,
+            returning_on=form.cleaned_data["returning_on"] if paused else None,
+        )
+        messages.success(
+            request,
+            "You are paused. Reminders stop until you come back; nothing is lost."
+            if paused
+            else "Welcome back. Reminders start again.",
+        )
+        return redirect("members:profile")
+    return render(
+        request,
+        "members/pause.html",
+        {"form": form, "profile": profile},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def supporter_end(request, pk):
+    """Only the member themselves ends a supporter's access."""
+    support = get_object_or_404(
+        Support.objects.select_related("supporter"),
+        pk=pk,
+        member=request.user,
+        ended_at__isnull=True,
+    )
+    support_end(support=support)
+    messages.success(request, f"{support.supporter} can no longer act for you.")
+    return redirect("members:profile")
+
+
+@login_required
+@require_POST
+def acting_for_start(request, pk):
+    member = get_object_or_404(User, pk=pk)
+    if not may_act_for(request.user, member):
+        raise Http404("Not someone you support")
+    acting_start(request, member)
+    messages.success(request, f"You are now acting for {member}.")
+    return redirect("dashboard:home")
+
+
+@login_required
+@require_POST
+def acting_for_stop(request):
+    acting_stop(request)
+    messages.success(request, "You are no longer acting for anyone.")
+    return redirect("dashboard:home")
+
+
+# The team CV ------------------------------------------------------------------
+
+
+def _team_cv_context(request) -> dict:
+    form = TeamCvFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return {
+        "form": form,
+        "entries": team_cv(
+            skill=filters.get("skill"), assembly=filters.get("assembly")
+        ),
+        "query": request.GET.urlencode(),
+    }
+
+
+@role_required(roles.can_browse_team_cv)
+def team_cv_browse(request):
+    return render(request, "members/team_cv.html", _team_cv_context(request))
+
+
+@role_required(roles.can_browse_team_cv)
+def team_cv_print(request):
+    return render(request, "members/team_cv_print.html", _team_cv_context(request))

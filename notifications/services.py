@@ -9,6 +9,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django_q.tasks import async_task
 
+from members.selectors import paused_on
+
 from .models import (
     CallBack,
     Delivery,
@@ -65,14 +67,18 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
         user=OuterRef("pk"), kind=kind
     ).values("delivery")[:1]
     # One query: active recipients without this key yet, with their rhythm.
+    now = timezone.now()
+    people = User.objects.filter(pk__in=recipient_ids, is_active=True).exclude(
+        notifications__dedupe_key=dedupe_key
+    )
+    if kind == Kind.REMINDER:
+        # Reminders stop while someone is paused; everything else still arrives.
+        people = people.exclude(paused_on(timezone.localdate(now), "profile__"))
     people = list(
-        User.objects.filter(pk__in=recipient_ids, is_active=True)
-        .exclude(notifications__dedupe_key=dedupe_key)
-        .annotate(delivery=Subquery(preference))
+        people.annotate(delivery=Subquery(preference))
         .only("pk", "email")
         .order_by("pk")
     )
-    now = timezone.now()
     deliveries = {
         person.pk: (
             Delivery.IMMEDIATE

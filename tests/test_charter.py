@@ -38,6 +38,8 @@ def test_publishing_asks_every_active_member_once(demo_site):
     assert set(asked.values_list("recipient__email", flat=True)) == {
         "member@example.org",
         "member2@example.org",
+        # Paused, but the Charter is not a reminder: it waits for them.
+        "member3@example.org",
     }
     assert all(n.kind == "charter" and n.url == CURRENT for n in asked)
 

@@ -36,6 +36,7 @@ def test_running_twice_creates_nothing_twice():
         ("lead@example.org", "Engagement leads"),
         ("member@example.org", "Members"),
         ("member2@example.org", "Members"),
+        ("member3@example.org", "Members"),
         ("staff@example.org", "Staff"),
         ("admin@example.org", "Administrators"),
     ],
@@ -51,7 +52,7 @@ def test_only_the_administrator_is_a_superuser():
     call_command("load_demo_content")
     superusers = get_user_model().objects.filter(is_superuser=True)
     assert list(superusers.values_list("email", flat=True)) == ["admin@example.org"]
-    assert len(DEMO_ACCOUNTS) == 5
+    assert len(DEMO_ACCOUNTS) == 7
 
 
 def test_an_editor_s_change_to_the_home_page_survives_a_reload(demo_site):

@@ -190,6 +190,7 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Send waiting emails",
         "Daily email digests",
         "Weekly email digests",
+        "Development plan review reminders",
     }
     assert "Added" not in output.getvalue()
 

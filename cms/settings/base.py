@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "stories",
     "library",
     "charter",
+    "plans",
+    "formats",
     "search",
     "dashboard",
     "demo",

@@ -2,19 +2,29 @@ from django import template
 from django.urls import reverse
 
 from members import roles
+from members.acting import person_for
 
 register = template.Library()
 
 
 @register.inclusion_tag("components/intranet_nav.html", takes_context=True)
 def intranet_nav(context):
-    """The members' area menu: only what this person's role can open."""
+    """The members' area menu: only what this person's role can open, and
+    a banner while a supporter acts for a member."""
     request = context["request"]
     user = request.user
-    items = [("Dashboard", reverse("dashboard:home"))]
-    items.append(("Charter", reverse("charter:current")))
+    person = person_for(request)
+    dashboard = reverse("dashboard:home")
+    items = [("Dashboard", dashboard), ("Charter", reverse("charter:current"))]
+    if roles.is_member(person):
+        items.append(("My plan", reverse("plans:mine")))
+    items.append(("My profile", reverse("members:profile")))
     if roles.is_lead(user):
+        items.append(("Plans", reverse("plans:all")))
         items.append(("People", reverse("members:people")))
+        items.append(("Format requests", reverse("formats:list")))
+    if roles.can_browse_team_cv(user):
+        items.append(("Team CV", reverse("members:team_cv")))
     current = request.path
     return {
         "items": [
@@ -23,10 +33,11 @@ def intranet_nav(context):
                 "url": url,
                 # The dashboard is the prefix of everything: match it exactly.
                 "current": current == url
-                if url == reverse("dashboard:home")
+                if url == dashboard
                 else current.startswith(url),
             }
             for title, url in items
         ],
-        "is_lead": roles.is_lead(user),
+        "acting_for": person if person != user else None,
+        "request": request,
     }

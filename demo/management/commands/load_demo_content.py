@@ -18,4 +18,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Demo accounts (password '{DEMO_PASSWORD}'):")
         for account in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {account['email']:<22} {account['groups'][0]}")
+            role = account["groups"][0] if account["groups"] else "Supporter"
+            self.stdout.write(f"  {account['email']:<22} {role}")

@@ -1,0 +1,35 @@
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from members import roles
+from members.selectors import active_in_role
+from notifications.models import Kind
+from notifications.services import notify
+
+from .models import FormatRequest
+
+
+@transaction.atomic
+def format_request_make(*, user=None, **fields) -> FormatRequest:
+    """Record the request and tell every engagement lead."""
+    request = FormatRequest.objects.create(
+        user=user if user and user.is_authenticated else None, **fields
+    )
+    notify(
+        recipients=active_in_role(roles.ENGAGEMENT_LEADS),
+        kind=Kind.GENERAL,
+        subject=f"{request.name} asks for {request.get_format_display()}",
+        body=f"Page: {request.page_path}\n{request.details}".strip(),
+        url=reverse("formats:list"),
+        dedupe_key=f"format-request:{request.pk}",
+        target=request,
+    )
+    return request
+
+
+def format_request_answer(*, request: FormatRequest, by) -> None:
+    if request.answered_at is None:
+        request.answered_at = timezone.now()
+        request.answered_by = by
+        request.save(update_fields=["answered_at", "answered_by"])

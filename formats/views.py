@@ -1,0 +1,55 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from members.access import lead_required
+
+from .forms import FormatRequestForm, local_path
+from .models import FormatRequest
+from .services import format_request_answer, format_request_make
+
+
+def ask(request):
+    """Open to everyone, with or without an account or JavaScript."""
+    user = request.user
+    initial = {"page_path": local_path(request.GET.get("page", "/"))}
+    if user.is_authenticated:
+        initial["name"] = user.get_full_name()
+        initial["reply_to"] = user.email
+    form = FormatRequestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        format_request_make(user=user, **form.cleaned_data)
+        return render(
+            request,
+            "formats/thanks.html",
+            {"page_path": form.cleaned_data["page_path"]},
+        )
+    page_path = local_path(form["page_path"].value())
+    return render(
+        request,
+        "formats/ask.html",
+        {"form": form, "page_path": page_path},
+        status=400 if form.errors else 200,
+    )
+
+
+@lead_required
+def request_list(request):
+    show_answered = request.GET.get("show") == "answered"
+    requests = FormatRequest.objects.filter(
+        answered_at__isnull=not show_answered
+    ).select_related("user", "answered_by")
+    return render(
+        request,
+        "formats/list.html",
+        {"requests": requests, "show_answered": show_answered},
+    )
+
+
+@lead_required
+@require_POST
+def answer(request, pk):
+    format_request = get_object_or_404(FormatRequest, pk=pk)
+    format_request_answer(request=format_request, by=request.user)
+    messages.success(request, f"Marked as answered: {format_request.name}'s request.")
+    return redirect("formats:list")
