@@ -1,5 +1,7 @@
 """Signing a test client in as one of the demo people."""
 
+from urllib.parse import urlparse
+
 from members.models import User
 
 
@@ -9,3 +11,8 @@ def sign_in(client, email: str) -> User:
     user = User.objects.get(email__iexact=email)
     client.force_login(user)
     return user
+
+
+def link_from(email, key: str) -> str:
+    """The path of a link in an outbox email's context."""
+    return urlparse(email.context[key]).path

@@ -1,7 +1,6 @@
 """Ways in: lockout, sign-in links, password reset, invitations, sessions."""
 
 from datetime import timedelta
-from urllib.parse import urlparse
 
 import pytest
 import time_machine
@@ -14,7 +13,7 @@ from accounts.services import invitation_create
 from members.models import Assembly, Membership, Profile, User
 from members.services import person_deactivate
 from notifications.models import OutboxEmail
-from tests.people import sign_in
+from tests.people import link_from, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +30,6 @@ def attempt(client, email, password, address="10.0.0.1"):
 def signed_in_as(client):
     user_id = client.session.get(SESSION_KEY)
     return User.objects.get(pk=user_id).email if user_id else None
-
-
-def link_from(email: OutboxEmail, key: str) -> str:
-    return urlparse(email.context[key]).path
 
 
 # Lockout ---------------------------------------------------------------------
