@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Profile
+from .models import Profile, Skill
 
 
 class ProfileViewSet(SnippetViewSet):
@@ -16,3 +16,17 @@ class ProfileViewSet(SnippetViewSet):
 
 
 register_snippet(ProfileViewSet)
+
+
+class SkillViewSet(SnippetViewSet):
+    """The shared list of skills members tick for the team CV."""
+
+    model = Skill
+    icon = "tag"
+    menu_label = "Skills"
+    menu_order = 210
+    add_to_admin_menu = True
+    search_fields = ["name"]
+
+
+register_snippet(SkillViewSet)

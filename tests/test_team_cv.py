@@ -99,3 +99,18 @@ def test_a_member_chooses_what_staff_see(client, demo_site):
     assert "Welsh, English" in dafydd
     assert "Carers Week" not in dafydd
     assert "young carers" not in dafydd
+
+
+def test_the_lead_adds_to_the_shared_skills_list_in_the_admin(client, demo_site):
+    sign_in(client, "lead@example.org")
+    response = client.post(
+        reverse("wagtailsnippets_members_skill:add"), {"name": "Facilitating"}
+    )
+    assert response.status_code == 302
+    assert Skill.objects.filter(name="Facilitating").exists()
+
+    sign_in(client, "member@example.org")
+    skills = client.get(reverse("members:profile_section", args=["skills"]))
+    assert "Facilitating" in skills.content.decode()
+    denied = client.get(reverse("wagtailsnippets_members_skill:add"))
+    assert denied.status_code in (302, 403)
