@@ -203,6 +203,15 @@ def life_load() -> None:
             "joined_on": today - timedelta(days=200),
         },
     )
+    Profile.objects.get_or_create(
+        user=User.objects.get(email="staff@example.org"),
+        defaults={
+            "display_name": "Tom Whitlock",
+            "slug": "tom-whitlock",
+            "role": Profile.Role.STAFF,
+            "joined_on": today - timedelta(days=400),
+        },
+    )
     Profile.objects.filter(user=niamh, support_needs="").update(
         pronouns="she/her",
         contact_method="phone",

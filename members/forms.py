@@ -173,12 +173,10 @@ class PauseForm(forms.Form):
         "is lost, and the engagement lead can see you are paused.",
         error_messages={"required": "Choose yes or no."},
     )
-    returning_on = forms.DateField(
-        label="When do you expect to be back?",
+    returning_on = date_field(
+        "When do you expect to be back?",
         required=False,
-        widget=DATE_INPUT,
         help_text="Optional. Reminders start again on this day.",
-        error_messages={"invalid": "Enter a real date, for example 27 3 2027."},
     )
 
     def clean(self):

@@ -1,6 +1,6 @@
 from django import forms
 
-from members.forms import DATE_INPUT, date_field
+from members.forms import date_field
 
 from .models import Goal
 
@@ -25,12 +25,10 @@ class GoalForm(forms.ModelForm):
 
 
 class ReviewDateForm(forms.Form):
-    review_on = forms.DateField(
-        label="Next review",
+    review_on = date_field(
+        "Next review",
         required=False,
-        widget=DATE_INPUT,
         help_text="Optional. We remind you two weeks before.",
-        error_messages={"invalid": "Enter a real date, for example 27 3 2027."},
     )
 
 
@@ -49,9 +47,4 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    next_review_on = forms.DateField(
-        label="Next review",
-        required=False,
-        widget=DATE_INPUT,
-        error_messages={"invalid": "Enter a real date, for example 27 3 2027."},
-    )
+    next_review_on = date_field("Next review", required=False)
