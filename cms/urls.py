@@ -17,6 +17,7 @@ urlpatterns = [
     path("members/", include("members.urls")),
     path("members/charter/", include("charter.urls")),
     path("members/plans/", include("plans.urls")),
+    path("members/opportunities/", include("opportunities.urls")),
     path("", include("formats.urls")),
     path("search/", search_views.search, name="search"),
     path("tags/", search_views.tag_index, name="tag_index"),

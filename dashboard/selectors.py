@@ -11,6 +11,7 @@ from members import roles
 from members.acting import supported_by
 from members.selectors import paused_people
 from notifications.models import Notification
+from opportunities.selectors import open_for, sign_ups_of
 from plans.selectors import plan_of, plans_to_review
 from plans.services import review_due
 
@@ -66,6 +67,8 @@ def dashboard_for(user, person=None) -> dict:
         plan = plan_of(person)
         context["plan"] = plan
         context["plan_review_due"] = review_due(plan, today)
+        context["open_opportunities"] = list(open_for(person)[:3])
+        context["my_sign_ups"] = sign_ups_of(person)
     if context["is_lead"]:
         context["moderation"] = moderation_waiting()
         context["charter_not_accepted"] = not_accepted_current()

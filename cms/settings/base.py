@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "charter",
     "plans",
     "formats",
+    "opportunities",
     "search",
     "dashboard",
     "demo",

@@ -17,6 +17,7 @@ def intranet_nav(context):
     dashboard = reverse("dashboard:home")
     items = [("Dashboard", dashboard), ("Charter", reverse("charter:current"))]
     if roles.is_member(person):
+        items.append(("Opportunities", reverse("opportunities:list")))
         items.append(("My plan", reverse("plans:mine")))
     items.append(("My profile", reverse("members:profile")))
     if roles.is_lead(user):

@@ -1,0 +1,224 @@
+"""Paid opportunities: what staff ask for, what members sign up to, and who
+takes part. States change only through opportunities/services.py, which
+holds every rule about which change is allowed."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+MONEY = {"max_digits": 8, "decimal_places": 2}
+# No single fee or rate in this group comes near £10,000.
+MONEY_LIMITS = [
+    MinValueValidator(Decimal("0.00")),
+    MaxValueValidator(Decimal("9999.99")),
+]
+
+
+class Kind(models.TextChoices):
+    ONE_OFF = "one_off", "One-off"
+    SHORT_TERM = "short_term", "Short-term (a few weeks)"
+    PROJECT = "project", "Project (a few months)"
+
+
+class Workstream(models.Model):
+    """An area of the organisation's work that asks for the group's input."""
+
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EngagementRequest(models.Model):
+    """Staff ask for the group's input; the lead accepts, asks or declines."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "Waiting for the lead"
+        QUESTION = "question", "The lead has a question"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField("what you would like help with", max_length=200)
+    description = models.TextField("tell us more")
+    workstream = models.ForeignKey(Workstream, on_delete=models.PROTECT)
+    starts_on = models.DateField("from")
+    ends_on = models.DateField("until")
+    expected_hours = models.DecimalField(
+        "hours expected of each person",
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(500)],
+    )
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    budget = models.DecimalField(
+        "budget for fees (£)",
+        max_digits=9,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.00"))],
+    )
+    accessibility_offered = models.TextField(
+        "accessibility arrangements you can offer", blank=True
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    lead_message = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class Opportunity(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        OPEN = "open", "Open for sign-up"
+        CLOSED = "closed", "Closed for sign-up"
+        SELECTED = "selected", "Selection made"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class FeeBasis(models.TextChoices):
+        PER_HOUR = "per_hour", "Per hour"
+        PER_SESSION = "per_session", "Per session"
+
+    class Mode(models.TextChoices):
+        ONLINE = "online", "Online"
+        IN_PERSON = "in_person", "In person"
+
+    class Selection(models.TextChoices):
+        LEAD_SELECTS = "lead_selects", "The engagement lead selects"
+        FIRST_COME = "first_come", "First come, first served"
+
+    title = models.CharField(max_length=200)
+    summary = models.TextField("what it is, in plain words")
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    workstream = models.ForeignKey(Workstream, on_delete=models.PROTECT)
+    request = models.OneToOneField(
+        EngagementRequest,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opportunity",
+    )
+    fee_basis = models.CharField(max_length=20, choices=FeeBasis.choices)
+    fee_rate = models.DecimalField("fee (£)", validators=MONEY_LIMITS, **MONEY)
+    hours_per_session = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(12)],
+    )
+    places = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    closes_on = models.DateField("closing date for sign-up")
+    mode = models.CharField(max_length=20, choices=Mode.choices)
+    location = models.CharField(max_length=300, blank=True)
+    travel_policy = models.TextField("travel and expenses", blank=True)
+    skills = models.ManyToManyField("members.Skill", blank=True)
+    selection = models.CharField(
+        max_length=20, choices=Selection.choices, default=Selection.LEAD_SELECTS
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["closes_on", "title"]
+        verbose_name_plural = "opportunities"
+
+    def __str__(self):
+        return self.title
+
+    def total_fee(self, session_count: int | None = None) -> Decimal:
+        """What one person earns for the whole opportunity, known in advance."""
+        sessions = self.sessions.count() if session_count is None else session_count
+        if self.fee_basis == self.FeeBasis.PER_SESSION:
+            return (self.fee_rate * sessions).quantize(Decimal("0.01"))
+        return (self.fee_rate * self.hours_per_session * sessions).quantize(
+            Decimal("0.01")
+        )
+
+
+class Session(models.Model):
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="sessions"
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    where = models.CharField(
+        max_length=300, blank=True, help_text="A room and address, or the meeting link."
+    )
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self):
+        return f"{self.opportunity}: {self.starts_at:%-d %B %Y %H:%M}"
+
+
+class SignUp(models.Model):
+    """One member's sign-up. Never deleted: withdrawing is a state."""
+
+    class Status(models.TextChoices):
+        SIGNED_UP = "signed_up", "Signed up"
+        WAITING = "waiting", "On the waiting list"
+        OFFERED = "offered", "Offered a place"
+        SELECTED = "selected", "Selected"
+        NOT_SELECTED = "not_selected", "Not selected this time"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    # Those who hold one of the places.
+    HOLDING = [Status.SIGNED_UP, Status.OFFERED, Status.SELECTED]
+    ACTIVE = [*HOLDING, Status.WAITING]
+
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.PROTECT, related_name="sign_ups"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sign_ups"
+    )
+    note = models.TextField(blank=True)
+    support_needs = models.TextField("access and support needs", blank=True)
+    declines_fee = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    reason = models.TextField(blank=True)
+    on_behalf_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "member"],
+                condition=~models.Q(status="withdrawn"),
+                name="one_active_sign_up_per_member",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member} for {self.opportunity}"

@@ -1,0 +1,53 @@
+"""Reads for opportunities."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from .models import Opportunity, SignUp
+
+
+def open_for(member):
+    """Open opportunities, those wanting one of the member's skills first."""
+    profile = getattr(member, "profile", None)
+    skill_ids = list(profile.skills.values_list("pk", flat=True)) if profile else []
+    return (
+        Opportunity.objects.filter(status=Opportunity.Status.OPEN)
+        .annotate(
+            matches=Count("skills", filter=Q(skills__in=skill_ids), distinct=True),
+            session_count=Count("sessions", distinct=True),
+            mine=Exists(
+                SignUp.objects.filter(
+                    opportunity=OuterRef("pk"), member=member, status__in=SignUp.ACTIVE
+                )
+            ),
+        )
+        .select_related("workstream")
+        .order_by("-matches", "closes_on", "title")
+    )
+
+
+def sign_up_of(*, opportunity, member) -> SignUp | None:
+    return (
+        opportunity.sign_ups.filter(member=member, status__in=SignUp.ACTIVE)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def waiting_position(entry: SignUp) -> int:
+    """1 for the first person waiting."""
+    return (
+        entry.opportunity.sign_ups.filter(
+            status=SignUp.Status.WAITING, created_at__lte=entry.created_at
+        )
+        .exclude(created_at=entry.created_at, pk__gt=entry.pk)
+        .count()
+    )
+
+
+def sign_ups_of(member):
+    """A member's current sign-ups, soonest closing first."""
+    return (
+        SignUp.objects.filter(member=member, status__in=SignUp.ACTIVE)
+        .select_related("opportunity")
+        .order_by("opportunity__closes_on")
+    )

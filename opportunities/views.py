@@ -1,0 +1,112 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from members import roles
+from members.acting import person_for
+
+from .forms import SignUpForm
+from .models import Opportunity, SignUp
+from .selectors import open_for, sign_up_of, waiting_position
+from .services import NotAllowed, sign_up, withdraw
+
+
+def _member(request):
+    """The member this request works for (themselves, or the member their
+    supporter acts for); anyone else gets 404."""
+    person = person_for(request)
+    if not roles.is_member(person):
+        raise Http404("Opportunities are for members")
+    return person
+
+
+@login_required
+def opportunity_list(request):
+    member = _member(request)
+    return render(
+        request, "opportunities/list.html", {"opportunities": open_for(member)}
+    )
+
+
+def _detail_page(request, opportunity, member, form=None, status=200):
+    entry = sign_up_of(opportunity=opportunity, member=member)
+    profile = getattr(member, "profile", None)
+    return render(
+        request,
+        "opportunities/detail.html",
+        {
+            "opportunity": opportunity,
+            "sessions": opportunity.sessions.all(),
+            "total_fee": opportunity.total_fee(),
+            "entry": entry,
+            "position": waiting_position(entry)
+            if entry and entry.status == SignUp.Status.WAITING
+            else None,
+            "form": form
+            or SignUpForm(
+                initial={"support_needs": profile.support_needs if profile else ""}
+            ),
+        },
+        status=status,
+    )
+
+
+def _visible(pk):
+    # Members see what is or was open; drafts stay with the lead.
+    return get_object_or_404(
+        Opportunity.objects.exclude(status=Opportunity.Status.DRAFT), pk=pk
+    )
+
+
+@login_required
+def detail(request, pk):
+    member = _member(request)
+    return _detail_page(request, _visible(pk), member)
+
+
+@login_required
+@require_POST
+def sign_up_view(request, pk):
+    member = _member(request)
+    opportunity = _visible(pk)
+    form = SignUpForm(request.POST)
+    if not form.is_valid():
+        return _detail_page(request, opportunity, member, form=form, status=400)
+    try:
+        entry = sign_up(
+            opportunity=opportunity,
+            member=member,
+            actor=request.user,
+            **form.cleaned_data,
+        )
+    except NotAllowed as refusal:
+        form.add_error(None, str(refusal))
+        return _detail_page(request, opportunity, member, form=form, status=400)
+    if entry.status == SignUp.Status.WAITING:
+        messages.success(
+            request,
+            "The places are full, so you are on the waiting list. We will tell "
+            "you if a place comes up.",
+        )
+    else:
+        messages.success(request, f"You are signed up for {opportunity.title}.")
+    return redirect("opportunities:detail", pk=opportunity.pk)
+
+
+@login_required
+@require_POST
+def withdraw_view(request, pk):
+    member = _member(request)
+    opportunity = _visible(pk)
+    entry = sign_up_of(opportunity=opportunity, member=member)
+    if entry is None:
+        messages.error(request, "You are not signed up for this opportunity.")
+    else:
+        try:
+            withdraw(entry=entry, actor=request.user)
+            messages.success(request, f"You have withdrawn from {opportunity.title}.")
+        except NotAllowed as refusal:
+            messages.error(request, str(refusal))
+    return redirect("opportunities:detail", pk=opportunity.pk)

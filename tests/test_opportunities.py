@@ -1,0 +1,350 @@
+"""Paid opportunities (issue 8, first part): the fee known in advance, the
+state rules, sign-up with places and a waiting list, and selection."""
+
+import threading
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection, connections
+from django.urls import reverse
+from django.utils import timezone
+
+from members.models import OnBehalfRecord, User
+from notifications.models import Notification
+from opportunities.models import Opportunity, Session, SignUp, Workstream
+from opportunities.services import (
+    TRANSITIONS,
+    NotAllowed,
+    opportunity_move,
+    select,
+    sign_up,
+    withdraw,
+)
+from tests.people import sign_in
+
+pytestmark = pytest.mark.django_db
+
+S = Opportunity.Status
+
+
+def make_opportunity(places=2, status=S.OPEN, sessions=2, **fields):
+    today = timezone.localdate()
+    opportunity = Opportunity.objects.create(
+        title=fields.pop("title", "Review a leaflet for carers"),
+        summary="Read a draft leaflet and tell us what is unclear.",
+        kind="one_off",
+        workstream=Workstream.objects.get_or_create(name="Carers")[0],
+        fee_basis=fields.pop("fee_basis", "per_hour"),
+        fee_rate=Decimal(fields.pop("fee_rate", "25.00")),
+        hours_per_session=Decimal("2.5"),
+        places=places,
+        closes_on=fields.pop("closes_on", today + timedelta(days=7)),
+        mode="online",
+        status=status,
+        **fields,
+    )
+    start = timezone.make_aware(
+        datetime.combine(today + timedelta(days=14), datetime.min.time())
+    )
+    for number in range(sessions):
+        Session.objects.create(
+            opportunity=opportunity,
+            starts_at=start + timedelta(days=number, hours=10),
+            ends_at=start + timedelta(days=number, hours=12, minutes=30),
+        )
+    return opportunity
+
+
+def member(email="member@example.org"):
+    return User.objects.get(email=email)
+
+
+# The fee -------------------------------------------------------------------------
+
+
+def test_the_total_fee_is_known_in_advance_in_exact_pounds(demo_site):
+    per_hour = make_opportunity(fee_rate="25.00")  # 2 sessions of 2.5 hours
+    assert per_hour.total_fee() == Decimal("125.00")
+    per_session = make_opportunity(
+        fee_basis="per_session", fee_rate="40.10", sessions=3
+    )
+    assert per_session.total_fee() == Decimal("120.30")
+    assert isinstance(per_session.total_fee(), Decimal)
+
+
+def test_the_detail_page_shows_what_a_member_would_earn(client, demo_site):
+    opportunity = make_opportunity()
+    sign_in(client, "member@example.org")
+    page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
+    assert "You would earn £125.00 in all" in page.content.decode()
+
+
+# State rules -----------------------------------------------------------------------
+
+
+ALL_PAIRS = [(a, b) for a in S for b in S if a != b]
+
+
+@pytest.mark.parametrize(("start", "end"), ALL_PAIRS)
+def test_every_status_change_is_allowed_or_refused_by_the_rules(demo_site, start, end):
+    opportunity = make_opportunity(status=start)
+    if end in TRANSITIONS[start]:
+        opportunity_move(opportunity=opportunity, to=end)
+        opportunity.refresh_from_db()
+        assert opportunity.status == end
+    else:
+        with pytest.raises(NotAllowed, match="cannot become"):
+            opportunity_move(opportunity=opportunity, to=end)
+        opportunity.refresh_from_db()
+        assert opportunity.status == start
+
+
+def test_an_opportunity_without_sessions_cannot_open(demo_site):
+    opportunity = make_opportunity(status=S.DRAFT, sessions=0)
+    with pytest.raises(NotAllowed, match="at least one session"):
+        opportunity_move(opportunity=opportunity, to=S.OPEN)
+
+
+# Sign-up, places and the waiting list --------------------------------------------
+
+
+def test_when_places_are_full_people_wait_in_order(demo_site):
+    opportunity = make_opportunity(places=1)
+    first = sign_up(opportunity=opportunity, member=member())
+    second = sign_up(opportunity=opportunity, member=member("member2@example.org"))
+    third = sign_up(opportunity=opportunity, member=member("member3@example.org"))
+    assert first.status == SignUp.Status.SIGNED_UP
+    assert (second.status, third.status) == (SignUp.Status.WAITING,) * 2
+
+    offered = withdraw(entry=first, actor=first.member)
+    assert offered == second
+    second.refresh_from_db()
+    assert second.status == SignUp.Status.OFFERED
+    note = Notification.objects.get(
+        recipient=second.member, dedupe_key=f"place-offered:{second.pk}"
+    )
+    assert note.subject == f"A place has come up: {opportunity.title}"
+    third.refresh_from_db()
+    assert third.status == SignUp.Status.WAITING
+
+
+def test_withdrawing_from_the_waiting_list_offers_nobody_a_place(demo_site):
+    opportunity = make_opportunity(places=1)
+    sign_up(opportunity=opportunity, member=member())
+    waiting = sign_up(opportunity=opportunity, member=member("member2@example.org"))
+    assert withdraw(entry=waiting, actor=waiting.member) is None
+    assert not Notification.objects.filter(
+        dedupe_key__startswith="place-offered:"
+    ).exists()
+
+
+def test_signing_up_after_the_closing_date_is_refused(demo_site):
+    opportunity = make_opportunity(closes_on=timezone.localdate() - timedelta(days=1))
+    with pytest.raises(NotAllowed, match="Sign-up closed on"):
+        sign_up(opportunity=opportunity, member=member())
+
+
+@pytest.mark.parametrize("status", [s for s in S if s != S.OPEN])
+def test_signing_up_is_only_for_open_opportunities(demo_site, status):
+    opportunity = make_opportunity(status=status)
+    with pytest.raises(NotAllowed, match="not open for sign-up"):
+        sign_up(opportunity=opportunity, member=member())
+
+
+def test_signing_up_twice_is_refused_but_after_withdrawing_is_fine(demo_site):
+    opportunity = make_opportunity()
+    entry = sign_up(opportunity=opportunity, member=member())
+    with pytest.raises(NotAllowed, match="already signed up"):
+        sign_up(opportunity=opportunity, member=member())
+    withdraw(entry=entry, actor=entry.member)
+    again = sign_up(opportunity=opportunity, member=member())
+    assert again.status == SignUp.Status.SIGNED_UP
+    assert SignUp.objects.filter(member=member()).count() == 2
+
+
+def test_the_sign_up_form_starts_from_the_profile_s_needs(client, demo_site):
+    opportunity = make_opportunity()
+    sign_in(client, "member2@example.org")
+    page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
+    assert "Papers in large print (18 point)" in page.content.decode()
+    client.post(
+        reverse("opportunities:sign_up", args=[opportunity.pk]),
+        {
+            "note": "Keen",
+            "support_needs": "A quiet room this time",
+            "declines_fee": "on",
+        },
+    )
+    entry = SignUp.objects.get(opportunity=opportunity)
+    assert entry.support_needs == "A quiet room this time"
+    assert entry.declines_fee
+    # The profile keeps its own words.
+    assert "large print" in entry.member.profile.support_needs
+
+
+def test_a_refused_sign_up_keeps_what_was_typed(client, demo_site):
+    opportunity = make_opportunity(closes_on=timezone.localdate() - timedelta(days=1))
+    sign_in(client, "member@example.org")
+    response = client.post(
+        reverse("opportunities:sign_up", args=[opportunity.pk]),
+        {"note": "My carefully typed note", "support_needs": ""},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Sign-up closed on" in page
+    assert "My carefully typed note" in page
+
+
+def test_a_supporter_signs_up_on_the_member_s_behalf(client, demo_site):
+    opportunity = make_opportunity()
+    niamh = member("member2@example.org")
+    sign_in(client, "supporter@example.org")
+    client.post(reverse("members:acting_start", args=[niamh.pk]))
+    client.post(reverse("opportunities:sign_up", args=[opportunity.pk]), {})
+    entry = SignUp.objects.get(opportunity=opportunity)
+    assert entry.member == niamh
+    assert entry.on_behalf_by.email == "supporter@example.org"
+    assert OnBehalfRecord.objects.filter(member=niamh).exists()
+
+
+@pytest.mark.parametrize(
+    ("email", "status"),
+    [
+        ("member@example.org", 200),
+        ("staff@example.org", 404),
+        ("lead@example.org", 404),
+        ("admin@example.org", 404),
+        ("supporter@example.org", 404),
+    ],
+)
+def test_the_opportunity_list_is_for_members(client, demo_site, email, status):
+    opportunity = make_opportunity()
+    sign_in(client, email)
+    response = client.get(reverse("opportunities:list"))
+    assert response.status_code == status
+    assert (opportunity.title in response.content.decode()) == (status == 200)
+
+
+def test_drafts_are_not_shown_to_members(client, demo_site):
+    draft = make_opportunity(status=S.DRAFT, title="Secret draft")
+    sign_in(client, "member@example.org")
+    assert (
+        "Secret draft" not in client.get(reverse("opportunities:list")).content.decode()
+    )
+    assert (
+        client.get(reverse("opportunities:detail", args=[draft.pk])).status_code == 404
+    )
+
+
+def test_matching_skills_come_first(client, demo_site):
+    from members.models import Skill
+
+    plain = make_opportunity(title="A plain one", closes_on=timezone.localdate())
+    welsh = make_opportunity(title="A Welsh one")
+    welsh.skills.add(Skill.objects.get(name="Welsh language"))
+    sign_in(client, "member@example.org")  # Dafydd speaks Welsh
+    page = client.get(reverse("opportunities:list")).content.decode()
+    assert page.index(welsh.title) < page.index(plain.title)
+
+
+# Selection -------------------------------------------------------------------------
+
+
+def test_the_lead_selects_and_everyone_hears(demo_site):
+    opportunity = make_opportunity(places=1)
+    chosen = sign_up(opportunity=opportunity, member=member())
+    other = sign_up(opportunity=opportunity, member=member("member2@example.org"))
+    opportunity_move(opportunity=opportunity, to=S.CLOSED)
+    select(
+        opportunity=opportunity,
+        chosen=[chosen],
+        reason="Dafydd knows the topic well.",
+        by=member("lead@example.org"),
+    )
+    chosen.refresh_from_db()
+    other.refresh_from_db()
+    assert chosen.status == SignUp.Status.SELECTED
+    assert other.status == SignUp.Status.NOT_SELECTED
+    assert other.reason == "Dafydd knows the topic well."
+    subjects = set(
+        Notification.objects.filter(subject__endswith=opportunity.title).values_list(
+            "subject", flat=True
+        )
+    )
+    assert subjects == {
+        f"You have been selected: {opportunity.title}",
+        f"Not selected this time: {opportunity.title}",
+    }
+    opportunity.refresh_from_db()
+    assert opportunity.status == S.SELECTED
+
+
+def test_selecting_more_people_than_places_is_refused(demo_site):
+    opportunity = make_opportunity(places=1)
+    entries = [
+        sign_up(opportunity=opportunity, member=member()),
+        sign_up(opportunity=opportunity, member=member("member2@example.org")),
+    ]
+    opportunity_move(opportunity=opportunity, to=S.CLOSED)
+    with pytest.raises(NotAllowed, match="There are 1 places"):
+        select(opportunity=opportunity, chosen=entries, reason="Both", by=None)
+    assert not SignUp.objects.filter(status=SignUp.Status.SELECTED).exists()
+
+
+def test_selection_needs_a_reason_and_a_closed_opportunity(demo_site):
+    opportunity = make_opportunity()
+    entry = sign_up(opportunity=opportunity, member=member())
+    with pytest.raises(NotAllowed, match="Close sign-up"):
+        select(opportunity=opportunity, chosen=[entry], reason="Yes", by=None)
+    opportunity_move(opportunity=opportunity, to=S.CLOSED)
+    with pytest.raises(NotAllowed, match="why these people"):
+        select(opportunity=opportunity, chosen=[entry], reason="  ", by=None)
+
+
+# Two people, one last place ----------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs concurrent writers: runs in CI's PostgreSQL pass",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_members_taking_the_last_place_at_once_one_gets_it():
+    opportunity = make_opportunity(places=1)
+    people = [member(), member("member2@example.org")]
+    start = threading.Barrier(2)
+    errors = []
+
+    def worker(person):
+        try:
+            start.wait()
+            sign_up(opportunity=opportunity, member=person)
+        except Exception as error:  # noqa: BLE001 - asserted below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=[p]) for p in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    statuses = sorted(
+        SignUp.objects.filter(opportunity=opportunity).values_list("status", flat=True)
+    )
+    assert statuses == [SignUp.Status.SIGNED_UP, SignUp.Status.WAITING]
+
+
+def test_the_member_s_dashboard_shows_open_opportunities_and_sign_ups(
+    client, demo_site
+):
+    signed = make_opportunity(title="Join the film panel")
+    make_opportunity(title="Test the new website")
+    sign_up(opportunity=signed, member=member())
+    sign_in(client, "member@example.org")
+    page = client.get(reverse("dashboard:home")).content.decode()
+    section = page[page.index('id="opportunities-heading"') :]
+    assert "Join the film panel</a>: signed up" in section
+    assert "Test the new website" in section
