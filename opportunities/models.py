@@ -147,9 +147,12 @@ class Opportunity(models.Model):
     def __str__(self):
         return self.title
 
-    def total_fee(self, session_count: int | None = None) -> Decimal:
-        """What one person earns for the whole opportunity, known in advance."""
-        sessions = self.sessions.count() if session_count is None else session_count
+    def total_fee(self) -> Decimal:
+        """What one person earns for the whole opportunity, known in advance.
+        Lists annotate `session_count`, so they need no query per row."""
+        sessions = getattr(self, "session_count", None)
+        if sessions is None:
+            sessions = self.sessions.count()
         if self.fee_basis == self.FeeBasis.PER_SESSION:
             return (self.fee_rate * sessions).quantize(Decimal("0.01"))
         return (self.fee_rate * self.hours_per_session * sessions).quantize(

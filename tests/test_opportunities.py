@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -348,3 +349,18 @@ def test_the_member_s_dashboard_shows_open_opportunities_and_sign_ups(
     section = page[page.index('id="opportunities-heading"') :]
     assert "Join the film panel</a>: signed up" in section
     assert "Test the new website" in section
+
+
+def test_the_list_asks_the_database_the_same_number_of_times_for_more_rows(
+    client, demo_site, django_assert_max_num_queries
+):
+    sign_in(client, "member@example.org")
+    make_opportunity(title="The first")
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("opportunities:list"))
+    for number in range(5):
+        make_opportunity(title=f"Another {number}")
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(reverse("opportunities:list")).content.decode()
+    assert page.count("You would earn") == 6
+    assert "£125.00 in all" in page

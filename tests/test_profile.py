@@ -201,7 +201,11 @@ def test_a_return_date_in_the_past_is_explained(client, demo_site):
 
 def test_coming_back_starts_reminders_and_keeps_everything(client, demo_site):
     sign_in(client, "member3@example.org")  # Colm is paused
+    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    assert "You are paused until" in dashboard
     client.post(reverse("members:pause"), {"paused": "no"})
+    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    assert "You are paused" not in dashboard
     profile = Profile.objects.get(user__email="member3@example.org")
     assert not profile.is_paused
     assert profile.paused_since is None
