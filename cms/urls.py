@@ -18,6 +18,8 @@ urlpatterns = [
     path("members/charter/", include("charter.urls")),
     path("members/plans/", include("plans.urls")),
     path("members/opportunities/", include("opportunities.urls")),
+    path("members/payments/", include("payments.urls")),
+    path("members/figures/", include("figures.urls")),
     path("", include("formats.urls")),
     path("search/", search_views.search, name="search"),
     path("tags/", search_views.tag_index, name="tag_index"),

@@ -11,7 +11,13 @@ from members import roles
 from members.acting import supported_by
 from members.selectors import paused_people
 from notifications.models import Notification
-from opportunities.selectors import open_for, sign_ups_of
+from opportunities.selectors import (
+    open_for,
+    requests_of,
+    requests_waiting_count,
+    sign_ups_of,
+)
+from payments.selectors import claims_to_answer, claims_waiting_count
 from plans.selectors import plan_of, plans_to_review
 from plans.services import review_due
 
@@ -55,6 +61,7 @@ def dashboard_for(user, person=None) -> dict:
         "is_acting": person != user,
         "is_lead": roles.is_lead(user),
         "is_member": roles.is_member(person),
+        "is_staff_member": roles.is_staff_member(user),
         "can_browse_team_cv": roles.can_browse_team_cv(user),
         "unread_count": unread_count,
         "unread": unread,
@@ -69,12 +76,17 @@ def dashboard_for(user, person=None) -> dict:
         context["plan_review_due"] = review_due(plan, today)
         context["open_opportunities"] = list(open_for(person)[:3])
         context["my_sign_ups"] = sign_ups_of(person)
+        context["claims_to_answer"] = list(claims_to_answer(person))
     if context["is_lead"]:
         context["moderation"] = moderation_waiting()
         context["charter_not_accepted"] = not_accepted_current()
         context["plans_to_review"] = plans_to_review(today)
         context["paused"] = paused_people(today)
+        context["claims_waiting"] = claims_waiting_count()
+        context["requests_waiting"] = requests_waiting_count()
         context["format_requests_waiting"] = FormatRequest.objects.filter(
             answered_at__isnull=True
         ).count()
+    if context["is_staff_member"]:
+        context["my_requests"] = list(requests_of(user)[:5])
     return context

@@ -9,6 +9,7 @@ from .home_content import home_page_load
 from .intranet_content import life_load, plans_load, skills_load
 from .library_content import library_load
 from .notifications_content import notifications_load
+from .opportunities_content import opportunities_load
 from .people import profiles_load
 from .stories_content import sections_load, stories_load
 
@@ -31,4 +32,5 @@ def demo_content_load() -> None:
     skills_load()
     plans_load()
     life_load()
+    opportunities_load()
     notifications_load()

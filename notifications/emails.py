@@ -14,18 +14,25 @@ def absolute_url(path: str) -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
-def email_render(email: OutboxEmail) -> tuple[str, str]:
+def email_notifications(email: OutboxEmail) -> list:
+    """What the email carries, oldest first. The targets come in one query,
+    not one per item of a digest."""
+    return list(
+        email.notifications.order_by("created_at", "pk").prefetch_related("target")
+    )
+
+
+def email_render(email: OutboxEmail, *, notifications=None) -> tuple[str, str]:
     """Render both bodies from the row's template and what it carries."""
+    if notifications is None:
+        notifications = email_notifications(email)
     context = {
         **email.context,
         "email": email,
         "recipient": email.recipient,
         "notifications": [
             {"notification": n, "link": absolute_url(n.link) if n.link else ""}
-            # The targets come in one query, not one per item of a digest.
-            for n in email.notifications.order_by("created_at", "pk").prefetch_related(
-                "target"
-            )
+            for n in notifications
         ],
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": absolute_url("/"),
@@ -40,8 +47,11 @@ def email_render(email: OutboxEmail) -> tuple[str, str]:
 def email_message(email: OutboxEmail, connection) -> EmailMultiAlternatives:
     """The message for a row, rendering its bodies if it has none yet (the
     outbox keeps them with the outcome, so every retry sends the same words)."""
+    notifications = email_notifications(email)
     if not email.body_text:
-        email.body_text, email.body_html = email_render(email)
+        email.body_text, email.body_html = email_render(
+            email, notifications=notifications
+        )
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
@@ -54,4 +64,13 @@ def email_message(email: OutboxEmail, connection) -> EmailMultiAlternatives:
         },
     )
     message.attach_alternative(email.body_html, "text/html")
+    # A target may offer files (a calendar invitation, say): asking it keeps
+    # this app from importing any feature app. A file goes once per email.
+    attached = set()
+    for notification in notifications:
+        offer = getattr(notification.target, "email_attachments", None)
+        for filename, content, mimetype in offer() if callable(offer) else []:
+            if filename not in attached:
+                attached.add(filename)
+                message.attach(filename, content, mimetype)
     return message

@@ -1,4 +1,11 @@
+from datetime import datetime
+
 from django import forms
+from django.utils import timezone
+
+from members.forms import date_field
+
+from .models import EngagementRequest, Opportunity, Session, SignUp
 
 
 class SignUpForm(forms.Form):
@@ -22,3 +29,195 @@ class SignUpForm(forms.Form):
         help_text="Some people choose this, for example because of how payments "
         "affect their benefits. You can still claim expenses.",
     )
+
+
+class EngagementRequestForm(forms.ModelForm):
+    starts_on = date_field("From")
+    ends_on = date_field("Until")
+
+    class Meta:
+        model = EngagementRequest
+        fields = [
+            "title",
+            "description",
+            "workstream",
+            "kind",
+            "starts_on",
+            "ends_on",
+            "expected_hours",
+            "budget",
+            "accessibility_offered",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "kind": forms.RadioSelect,
+            "accessibility_offered": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "title": "In a few plain words, for example: Review our new "
+            "leaflet for carers.",
+            "description": "What you would like the group to do, why, and what "
+            "will change because of it.",
+            "expected_hours": "In hours, for example 2.5.",
+            "budget": "In pounds, for everyone's fees together.",
+            "accessibility_offered": "For example: papers two weeks before, "
+            "Easy Read, BSL, breaks, travel paid in advance.",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and starts < timezone.localdate():
+            self.add_error("starts_on", "The start date is in the past.")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The end date is before the start date.")
+        return cleaned
+
+
+class MessageForm(forms.Form):
+    """One required message: the lead's question, a reason, an answer."""
+
+    message = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, label, missing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].label = label
+        self.fields["message"].error_messages["required"] = missing
+
+
+class OpportunityForm(forms.ModelForm):
+    closes_on = date_field("Closing date for sign-up")
+    # The fee is a promise once people can sign up: it is fixed after draft.
+    FEE_FIELDS = ["fee_basis", "fee_rate", "hours_per_session"]
+
+    class Meta:
+        model = Opportunity
+        fields = [
+            "title",
+            "summary",
+            "kind",
+            "workstream",
+            "fee_basis",
+            "fee_rate",
+            "hours_per_session",
+            "places",
+            "closes_on",
+            "mode",
+            "location",
+            "travel_policy",
+            "skills",
+            "selection",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "kind": forms.RadioSelect,
+            "fee_basis": forms.RadioSelect,
+            "mode": forms.RadioSelect,
+            "travel_policy": forms.Textarea(attrs={"rows": 3}),
+            "skills": forms.CheckboxSelectMultiple,
+            "selection": forms.RadioSelect,
+        }
+        help_texts = {
+            "summary": "Plain words: what people will do, who it helps, what "
+            "they need to bring or read.",
+            "fee_rate": "In pounds, for example 25.00.",
+            "hours_per_session": "In hours, for example 2.5. Used for the total "
+            "people see before they sign up.",
+            "places": "How many people can take part.",
+            "location": "For in-person work: the address, and step-free access.",
+            "travel_policy": "What is paid in advance and what can be claimed.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.status != Opportunity.Status.DRAFT:
+            for name in self.FEE_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[
+                    name
+                ].help_text = "Fixed: people signed up knowing this fee."
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("mode") == Opportunity.Mode.IN_PERSON and not cleaned.get(
+            "location"
+        ):
+            self.add_error("location", "Enter where it takes place.")
+        return cleaned
+
+
+class SessionForm(forms.ModelForm):
+    """A session as a date and two times, which every browser and screen
+    reader handles, rather than a combined date-and-time box."""
+
+    day = date_field("Date")
+    starts = forms.TimeField(
+        label="Starts at",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": "Enter a time, for example 10:30."},
+    )
+    ends = forms.TimeField(
+        label="Ends at",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": "Enter a time, for example 12:30."},
+    )
+
+    class Meta:
+        model = Session
+        fields = ["where"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            starts = timezone.localtime(self.instance.starts_at)
+            ends = timezone.localtime(self.instance.ends_at)
+            self.initial.update(
+                day=starts.date(), starts=starts.time(), ends=ends.time()
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts"), cleaned.get("ends")
+        if starts and ends and ends <= starts:
+            self.add_error("ends", "The end time is not after the start time.")
+        return cleaned
+
+    def save(self, commit=True):
+        day = self.cleaned_data["day"]
+        self.instance.starts_at = timezone.make_aware(
+            datetime.combine(day, self.cleaned_data["starts"])
+        )
+        self.instance.ends_at = timezone.make_aware(
+            datetime.combine(day, self.cleaned_data["ends"])
+        )
+        return super().save(commit)
+
+
+SessionFormSet = forms.inlineformset_factory(
+    Opportunity, Session, form=SessionForm, extra=2, can_delete=True
+)
+
+
+class SelectionForm(forms.Form):
+    chosen = forms.ModelMultipleChoiceField(
+        label="Who takes part",
+        queryset=SignUp.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    reason = forms.CharField(
+        label="Why these people",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Everyone who signed up is told this, chosen or not.",
+        error_messages={"required": "Write down why these people were chosen."},
+    )
+
+    def __init__(self, *args, opportunity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chosen"].queryset = opportunity.sign_ups.filter(
+            status__in=SignUp.ACTIVE
+        ).select_related("member")
+        self.fields["chosen"].label_from_instance = lambda entry: (
+            f"{entry.member.get_full_name() or entry.member.email} "
+            f"({entry.get_status_display().lower()})"
+        )

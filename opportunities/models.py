@@ -71,8 +71,11 @@ class EngagementRequest(models.Model):
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
+    # The lead's question or reason for declining, and the requester's answer.
     lead_message = models.TextField(blank=True)
+    reply = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
@@ -176,6 +179,12 @@ class Session(models.Model):
     def __str__(self):
         return f"{self.opportunity}: {self.starts_at:%-d %B %Y %H:%M}"
 
+    @property
+    def place(self) -> str:
+        """Where to go: the session's own place, else the opportunity's."""
+        opportunity = self.opportunity
+        return self.where or opportunity.location or opportunity.get_mode_display()
+
 
 class SignUp(models.Model):
     """One member's sign-up. Never deleted: withdrawing is a state."""
@@ -225,3 +234,20 @@ class SignUp(models.Model):
 
     def __str__(self):
         return f"{self.member} for {self.opportunity}"
+
+    @property
+    def gets_calendar_invitations(self) -> bool:
+        """Selected, and the work is still going ahead."""
+        return (
+            self.status == self.Status.SELECTED
+            and self.opportunity.status != Opportunity.Status.CANCELLED
+        )
+
+    def email_attachments(self) -> list[tuple[str, bytes, str]]:
+        """What an email about this sign-up carries (notifications attach
+        whatever a target offers): the sessions' calendar invitations."""
+        if not self.gets_calendar_invitations:
+            return []
+        from .calendar import session_attachments  # it imports notifications
+
+        return session_attachments(self.opportunity)

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from .models import Opportunity, SignUp
+from .models import EngagementRequest, Opportunity, SignUp
 
 
 def open_for(member):
@@ -50,4 +50,20 @@ def sign_ups_of(member):
         SignUp.objects.filter(member=member, status__in=SignUp.ACTIVE)
         .select_related("opportunity")
         .order_by("opportunity__closes_on")
+    )
+
+
+def requests_waiting_count() -> int:
+    """Requests from staff waiting for the lead's decision."""
+    return EngagementRequest.objects.filter(
+        status=EngagementRequest.Status.SUBMITTED
+    ).count()
+
+
+def requests_of(user):
+    """A requester's own requests, those needing their answer first."""
+    return (
+        EngagementRequest.objects.filter(requested_by=user)
+        .select_related("workstream")
+        .order_by("-changed_at")
     )

@@ -3,23 +3,34 @@ places and the waiting list, selection. Views, tasks and tests all come
 here; a refused change raises NotAllowed with a message to show as is."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from members import roles
+from members.selectors import active_in_role
 from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
 
-from .models import Opportunity, SignUp
+from .models import EngagementRequest, Opportunity, SignUp
 
 
 class NotAllowed(Exception):
-    """A change the rules refuse; str() is the message for the person."""
+    """A change the rules refuse; str() is the message for the person, and
+    `field` names the form field it belongs next to, if any."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 S = Opportunity.Status
+
+# What a new opportunity starts with until the lead sets its fee.
+DEFAULT_HOURLY_FEE = Decimal("25.00")
 
 # Which status may follow which. Cancelling is possible until the work is done.
 TRANSITIONS = {
@@ -47,8 +58,37 @@ def opportunity_move(*, opportunity: Opportunity, to: str) -> Opportunity:
         )
     if target == S.OPEN and not opportunity.sessions.exists():
         raise NotAllowed("Add at least one session before opening it for sign-up.")
+    first_opening = current == S.DRAFT and target == S.OPEN
     opportunity.status = target
     opportunity.save(update_fields=["status"])
+    if first_opening:
+        notify(
+            recipients=active_in_role(roles.MEMBERS),
+            kind=Kind.OPPORTUNITY,
+            subject=f"New paid opportunity: {opportunity.title}",
+            body=f"{opportunity.summary[:300]}\n\nYou would earn "
+            f"£{opportunity.total_fee()} in all. Sign up by "
+            f"{opportunity.closes_on:%-d %B %Y}.",
+            url=_url(opportunity),
+            dedupe_key=f"opportunity-opened:{opportunity.pk}",
+            target=opportunity,
+        )
+    if target == S.CANCELLED:
+        notify(
+            recipients=[
+                entry.member
+                for entry in opportunity.sign_ups.filter(
+                    status__in=SignUp.ACTIVE
+                ).select_related("member")
+            ],
+            kind=Kind.OPPORTUNITY,
+            subject=f"Cancelled: {opportunity.title}",
+            body="This opportunity has been cancelled. We are sorry. Anything "
+            "you have already spent can still be claimed: ask the engagement lead.",
+            url=_url(opportunity),
+            dedupe_key=f"opportunity-cancelled:{opportunity.pk}",
+            target=opportunity,
+        )
     return opportunity
 
 
@@ -154,10 +194,11 @@ def select(*, opportunity: Opportunity, chosen: list[SignUp], reason: str, by) -
     if len(chosen) > opportunity.places:
         raise NotAllowed(
             f"There are {opportunity.places} places: choose at most "
-            f"{opportunity.places} people."
+            f"{opportunity.places} people.",
+            field="chosen",
         )
     if not reason.strip():
-        raise NotAllowed("Write down why these people were chosen.")
+        raise NotAllowed("Write down why these people were chosen.", field="reason")
     active = list(opportunity.sign_ups.filter(status__in=SignUp.ACTIVE))
     chosen_ids = {entry.pk for entry in chosen}
     if not chosen_ids <= {entry.pk for entry in active}:
@@ -182,6 +223,157 @@ def select(*, opportunity: Opportunity, chosen: list[SignUp], reason: str, by) -
             body=reason,
             url=_url(opportunity),
             dedupe_key=f"selection:{entry.pk}",
-            target=opportunity,
+            # The sign-up, so the email can carry its calendar invitations.
+            target=entry,
         )
     opportunity_move(opportunity=opportunity, to=S.SELECTED)
+
+
+# Engagement requests -------------------------------------------------------------
+
+R = EngagementRequest.Status
+
+# The lead decides a waiting request; a question goes back to the requester,
+# whose answer puts it back in the lead's queue.
+REQUEST_TRANSITIONS = {
+    R.SUBMITTED: {R.ACCEPTED, R.QUESTION, R.DECLINED},
+    R.QUESTION: {R.SUBMITTED, R.DECLINED},
+    R.ACCEPTED: set(),
+    R.DECLINED: set(),
+}
+
+
+def _request_url(request: EngagementRequest) -> str:
+    return reverse("opportunities:request", kwargs={"pk": request.pk})
+
+
+def _request_move(request: EngagementRequest, to: str) -> None:
+    current, target = R(request.status), R(to)
+    if target not in REQUEST_TRANSITIONS[current]:
+        raise NotAllowed(
+            f"A request that is “{current.label}” cannot become “{target.label}”."
+        )
+    request.status = target
+    request.changed_at = timezone.now()
+
+
+def _tell_leads(request: EngagementRequest, subject: str, key: str) -> None:
+    notify(
+        recipients=active_in_role(roles.ENGAGEMENT_LEADS),
+        kind=Kind.OPPORTUNITY,
+        subject=subject,
+        body=request.description[:500],
+        url=_request_url(request),
+        dedupe_key=key,
+        target=request,
+    )
+
+
+def _tell_requester(request: EngagementRequest, subject: str, body: str, key: str):
+    notify(
+        recipients=[request.requested_by],
+        kind=Kind.OPPORTUNITY,
+        subject=subject,
+        body=body,
+        url=_request_url(request),
+        dedupe_key=key,
+        target=request,
+    )
+
+
+def request_submit(*, request: EngagementRequest, by) -> EngagementRequest:
+    """Save a new request from staff and put it in the lead's queue."""
+    request.requested_by = by
+    request.status = R.SUBMITTED
+    request.save()
+    _tell_leads(
+        request,
+        f"New request for the group's input: {request.title}",
+        f"request-submitted:{request.pk}",
+    )
+    return request
+
+
+@transaction.atomic
+def request_ask(*, request: EngagementRequest, by, message: str) -> None:
+    """The lead has a question before deciding."""
+    request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
+    if not message.strip():
+        raise NotAllowed("Write the question you would like answered.")
+    _request_move(request, R.QUESTION)
+    request.lead_message = message
+    request.save(update_fields=["status", "lead_message", "changed_at"])
+    _tell_requester(
+        request,
+        f"A question about your request: {request.title}",
+        message,
+        f"request-question:{request.pk}:{request.changed_at.isoformat()}",
+    )
+
+
+@transaction.atomic
+def request_answer(*, request: EngagementRequest, by, message: str) -> None:
+    """The requester answers the lead's question; it waits for the lead again."""
+    request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
+    if by.pk != request.requested_by_id:
+        raise NotAllowed("Only the person who made the request can answer.")
+    if not message.strip():
+        raise NotAllowed("Write your answer to the question.")
+    _request_move(request, R.SUBMITTED)
+    request.reply = message
+    request.save(update_fields=["status", "reply", "changed_at"])
+    _tell_leads(
+        request,
+        f"Question answered: {request.title}",
+        f"request-answered:{request.pk}:{request.changed_at.isoformat()}",
+    )
+
+
+@transaction.atomic
+def request_decline(*, request: EngagementRequest, by, message: str) -> None:
+    """Decline, with the reason the requester is told."""
+    request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
+    if not message.strip():
+        raise NotAllowed("Write the reason, so the requester understands.")
+    _request_move(request, R.DECLINED)
+    request.lead_message = message
+    request.save(update_fields=["status", "lead_message", "changed_at"])
+    _tell_requester(
+        request,
+        f"Your request was declined: {request.title}",
+        message,
+        f"request-declined:{request.pk}",
+    )
+
+
+@transaction.atomic
+def request_accept(*, request: EngagementRequest, by) -> Opportunity:
+    """Accept a request and turn it into a draft opportunity, filled in from
+    what staff told us, for the lead to set the fee, places and sessions."""
+    request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
+    _request_move(request, R.ACCEPTED)
+    request.save(update_fields=["status", "changed_at"])
+    opportunity = Opportunity.objects.create(
+        title=request.title,
+        summary=request.description,
+        kind=request.kind,
+        workstream=request.workstream,
+        request=request,
+        fee_basis=Opportunity.FeeBasis.PER_HOUR,
+        fee_rate=DEFAULT_HOURLY_FEE,
+        hours_per_session=min(request.expected_hours, Decimal("12")),
+        places=1,
+        closes_on=request.starts_on,
+        mode=Opportunity.Mode.ONLINE,
+        travel_policy=request.accessibility_offered,
+        status=S.DRAFT,
+        created_by=by,
+    )
+    _tell_requester(
+        request,
+        f"Your request was accepted: {request.title}",
+        "The engagement lead is setting it up as a paid opportunity for the "
+        "group, and will tell you who takes part.",
+        f"request-accepted:{request.pk}",
+    )
+    return opportunity

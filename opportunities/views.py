@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from members import roles
 from members.acting import person_for
 
+from .calendar import session_filename, session_ics
 from .forms import SignUpForm
 from .models import Opportunity, SignUp
 from .selectors import open_for, sign_up_of, waiting_position
@@ -110,3 +112,25 @@ def withdraw_view(request, pk):
         except NotAllowed as refusal:
             messages.error(request, str(refusal))
     return redirect("opportunities:detail", pk=opportunity.pk)
+
+
+@login_required
+def session_calendar(request, pk, session_pk):
+    """One session's calendar invitation, for the member taking part (or
+    their supporter) and for the lead who organises it."""
+    if roles.is_lead(request.user):
+        opportunity = get_object_or_404(Opportunity, pk=pk)
+    else:
+        member = _member(request)
+        opportunity = _visible(pk)
+        entry = sign_up_of(opportunity=opportunity, member=member)
+        if not (entry and entry.gets_calendar_invitations):
+            raise Http404("Only people taking part get the invitations")
+    session = get_object_or_404(opportunity.sessions, pk=session_pk)
+    response = HttpResponse(
+        session_ics(session), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=session_filename(session)
+    )
+    return response

@@ -7,6 +7,8 @@ from wagtail.models import Page, Revision, Site
 
 from demo.accounts import DEMO_ACCOUNTS
 from notifications.models import CallBack, Notification, OutboxEmail
+from opportunities.models import EngagementRequest, Opportunity, Session
+from payments.models import Claim
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +66,8 @@ def test_an_editor_s_change_to_the_home_page_survives_a_reload(demo_site):
 
 
 def test_refuses_when_settings_do_not_allow_demo_content(settings):
+    # Staff requests are kept when an account goes (PROTECT): remove them first.
+    EngagementRequest.objects.filter(requested_by__email="staff@example.org").delete()
     get_user_model().objects.filter(email="staff@example.org").delete()
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="Refusing to load demo content"):
@@ -89,3 +93,20 @@ def test_the_demo_shows_each_way_of_hearing_about_things(demo_site):
     )
     assert (news.delivery, news.email) == ("weekly", None)
     assert OutboxEmail.objects.filter(state=OutboxEmail.State.FAILED).exists()
+
+
+def test_the_demo_has_opportunities_and_claims_in_every_state(demo_site):
+    assert set(Opportunity.objects.values_list("status", flat=True)) == set(
+        Opportunity.Status.values
+    )
+    assert set(Claim.objects.values_list("status", flat=True)) == set(
+        Claim.Status.values
+    )
+    assert {e.status for e in EngagementRequest.objects.all()} == set(
+        EngagementRequest.Status.values
+    )
+    years = {
+        s.starts_at.year
+        for s in Session.objects.filter(opportunity__status="completed")
+    }
+    assert {2022, 2023} <= years

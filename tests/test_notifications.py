@@ -191,6 +191,8 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Daily email digests",
         "Weekly email digests",
         "Development plan review reminders",
+        "Opportunity closing-date reminders",
+        "Opportunity session reminders",
     }
     assert "Added" not in output.getvalue()
 

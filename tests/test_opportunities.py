@@ -161,7 +161,7 @@ def test_signing_up_twice_is_refused_but_after_withdrawing_is_fine(demo_site):
     withdraw(entry=entry, actor=entry.member)
     again = sign_up(opportunity=opportunity, member=member())
     assert again.status == SignUp.Status.SIGNED_UP
-    assert SignUp.objects.filter(member=member()).count() == 2
+    assert opportunity.sign_ups.filter(member=member()).count() == 2
 
 
 def test_the_sign_up_form_starts_from_the_profile_s_needs(client, demo_site):
@@ -290,7 +290,7 @@ def test_selecting_more_people_than_places_is_refused(demo_site):
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
     with pytest.raises(NotAllowed, match="There are 1 places"):
         select(opportunity=opportunity, chosen=entries, reason="Both", by=None)
-    assert not SignUp.objects.filter(status=SignUp.Status.SELECTED).exists()
+    assert not opportunity.sign_ups.filter(status=SignUp.Status.SELECTED).exists()
 
 
 def test_selection_needs_a_reason_and_a_closed_opportunity(demo_site):
@@ -357,10 +357,10 @@ def test_the_list_asks_the_database_the_same_number_of_times_for_more_rows(
     sign_in(client, "member@example.org")
     make_opportunity(title="The first")
     with CaptureQueriesContext(connection) as few:
-        client.get(reverse("opportunities:list"))
+        shown = client.get(reverse("opportunities:list")).content.decode()
     for number in range(5):
         make_opportunity(title=f"Another {number}")
     with django_assert_max_num_queries(len(few)):
         page = client.get(reverse("opportunities:list")).content.decode()
-    assert page.count("You would earn") == 6
+    assert page.count("You would earn") == shown.count("You would earn") + 5
     assert "£125.00 in all" in page

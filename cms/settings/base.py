@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "plans",
     "formats",
     "opportunities",
+    "payments",
+    "figures",
     "search",
     "dashboard",
     "demo",

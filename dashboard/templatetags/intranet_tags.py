@@ -19,11 +19,18 @@ def intranet_nav(context):
     if roles.is_member(person):
         items.append(("Opportunities", reverse("opportunities:list")))
         items.append(("My plan", reverse("plans:mine")))
+        items.append(("Payments", reverse("payments:mine")))
     items.append(("My profile", reverse("members:profile")))
     if roles.is_lead(user):
+        items.append(("Opportunities", reverse("opportunities:manage_list")))
+        items.append(("Claims", reverse("payments:claims")))
         items.append(("Plans", reverse("plans:all")))
         items.append(("People", reverse("members:people")))
         items.append(("Format requests", reverse("formats:list")))
+    if roles.is_staff_member(user) and not roles.is_lead(user):
+        items.append(("Requests for input", reverse("opportunities:requests")))
+    if roles.is_lead(user) or roles.is_staff_member(user):
+        items.append(("Figures", reverse("figures:figures")))
     if roles.can_browse_team_cv(user):
         items.append(("Team CV", reverse("members:team_cv")))
     current = request.path

@@ -1,0 +1,218 @@
+"""The group's figures, computed from the records (sign-ups, claims and
+advance payments), never typed in: a year is the calendar year in which the
+work began, so a year's figures do not move when a claim is paid late.
+
+One engagement is one person taking part in one opportunity. It is *paid*
+when its fee has been paid; someone who declined the fee is involved, not
+paid. Hours are those approved on the claim, or the planned hours until then.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Min, Prefetch
+from django.utils import timezone
+
+from members.models import Membership
+from opportunities.models import Opportunity, SignUp
+from payments.models import AdvanceArrangement, Claim
+
+ZERO = Decimal("0.00")
+# Work that went ahead: the selection was made and it was not cancelled.
+WENT_AHEAD = [
+    Opportunity.Status.SELECTED,
+    Opportunity.Status.IN_PROGRESS,
+    Opportunity.Status.COMPLETED,
+]
+
+
+@dataclass(frozen=True)
+class Engagement:
+    member: object
+    member_name: str
+    opportunity: Opportunity
+    workstream: str
+    assembly: str
+    year: int
+    began_on: object
+    hours: Decimal
+    fee: Decimal
+    expenses: Decimal
+    claim: Claim | None
+    advances: tuple
+
+    @property
+    def paid(self) -> bool:
+        return self.fee > 0
+
+
+@dataclass
+class Totals:
+    """What a set of engagements adds up to."""
+
+    engagements: int = 0
+    opportunities: set = field(default_factory=set)
+    people: set = field(default_factory=set)
+    hours: Decimal = ZERO
+    fees: Decimal = ZERO
+    expenses: Decimal = ZERO
+
+    def add(self, engagement: Engagement) -> None:
+        self.people.add(engagement.member.pk)
+        self.hours += engagement.hours
+        self.expenses += engagement.expenses
+        if engagement.paid:
+            self.engagements += 1
+            self.opportunities.add(engagement.opportunity.pk)
+            self.fees += engagement.fee
+
+    def measures(self) -> dict[str, tuple[Decimal | int, str]]:
+        """Each measure with its unit: a count, hours or money."""
+        return {
+            "Paid engagements (one person, one opportunity)": (
+                self.engagements,
+                "count",
+            ),
+            "Opportunities with paid work": (len(self.opportunities), "count"),
+            "People involved": (len(self.people), "count"),
+            "Hours": (self.hours, "hours"),
+            "Fees paid (£)": (self.fees, "money"),
+            "Expenses paid (£)": (self.expenses, "money"),
+        }
+
+
+def _assembly_on(member, day) -> str:
+    """The Assembly the person belonged to when the work began."""
+    for spell in member.memberships.all():
+        if spell.started_on <= day and (
+            spell.ended_on is None or spell.ended_on >= day
+        ):
+            return spell.assembly.name
+    profile = getattr(member, "profile", None)
+    return profile.assembly.name if profile and profile.assembly else "Not recorded"
+
+
+def _claim_of(entry) -> Claim | None:
+    try:
+        return entry.claim
+    except Claim.DoesNotExist:
+        return None
+
+
+def _hours(entry, claim) -> Decimal:
+    opportunity = entry.opportunity
+    if claim and claim.status in (Claim.Status.APPROVED, Claim.Status.PAID):
+        if opportunity.fee_basis == Opportunity.FeeBasis.PER_HOUR:
+            return claim.units
+        return claim.units * opportunity.hours_per_session
+    return opportunity.session_count * opportunity.hours_per_session
+
+
+def engagements() -> list[Engagement]:
+    """Every engagement that went ahead, in a fixed number of queries."""
+    entries = (
+        SignUp.objects.filter(
+            status=SignUp.Status.SELECTED, opportunity__status__in=WENT_AHEAD
+        )
+        .annotate(
+            began=Min("opportunity__sessions__starts_at"),
+        )
+        .select_related(
+            "member", "member__profile__assembly", "opportunity__workstream", "claim"
+        )
+        .prefetch_related(
+            Prefetch(
+                "member__memberships",
+                queryset=Membership.objects.select_related("assembly"),
+            ),
+            "claim__expenses",
+            Prefetch(
+                "advance_arrangements",
+                queryset=AdvanceArrangement.objects.filter(
+                    status=AdvanceArrangement.Status.PAID
+                ),
+                to_attr="advances_paid",
+            ),
+        )
+    )
+    session_counts = dict(
+        Opportunity.objects.filter(status__in=WENT_AHEAD)
+        .annotate(n=Count("sessions"))
+        .values_list("pk", "n")
+    )
+    found = []
+    for entry in entries:
+        if entry.began is None:
+            continue
+        entry.opportunity.session_count = session_counts.get(entry.opportunity_id, 0)
+        began_on = timezone.localdate(entry.began)
+        claim = _claim_of(entry)
+        paid = claim if claim and claim.status == Claim.Status.PAID else None
+        advances = tuple(entry.advances_paid)
+        profile = getattr(entry.member, "profile", None)
+        found.append(
+            Engagement(
+                member=entry.member,
+                member_name=profile.display_name
+                if profile
+                else entry.member.get_full_name(),
+                opportunity=entry.opportunity,
+                workstream=entry.opportunity.workstream.name,
+                assembly=_assembly_on(entry.member, began_on),
+                year=began_on.year,
+                began_on=began_on,
+                hours=_hours(entry, claim),
+                fee=paid.fee if paid else ZERO,
+                expenses=(paid.expenses_total() if paid else ZERO)
+                + sum((a.amount for a in advances), ZERO),
+                claim=claim,
+                advances=advances,
+            )
+        )
+    return sorted(found, key=lambda e: (e.began_on, e.opportunity.title, e.member_name))
+
+
+def years(found: list[Engagement]) -> list[int]:
+    return sorted({e.year for e in found})
+
+
+def totals(found: list[Engagement], year: int) -> Totals:
+    result = Totals()
+    for engagement in found:
+        if engagement.year == year:
+            result.add(engagement)
+    return result
+
+
+def totals_by(found: list[Engagement], year: int, key: str) -> list[tuple[str, Totals]]:
+    """One year's totals for each workstream, Assembly or member name."""
+    groups: dict[str, Totals] = defaultdict(Totals)
+    for engagement in found:
+        if engagement.year == year:
+            groups[getattr(engagement, key)].add(engagement)
+    return sorted(groups.items())
+
+
+def change(now, before) -> int | None:
+    """The percentage change from one year to the next, to a whole number;
+    None when there is nothing to compare with."""
+    if not before:
+        return None
+    return round((Decimal(now) - Decimal(before)) * 100 / Decimal(before))
+
+
+def comparison(found: list[Engagement], year: int) -> list[dict]:
+    """Each measure this year beside last year, with the change."""
+    now = totals(found, year).measures()
+    before = totals(found, year - 1).measures()
+    return [
+        {
+            "measure": measure,
+            "unit": unit,
+            "before": before[measure][0],
+            "now": value,
+            "change": change(value, before[measure][0]),
+        }
+        for measure, (value, unit) in now.items()
+    ]

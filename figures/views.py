@@ -1,0 +1,102 @@
+import csv
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from members import roles
+from members.access import lead_required, role_required
+
+from . import selectors
+
+
+def _may_see_figures(user) -> bool:
+    return roles.is_lead(user) or roles.is_staff_member(user)
+
+
+def _year(request, known: list[int]) -> int:
+    """The year asked for, else the latest year with any work."""
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = None
+    if year in known:
+        return year
+    return known[-1] if known else timezone.localdate().year
+
+
+@role_required(_may_see_figures)
+def figures(request):
+    found = selectors.engagements()
+    known = selectors.years(found)
+    year = _year(request, known)
+    is_lead = roles.is_lead(request.user)
+    return render(
+        request,
+        "figures/figures.html",
+        {
+            "year": year,
+            "years": known,
+            "comparison": selectors.comparison(found, year),
+            "by_workstream": selectors.totals_by(found, year, "workstream"),
+            "by_assembly": selectors.totals_by(found, year, "assembly"),
+            # Each person's payments are for the lead alone.
+            "by_member": selectors.totals_by(found, year, "member_name")
+            if is_lead
+            else None,
+            "is_lead": is_lead,
+        },
+    )
+
+
+CSV_COLUMNS = [
+    "Year",
+    "Work began",
+    "Member",
+    "Assembly",
+    "Opportunity",
+    "Workstream",
+    "Hours",
+    "Fee paid (£)",
+    "Fee paid on",
+    "Fee reference",
+    "Expenses paid (£)",
+    "Paid in advance (£)",
+    "Claim status",
+]
+
+
+@lead_required
+def figures_csv(request, year):
+    found = [e for e in selectors.engagements() if e.year == year]
+    if not found:
+        raise Http404("No work recorded that year")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="coproduction-payments-{year}.csv"'
+    )
+    # A byte-order mark, so spreadsheet programs read £ and accents right.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for e in found:
+        advance = sum((a.amount for a in e.advances), selectors.ZERO)
+        claim = e.claim
+        writer.writerow(
+            [
+                e.year,
+                e.began_on.isoformat(),
+                e.member_name,
+                e.assembly,
+                e.opportunity.title,
+                e.workstream,
+                e.hours,
+                e.fee,
+                claim.paid_on.isoformat() if claim and claim.paid_on else "",
+                claim.payment_reference if claim else "",
+                e.expenses - advance,
+                advance,
+                claim.get_status_display() if claim else "No claim",
+            ]
+        )
+    return response

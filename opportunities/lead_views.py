@@ -1,0 +1,176 @@
+"""The engagement lead's screens: create and edit opportunities with their
+sessions, move them through their states, and make the selection."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+
+from members.access import lead_required
+
+from .forms import OpportunityForm, SelectionForm, SessionFormSet
+from .models import Opportunity, SignUp
+from .selectors import requests_waiting_count
+from .services import TRANSITIONS, NotAllowed, opportunity_move, select
+
+S = Opportunity.Status
+
+# The words on each status button, from the lead's side.
+MOVE_LABELS = {
+    S.OPEN: "Open for sign-up",
+    S.CLOSED: "Close sign-up",
+    S.SELECTED: "Make the selection",
+    S.IN_PROGRESS: "Mark as in progress",
+    S.COMPLETED: "Mark as completed",
+    S.CANCELLED: "Cancel this opportunity",
+}
+
+
+@lead_required
+def manage_list(request):
+    opportunities = (
+        Opportunity.objects.select_related("workstream")
+        .annotate(
+            session_count=Count("sessions", distinct=True),
+            signed=Count("sign_ups", distinct=True),
+        )
+        .order_by("-closes_on", "title")
+    )
+    by_status = [
+        (label, [o for o in opportunities if o.status == value])
+        for value, label in S.choices
+    ]
+    return render(
+        request,
+        "opportunities/manage_list.html",
+        {
+            "by_status": [(label, items) for label, items in by_status if items],
+            "requests_waiting": requests_waiting_count(),
+        },
+    )
+
+
+@lead_required
+def opportunity_edit(request, pk=None):
+    opportunity = get_object_or_404(Opportunity, pk=pk) if pk else Opportunity()
+    if request.method == "POST":
+        form = OpportunityForm(request.POST, instance=opportunity)
+        sessions = SessionFormSet(request.POST, instance=opportunity)
+        if form.is_valid() and sessions.is_valid():
+            with transaction.atomic():
+                if not opportunity.pk:
+                    form.instance.created_by = request.user
+                opportunity = form.save()
+                sessions.instance = opportunity
+                sessions.save()
+            messages.success(request, f"Saved {opportunity.title}.")
+            return redirect("opportunities:manage", pk=opportunity.pk)
+        status = 400
+    else:
+        form = OpportunityForm(instance=opportunity)
+        sessions = SessionFormSet(instance=opportunity)
+        status = 200
+    return render(
+        request,
+        "opportunities/edit.html",
+        {"form": form, "sessions": sessions, "opportunity": opportunity},
+        status=status,
+    )
+
+
+def _manage_page(request, opportunity, *, selection_form=None, status=200):
+    sign_ups = opportunity.sign_ups.select_related("member", "member__profile")
+    return render(
+        request,
+        "opportunities/manage.html",
+        {
+            "opportunity": opportunity,
+            "sessions": opportunity.sessions.all(),
+            "sign_ups": sign_ups,
+            "holding": [e for e in sign_ups if e.status in SignUp.HOLDING],
+            "waiting": [e for e in sign_ups if e.status == SignUp.Status.WAITING],
+            "others": [e for e in sign_ups if e.status not in SignUp.ACTIVE],
+            "moves": [
+                (value, MOVE_LABELS[value])
+                for value in S
+                if value in TRANSITIONS[S(opportunity.status)]
+                # Selecting goes through its own screen, with the reason.
+                and value != S.SELECTED
+            ],
+            "can_select": opportunity.status == S.CLOSED,
+            "total_fee": opportunity.total_fee(),
+        },
+        status=status,
+    )
+
+
+@lead_required
+def manage(request, pk):
+    return _manage_page(request, get_object_or_404(Opportunity, pk=pk))
+
+
+@lead_required
+def move(request, pk):
+    """POST moves straight away; cancelling asks first (GET shows the question)."""
+    opportunity = get_object_or_404(Opportunity, pk=pk)
+    to = request.POST.get("to") or request.GET.get("to")
+    if to not in S.values:
+        messages.error(request, "Choose what should happen next.")
+        return redirect("opportunities:manage", pk=pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "opportunities/move_confirm.html",
+            {"opportunity": opportunity, "to": to, "label": MOVE_LABELS.get(to)},
+        )
+    try:
+        opportunity_move(opportunity=opportunity, to=to)
+        messages.success(
+            request, f"{opportunity.title} is now “{opportunity.get_status_display()}”."
+        )
+    except NotAllowed as refusal:
+        messages.error(request, str(refusal))
+    return redirect("opportunities:manage", pk=pk)
+
+
+@lead_required
+def selection(request, pk):
+    opportunity = get_object_or_404(Opportunity, pk=pk)
+    if opportunity.status != S.CLOSED:
+        messages.error(request, "Close sign-up before making the selection.")
+        return redirect("opportunities:manage", pk=pk)
+    first_come = opportunity.selection == Opportunity.Selection.FIRST_COME
+    if request.method == "POST":
+        form = SelectionForm(request.POST, opportunity=opportunity)
+        if form.is_valid():
+            try:
+                select(
+                    opportunity=opportunity,
+                    chosen=list(form.cleaned_data["chosen"]),
+                    reason=form.cleaned_data["reason"],
+                    by=request.user,
+                )
+            except NotAllowed as refusal:
+                form.add_error(refusal.field, str(refusal))
+            else:
+                messages.success(
+                    request, "The selection is made and everyone has been told."
+                )
+                return redirect("opportunities:manage", pk=pk)
+        status = 400
+    else:
+        holding = opportunity.sign_ups.filter(status__in=SignUp.HOLDING)
+        initial = {"chosen": list(holding.values_list("pk", flat=True))}
+        if first_come:
+            initial["reason"] = (
+                f"First come, first served: the first {opportunity.places} "
+                f"people to sign up have the places."
+            )
+        form = SelectionForm(initial=initial, opportunity=opportunity)
+        status = 200
+    return render(
+        request,
+        "opportunities/selection.html",
+        {"opportunity": opportunity, "form": form, "first_come": first_come},
+        status=status,
+    )

@@ -1,0 +1,312 @@
+"""The claim form (the fee, then one form per expense line), the lead's
+decisions, and advance arrangements. Rules about what may be claimed are
+asked of payments/services.py, so they are refused next to the field."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
+
+from members.forms import date_field
+from opportunities.models import Opportunity
+
+from .models import AdvanceArrangement, ExpenseKind, ExpenseLine, ReceiptUpload
+from .receipts import HINT, receipt_validate
+from .services import NotAllowed, agreed_units, paid_on_check, units_check, units_text
+
+DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
+
+
+def pounds(amount: Decimal) -> str:
+    """£2,000 or £0.01: whole pounds without pence."""
+    if amount == amount.to_integral():
+        return f"£{int(amount):,}"
+    return f"£{amount:,}"
+
+
+class MoneyField(forms.DecimalField):
+    """Pounds and pence; a typed £ sign or thousands comma is fine."""
+
+    def __init__(self, *, label, minimum="0.01", maximum="2000.00", **kwargs):
+        low, high = Decimal(minimum), Decimal(maximum)
+        super().__init__(
+            label=label,
+            max_digits=8,
+            decimal_places=2,
+            widget=DECIMAL_INPUT,
+            validators=[MinValueValidator(low), MaxValueValidator(high)],
+            error_messages={
+                "required": f"Enter the {label.lower().removesuffix(' (£)')}.",
+                "invalid": "Enter an amount in pounds and pence, for example 12.50.",
+                "min_value": f"Enter an amount of at least {pounds(low)}.",
+                "max_value": f"Enter an amount of no more than {pounds(high)}. "
+                "For more than that, talk to the engagement lead.",
+                "max_decimal_places": "Enter pounds and pence, with no more than "
+                "2 figures after the point.",
+                "max_digits": f"Enter an amount of no more than {pounds(high)}.",
+                "max_whole_digits": f"Enter an amount of no more than {pounds(high)}.",
+            },
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removeprefix("£").replace(",", "").strip()
+        return super().to_python(value)
+
+
+class ClaimForm(forms.Form):
+    """The fee part of a claim: the hours or sessions, pre-filled with what
+    was agreed."""
+
+    units = forms.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        widget=DECIMAL_INPUT,
+        error_messages={
+            "invalid": "Enter a number, for example 2 or 2.5.",
+            "max_decimal_places": "Enter no more than 2 figures after the point.",
+            "max_digits": "Enter a smaller number.",
+            "max_whole_digits": "Enter a smaller number.",
+        },
+    )
+    message = forms.CharField(
+        label="Anything the engagement lead should know",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, sign_up, answering: bool = False, **kwargs):
+        self.sign_up = sign_up
+        super().__init__(*args, **kwargs)
+        opportunity = sign_up.opportunity
+        per_session = opportunity.fee_basis == Opportunity.FeeBasis.PER_SESSION
+        agreed = agreed_units(sign_up)
+        units = self.fields["units"]
+        units.label = "Sessions attended" if per_session else "Hours worked"
+        units.error_messages["required"] = (
+            "Enter how many sessions you attended."
+            if per_session
+            else "Enter how many hours you worked."
+        )
+        units.help_text = (
+            f"The agreed amount is {units_text(agreed, opportunity.fee_basis)}."
+        )
+        if sign_up.declines_fee:
+            units.help_text += (
+                " You chose not to take the fee, so your fee is £0.00. You can "
+                "still claim your expenses."
+            )
+        self.initial.setdefault("units", agreed)
+        if answering:
+            message = self.fields["message"]
+            message.label = "Your answer to the lead's question"
+            message.required = True
+            message.error_messages["required"] = "Answer the lead's question."
+
+    def clean_units(self):
+        units = self.cleaned_data["units"]
+        try:
+            units_check(sign_up=self.sign_up, units=units)
+        except NotAllowed as refusal:
+            raise forms.ValidationError(str(refusal)) from refusal
+        return units
+
+
+def kept_key(obj) -> str:
+    """How a receipt kept from before is named in the form's hidden field."""
+    if isinstance(obj, ReceiptUpload):
+        return f"upload:{obj.pk}"
+    return f"line:{obj.pk}"
+
+
+class ExpenseLineForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Type of expense",
+        choices=[("", "Choose the type"), *ExpenseKind.choices],
+        error_messages={"required": "Choose the type of expense."},
+    )
+    description = forms.CharField(
+        label="What it was for",
+        max_length=200,
+        help_text="For example: train from Cardiff to Bristol and back.",
+        error_messages={"required": "Say what the expense was for."},
+    )
+    amount = MoneyField(label="Amount (£)")
+    receipt = forms.FileField(
+        label="Receipt",
+        required=False,
+        help_text=HINT,
+        validators=[receipt_validate],
+        widget=forms.FileInput(
+            attrs={"accept": ".pdf,.jpg,.jpeg,.png,.heic,application/pdf,image/*"}
+        ),
+        error_messages={
+            "empty": "The receipt file is empty. Choose the file again.",
+            "invalid": "Choose the receipt file again.",
+        },
+    )
+    # A receipt attached before: "upload:<id>" (held from a form sent back
+    # with an error) or "line:<id>" (already on the claim being changed).
+    kept = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, uploader, claim=None, **kwargs):
+        self.uploader = uploader
+        self.claim = claim
+        super().__init__(*args, **kwargs)
+        key = (
+            self.data.get(self.add_prefix("kept"))
+            if self.is_bound
+            else self.initial.get("kept")
+        )
+        self.attached = self._kept(key or "")
+        if self.attached is not None:
+            self.fields["receipt"].help_text = (
+                f"Attached: {self.attached_name} (keep it, or choose another). {HINT}"
+            )
+
+    def _kept(self, key: str):
+        kind, _, pk = key.partition(":")
+        if not pk.isdigit():
+            return None
+        if kind == "upload":
+            return ReceiptUpload.objects.filter(
+                pk=pk, uploaded_by=self.uploader
+            ).first()
+        if kind == "line" and self.claim is not None:
+            return ExpenseLine.objects.filter(pk=pk, claim=self.claim).first()
+        return None
+
+    @property
+    def attached_name(self) -> str:
+        if isinstance(self.attached, ReceiptUpload):
+            return self.attached.original_name
+        return self.attached.receipt_name or self.attached.receipt.name
+
+    def keep(self, upload: ReceiptUpload) -> None:
+        """A new receipt has been held: show it as attached from now on."""
+        self.attached = upload
+        self.data[self.add_prefix("kept")] = kept_key(upload)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("receipt")
+            and "receipt" not in self.errors
+            and self.attached is None
+        ):
+            self.add_error("receipt", "Attach a photo or scan of the receipt.")
+        return cleaned
+
+
+class BaseExpenseFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this line"
+
+    def held_receipts(self):
+        """Lines not being removed whose new receipt is valid."""
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", {})
+            if cleaned.get("receipt") and not cleaned.get("DELETE"):
+                yield form, cleaned["receipt"]
+
+    def expenses(self):
+        """The lines to save, each with its receipt (once held)."""
+        for form in self.forms:
+            cleaned = form.cleaned_data
+            if not cleaned or cleaned.get("DELETE"):
+                continue
+            yield cleaned, form.attached
+
+
+MAX_LINES = 20
+
+
+def expense_formset_class(*, extra: int):
+    return forms.formset_factory(
+        ExpenseLineForm,
+        formset=BaseExpenseFormSet,
+        extra=extra,
+        can_delete=True,
+        max_num=MAX_LINES,
+        validate_max=True,
+    )
+
+
+def expense_initial(claim) -> list[dict]:
+    return [
+        {
+            "kind": line.kind,
+            "description": line.description,
+            "amount": line.amount,
+            "kept": kept_key(line),
+        }
+        for line in claim.expenses.all()
+    ]
+
+
+# The lead's decisions ----------------------------------------------------------
+
+
+class ApproveForm(forms.Form):
+    message = forms.CharField(
+        label="A note for the member",
+        required=False,
+        help_text="Optional.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class QueryForm(forms.Form):
+    message = forms.CharField(
+        label="Your question",
+        help_text="The member sees this and can change the claim and send it back.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write the question for the member."},
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label="Why it is not approved",
+        help_text="The member reads this.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write the reason, for the member to read."},
+    )
+
+
+class MarkPaidForm(forms.Form):
+    paid_on = date_field("Date paid", initial=timezone.localdate)
+    reference = forms.CharField(
+        label="Payment reference",
+        max_length=100,
+        error_messages={"required": "Enter the payment reference."},
+    )
+
+    def clean_paid_on(self):
+        paid_on = self.cleaned_data["paid_on"]
+        try:
+            paid_on_check(paid_on)
+        except NotAllowed as refusal:
+            raise forms.ValidationError(str(refusal)) from refusal
+        return paid_on
+
+
+class ArrangementForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What is arranged",
+        choices=AdvanceArrangement.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what is arranged."},
+    )
+    details = forms.CharField(
+        label="Details",
+        help_text="For example: taxi from home at 9:15 on 3 March, booked with "
+        "City Cabs.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Write the details."},
+    )
+    amount = MoneyField(label="Amount (£)")

@@ -1,0 +1,220 @@
+"""Paying members for their work: claims for fees and expenses, the lead's
+decisions on them, things arranged and paid in advance, and the benefit
+thresholds members may want to compare their earnings with. States change
+only through payments/services.py. Imports opportunities and the layers
+below it (notifications, members, core); only cms/ and dashboard/ import it."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from core.storage import private_storage
+
+MONEY = {"max_digits": 8, "decimal_places": 2}
+EXPENSE_LIMITS = [
+    MinValueValidator(Decimal("0.01")),
+    MaxValueValidator(Decimal("2000.00")),
+]
+RECEIPTS_UPLOAD_TO = "receipts/%Y/%m/"
+
+
+class ExpenseKind(models.TextChoices):
+    TRAVEL = "travel", "Travel"
+    REPLACEMENT_CARE = "replacement_care", "Replacement care"
+    TAXI = "taxi", "Taxi"
+    FOOD_AND_DRINK = "food_and_drink", "Food and drink"
+    OTHER = "other", "Other"
+
+
+class Claim(models.Model):
+    """One participant's claim for their fee and expenses: one per sign-up."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "Waiting for the lead"
+        QUERIED = "queried", "The lead has a question"
+        APPROVED = "approved", "Approved, to be paid"
+        REJECTED = "rejected", "Not approved"
+        PAID = "paid", "Paid"
+
+    sign_up = models.OneToOneField(
+        "opportunities.SignUp", on_delete=models.PROTECT, related_name="claim"
+    )
+    # Hours worked for a per-hour fee, sessions attended for a per-session fee.
+    units = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(1000)],
+    )
+    fee = models.DecimalField("fee (£)", **MONEY)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    paid_on = models.DateField("date paid", null=True, blank=True)
+    payment_reference = models.CharField(max_length=100, blank=True)
+    on_behalf_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+
+    def __str__(self):
+        return f"Claim for {self.sign_up}"
+
+    @property
+    def member(self):
+        return self.sign_up.member
+
+    @property
+    def opportunity(self):
+        return self.sign_up.opportunity
+
+    def expenses_total(self) -> Decimal:
+        return sum((line.amount for line in self.expenses.all()), Decimal("0.00"))
+
+    def total(self) -> Decimal:
+        return self.fee + self.expenses_total()
+
+
+class ExpenseLine(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="expenses")
+    kind = models.CharField("type", max_length=20, choices=ExpenseKind.choices)
+    description = models.CharField(max_length=200)
+    amount = models.DecimalField("amount (£)", validators=EXPENSE_LIMITS, **MONEY)
+    receipt = models.FileField(
+        upload_to=RECEIPTS_UPLOAD_TO, storage=private_storage, max_length=200
+    )
+    # The name the member's file had, to show back to them.
+    receipt_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description}"
+
+
+class ReceiptUpload(models.Model):
+    """A receipt attached to a claim form that was sent back with an error,
+    kept privately so the person need not attach it again."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField(
+        upload_to=RECEIPTS_UPLOAD_TO, storage=private_storage, max_length=200
+    )
+    original_name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.original_name
+
+
+class ClaimEvent(models.Model):
+    """Every change of a claim's state, kept for ever."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(
+        max_length=20, choices=Claim.Status.choices, blank=True
+    )
+    to_status = models.CharField(max_length=20, choices=Claim.Status.choices)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.claim}: {self.from_status or 'new'} → {self.to_status}"
+
+    @property
+    def what_happened(self) -> str:
+        if not self.from_status:
+            return "Sent"
+        return {
+            Claim.Status.SUBMITTED: "Changed and sent back",
+            Claim.Status.QUERIED: "Question asked",
+            Claim.Status.APPROVED: "Approved",
+            Claim.Status.REJECTED: "Not approved",
+            Claim.Status.PAID: "Marked paid",
+        }[self.to_status]
+
+
+class AdvanceArrangement(models.Model):
+    """Travel, replacement care or a taxi the lead arranges and pays for in
+    advance, so the member does not pay and claim it back."""
+
+    class Kind(models.TextChoices):
+        TRAVEL = "travel", "Travel"
+        REPLACEMENT_CARE = "replacement_care", "Replacement care"
+        TAXI = "taxi", "Taxi"
+
+    class Status(models.TextChoices):
+        ARRANGED = "arranged", "Arranged"
+        PAID = "paid", "Paid"
+
+    sign_up = models.ForeignKey(
+        "opportunities.SignUp",
+        on_delete=models.PROTECT,
+        related_name="advance_arrangements",
+    )
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    details = models.TextField()
+    amount = models.DecimalField("amount (£)", validators=EXPENSE_LIMITS, **MONEY)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.ARRANGED
+    )
+    paid_on = models.DateField("date paid", null=True, blank=True)
+    reference = models.CharField("payment reference", max_length=100, blank=True)
+    arranged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.sign_up}"
+
+
+class BenefitThreshold(models.Model):
+    """An earnings limit in a benefit's rules, kept up to date by the lead.
+    Shown to members as information beside their own figures, never advice."""
+
+    class Period(models.TextChoices):
+        WEEK = "week", "A week"
+        YEAR = "year", "A year"
+
+    name = models.CharField(
+        max_length=200, help_text="For example, Carer's Allowance earnings limit."
+    )
+    amount = models.DecimalField(
+        "amount (£)",
+        max_digits=9,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.00"))],
+    )
+    period = models.CharField(max_length=10, choices=Period.choices)
+    applies_from = models.DateField()
+    notes = models.TextField(blank=True)
+    link = models.URLField("where to read more", blank=True)
+
+    class Meta:
+        ordering = ["name", "-applies_from"]
+
+    def __str__(self):
+        return self.name

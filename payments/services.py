@@ -1,0 +1,481 @@
+"""Every rule about paying members: the fee worked out from the agreed rate,
+which change of a claim's state is allowed and by whom, receipts kept while a
+form is put right, and things arranged and paid in advance. Views and tests
+come here; a refused change raises NotAllowed with a message to show as is."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from core.storage import private_storage
+from members import roles
+from members.acting import may_act_for
+from members.selectors import active_in_role
+from members.services import on_behalf_record
+from notifications.models import Kind
+from notifications.services import notify
+from opportunities.models import Opportunity, SignUp
+from opportunities.services import NotAllowed
+
+from .models import AdvanceArrangement, Claim, ClaimEvent, ExpenseLine, ReceiptUpload
+from .receipts import receipt_validate
+
+__all__ = ["NotAllowed"]  # one refusal for the whole journey, request to payment
+
+PENNY = Decimal("0.01")
+S = Claim.Status
+
+# Which status may follow which. Rejected and paid are final.
+TRANSITIONS = {
+    S.SUBMITTED: {S.APPROVED, S.QUERIED, S.REJECTED},
+    S.QUERIED: {S.SUBMITTED},
+    S.APPROVED: {S.PAID},
+    S.REJECTED: set(),
+    S.PAID: set(),
+}
+# How each change is named in a refusal: "it cannot be approved".
+VERBS = {
+    S.SUBMITTED: "sent again",
+    S.QUERIED: "queried",
+    S.APPROVED: "approved",
+    S.REJECTED: "rejected",
+    S.PAID: "marked paid",
+}
+# Held receipts of forms nobody finished are cleared after this long.
+HOLD_FOR = timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class ExpenseInput:
+    """One expense line as the form gives it. `receipt` is a receipt held
+    from an earlier try (ReceiptUpload), a line of the claim being changed
+    whose receipt is kept (ExpenseLine), or a new file."""
+
+    kind: str
+    description: str
+    amount: Decimal
+    receipt: ReceiptUpload | ExpenseLine | File
+
+
+# The fee ----------------------------------------------------------------------
+
+
+def units_text(units: Decimal, fee_basis: str) -> str:
+    """'5 hours', '1 session', '2.5 hours'."""
+    number = f"{units.normalize():f}"
+    if fee_basis == Opportunity.FeeBasis.PER_SESSION:
+        noun = "session" if units == 1 else "sessions"
+    else:
+        noun = "hour" if units == 1 else "hours"
+    return f"{number} {noun}"
+
+
+def agreed_units(sign_up: SignUp) -> Decimal:
+    """What was agreed in advance: every session's hours for a per-hour fee,
+    the number of sessions for a per-session fee."""
+    opportunity = sign_up.opportunity
+    sessions = opportunity.sessions.count()
+    if opportunity.fee_basis == Opportunity.FeeBasis.PER_SESSION:
+        return Decimal(sessions)
+    return (opportunity.hours_per_session * sessions).quantize(PENNY)
+
+
+def fee_for(*, sign_up: SignUp, units: Decimal) -> Decimal:
+    """The fee, in pounds and pence: nothing for someone who declined it."""
+    if sign_up.declines_fee:
+        return Decimal("0.00")
+    return (sign_up.opportunity.fee_rate * units).quantize(
+        PENNY, rounding=ROUND_HALF_UP
+    )
+
+
+def units_check(*, sign_up: SignUp, units: Decimal) -> None:
+    basis = sign_up.opportunity.fee_basis
+    if units < 0:
+        raise NotAllowed("Enter 0 or more.")
+    agreed = agreed_units(sign_up)
+    if units > agreed:
+        raise NotAllowed(
+            f"The agreed amount is {units_text(agreed, basis)}, so you cannot "
+            f"claim for {units_text(units, basis)} here. If you worked more than "
+            "was agreed, talk to the engagement lead."
+        )
+
+
+# Receipts held while a form is put right ---------------------------------------
+
+
+def receipt_hold(*, uploaded_by, file) -> ReceiptUpload:
+    """Keep a valid receipt from a claim form sent back with an error, so it
+    need not be attached again."""
+    return ReceiptUpload.objects.create(
+        uploaded_by=uploaded_by,
+        file=file,
+        original_name=PurePath(file.name).name[:200],
+    )
+
+
+def receipt_uploads_clear(*, uploaded_by, now: datetime | None = None) -> int:
+    """Forget the person's held receipts from forms never finished."""
+    now = now or timezone.now()
+    stale = list(
+        ReceiptUpload.objects.filter(
+            uploaded_by=uploaded_by, created_at__lt=now - HOLD_FOR
+        )
+    )
+    for upload in stale:
+        upload.file.delete(save=False)
+        upload.delete()
+    return len(stale)
+
+
+def _lines_write(claim: Claim, expenses: list[ExpenseInput], actor) -> None:
+    """Replace the claim's expense lines. Receipts kept from the old lines or
+    held from an earlier try move over; files no line uses any more go."""
+    old = {line.pk: line for line in claim.expenses.all()}
+    kept_files = set()
+    new_lines = []
+    for expense in expenses:
+        line = ExpenseLine(
+            claim=claim,
+            kind=expense.kind,
+            description=expense.description,
+            amount=expense.amount,
+        )
+        receipt = expense.receipt
+        if isinstance(receipt, ExpenseLine):
+            if receipt.pk not in old:
+                raise NotAllowed("That receipt belongs to another claim.")
+            line.receipt = receipt.receipt.name
+            line.receipt_name = receipt.receipt_name
+            kept_files.add(receipt.receipt.name)
+        elif isinstance(receipt, ReceiptUpload):
+            if receipt.uploaded_by_id != actor.pk:
+                raise NotAllowed("That receipt was attached by someone else.")
+            line.receipt = receipt.file.name
+            line.receipt_name = receipt.original_name
+            receipt.delete()  # the file now belongs to the line
+        else:
+            try:
+                receipt_validate(receipt)
+            except ValidationError as refusal:
+                raise NotAllowed(" ".join(refusal.messages)) from refusal
+            line.receipt = receipt
+            line.receipt_name = PurePath(receipt.name).name[:200]
+        try:
+            line.full_clean(exclude=["claim", "receipt"])
+        except ValidationError as refusal:
+            raise NotAllowed(" ".join(refusal.messages)) from refusal
+        new_lines.append(line)
+    for line in old.values():
+        if line.receipt.name not in kept_files:
+            # Only once the change is saved: a refusal must leave it whole.
+            transaction.on_commit(
+                lambda name=line.receipt.name: private_storage().delete(name)
+            )
+        line.delete()
+    for line in new_lines:
+        line.save()
+
+
+# Claims ----------------------------------------------------------------------
+
+
+def _url(claim: Claim) -> str:
+    return reverse("payments:claim", kwargs={"pk": claim.pk})
+
+
+def _member_may_claim(actor, member) -> None:
+    if actor.pk != member.pk and not may_act_for(actor, member):
+        raise NotAllowed("Only the member, or someone acting for them, can claim.")
+
+
+def _lead_only(by) -> None:
+    if not roles.is_lead(by):
+        raise NotAllowed("Only the engagement lead decides on claims.")
+
+
+def _record(claim: Claim, *, by, from_status: str, message: str = "") -> ClaimEvent:
+    """Note the change and tell the member (and the lead, when it is theirs
+    to look at next)."""
+    event = ClaimEvent.objects.create(
+        claim=claim,
+        by=by,
+        from_status=from_status,
+        to_status=claim.status,
+        message=message,
+    )
+    title = claim.sign_up.opportunity.title
+    member = claim.sign_up.member
+    subject, body = {
+        S.SUBMITTED: (
+            f"We have your claim: {title}",
+            "The engagement lead will check it and tell you what happens next.",
+        ),
+        S.QUERIED: (f"A question about your claim: {title}", message),
+        S.APPROVED: (
+            f"Your claim is approved: {title}",
+            message or "It will be paid soon.",
+        ),
+        S.REJECTED: (f"Your claim was not approved: {title}", message),
+        S.PAID: (f"Your claim has been paid: {title}", message),
+    }[S(claim.status)]
+    notify(
+        recipients=[member],
+        kind=Kind.PAYMENT,
+        subject=subject,
+        body=body,
+        url=_url(claim),
+        dedupe_key=f"claim-event:{event.pk}",
+        target=claim,
+    )
+    if claim.status == S.SUBMITTED:
+        again = bool(from_status)
+        notify(
+            recipients=active_in_role(roles.ENGAGEMENT_LEADS).exclude(pk=member.pk),
+            kind=Kind.PAYMENT,
+            subject=(
+                f"Claim sent back with an answer: {member}, {title}"
+                if again
+                else f"New claim to check: {member}, {title}"
+            ),
+            body=message,
+            url=_url(claim),
+            dedupe_key=f"claim-event:{event.pk}:lead",
+            target=claim,
+        )
+    return event
+
+
+def _locked(claim: Claim, to: str) -> Claim:
+    """The claim's row, locked, if the rules allow the change."""
+    claim = (
+        Claim.objects.select_for_update()
+        .select_related("sign_up__opportunity", "sign_up__member")
+        .get(pk=claim.pk)
+    )
+    current, target = S(claim.status), S(to)
+    if target not in TRANSITIONS[current]:
+        raise NotAllowed(
+            f"This claim is “{current.label.lower()}”: it cannot be {VERBS[target]}."
+        )
+    return claim
+
+
+def _move(claim: Claim, *, to: str, by, message: str = "", **fields) -> Claim:
+    from_status = claim.status
+    claim.status = to
+    for name, value in fields.items():
+        setattr(claim, name, value)
+    claim.save(update_fields=["status", *fields])
+    _record(claim, by=by, from_status=from_status, message=message)
+    return claim
+
+
+@transaction.atomic
+def claim_submit(
+    *,
+    sign_up: SignUp,
+    units: Decimal,
+    expenses: list[ExpenseInput],
+    actor,
+    message: str = "",
+) -> Claim:
+    """A participant's claim, once the work is done. The sign-up's row is
+    locked, so two tries at once make one claim."""
+    sign_up = (
+        SignUp.objects.select_for_update()
+        .select_related("opportunity", "member")
+        .get(pk=sign_up.pk)
+    )
+    _member_may_claim(actor, sign_up.member)
+    if sign_up.status != SignUp.Status.SELECTED:
+        raise NotAllowed(
+            "Only people selected to take part can claim for this opportunity."
+        )
+    if Claim.objects.filter(sign_up=sign_up).exists():
+        raise NotAllowed(
+            "You have already claimed for this opportunity. Look at your claim "
+            "on the Your payments page."
+        )
+    units_check(sign_up=sign_up, units=units)
+    now = timezone.now()
+    claim = Claim.objects.create(
+        sign_up=sign_up,
+        units=units,
+        fee=fee_for(sign_up=sign_up, units=units),
+        status=S.SUBMITTED,
+        on_behalf_by=actor if actor.pk != sign_up.member_id else None,
+        submitted_at=now,
+        created_at=now,
+    )
+    _lines_write(claim, expenses, actor)
+    on_behalf_record(
+        member=sign_up.member,
+        actor=actor,
+        action=f"Claimed the fee and expenses for “{sign_up.opportunity.title}”",
+    )
+    _record(claim, by=actor, from_status="", message=message)
+    return claim
+
+
+@transaction.atomic
+def claim_resubmit(
+    *,
+    claim: Claim,
+    units: Decimal,
+    expenses: list[ExpenseInput],
+    actor,
+    message: str,
+) -> Claim:
+    """The member puts right what the lead asked about and sends it back."""
+    claim = _locked(claim, S.SUBMITTED)
+    _member_may_claim(actor, claim.sign_up.member)
+    if not message.strip():
+        raise NotAllowed("Answer the lead's question before sending the claim back.")
+    units_check(sign_up=claim.sign_up, units=units)
+    _lines_write(claim, expenses, actor)
+    on_behalf_record(
+        member=claim.sign_up.member,
+        actor=actor,
+        action=f"Sent back the claim for “{claim.sign_up.opportunity.title}”",
+    )
+    return _move(
+        claim,
+        to=S.SUBMITTED,
+        by=actor,
+        message=message,
+        units=units,
+        fee=fee_for(sign_up=claim.sign_up, units=units),
+        submitted_at=timezone.now(),
+        on_behalf_by=actor if actor.pk != claim.sign_up.member_id else None,
+    )
+
+
+@transaction.atomic
+def claim_approve(*, claim: Claim, by, message: str = "") -> Claim:
+    _lead_only(by)
+    claim = _locked(claim, S.APPROVED)
+    return _move(claim, to=S.APPROVED, by=by, message=message)
+
+
+@transaction.atomic
+def claim_query(*, claim: Claim, by, message: str) -> Claim:
+    _lead_only(by)
+    claim = _locked(claim, S.QUERIED)
+    if not message.strip():
+        raise NotAllowed("Write the question for the member.")
+    return _move(claim, to=S.QUERIED, by=by, message=message)
+
+
+@transaction.atomic
+def claim_reject(*, claim: Claim, by, reason: str) -> Claim:
+    _lead_only(by)
+    claim = _locked(claim, S.REJECTED)
+    if not reason.strip():
+        raise NotAllowed("Write the reason, for the member to read.")
+    return _move(claim, to=S.REJECTED, by=by, message=reason)
+
+
+def paid_on_check(paid_on: date, today: date | None = None) -> None:
+    if paid_on > (today or timezone.localdate()):
+        raise NotAllowed("The date paid cannot be in the future.")
+
+
+@transaction.atomic
+def claim_mark_paid(
+    *, claim: Claim, by, paid_on: date, reference: str, today: date | None = None
+) -> Claim:
+    _lead_only(by)
+    claim = _locked(claim, S.PAID)
+    paid_on_check(paid_on, today)
+    if not reference.strip():
+        raise NotAllowed("Enter the payment reference.")
+    return _move(
+        claim,
+        to=S.PAID,
+        by=by,
+        message=(
+            f"£{claim.total()} paid on {paid_on:%-d %B %Y}, reference {reference}."
+        ),
+        paid_on=paid_on,
+        payment_reference=reference,
+    )
+
+
+# Arranged and paid in advance ---------------------------------------------------
+
+
+def _arrangement_notify(arrangement: AdvanceArrangement, key: str, subject: str):
+    notify(
+        recipients=[arrangement.sign_up.member],
+        kind=Kind.PAYMENT,
+        subject=subject,
+        body=f"{arrangement.get_kind_display()}: {arrangement.details} "
+        f"(£{arrangement.amount}). You do not need to claim this.",
+        url=reverse("payments:mine"),
+        dedupe_key=f"{key}:{arrangement.pk}",
+        target=arrangement,
+    )
+
+
+@transaction.atomic
+def arrangement_add(
+    *, sign_up: SignUp, by, kind: str, details: str, amount: Decimal
+) -> AdvanceArrangement:
+    """The lead arranges travel, replacement care or a taxi for a participant."""
+    _lead_only(by)
+    if sign_up.status != SignUp.Status.SELECTED:
+        raise NotAllowed("Arrange things in advance only for people taking part.")
+    arrangement = AdvanceArrangement(
+        sign_up=sign_up, kind=kind, details=details, amount=amount, arranged_by=by
+    )
+    arrangement.full_clean()
+    arrangement.save()
+    _arrangement_notify(
+        arrangement,
+        "advance-arranged",
+        f"Arranged for you: {arrangement.get_kind_display().lower()} for "
+        f"{sign_up.opportunity.title}",
+    )
+    return arrangement
+
+
+@transaction.atomic
+def arrangement_mark_paid(
+    *,
+    arrangement: AdvanceArrangement,
+    by,
+    paid_on: date,
+    reference: str,
+    today: date | None = None,
+) -> AdvanceArrangement:
+    _lead_only(by)
+    arrangement = (
+        AdvanceArrangement.objects.select_for_update()
+        .select_related("sign_up__opportunity", "sign_up__member")
+        .get(pk=arrangement.pk)
+    )
+    if arrangement.status == AdvanceArrangement.Status.PAID:
+        raise NotAllowed("This has already been marked paid.")
+    paid_on_check(paid_on, today)
+    if not reference.strip():
+        raise NotAllowed("Enter the payment reference.")
+    arrangement.status = AdvanceArrangement.Status.PAID
+    arrangement.paid_on = paid_on
+    arrangement.reference = reference
+    arrangement.save(update_fields=["status", "paid_on", "reference"])
+    _arrangement_notify(
+        arrangement,
+        "advance-paid",
+        f"Paid for you: {arrangement.get_kind_display().lower()} for "
+        f"{arrangement.sign_up.opportunity.title}",
+    )
+    return arrangement

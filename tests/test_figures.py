@@ -1,0 +1,224 @@
+"""The year's figures (issue 8, line 8): computed from the records, the
+change from one year to the next, by workstream and Assembly, and a CSV for
+finance. Years 2018 and 2019 keep clear of the demo's own records."""
+
+import csv
+import io
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from figures.selectors import change
+from members.models import Assembly, Membership, User
+from opportunities.models import Opportunity, Session, SignUp, Workstream
+from payments.models import AdvanceArrangement, Claim, ExpenseLine
+from tests.people import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def work(year, *, month=3, workstream="Evaluation", status="completed", title=None):
+    """A one-session opportunity of 2 hours at £25 an hour (£50 a person)."""
+    opportunity = Opportunity.objects.create(
+        title=title or f"Evaluation panel {year}-{month}",
+        summary="Read and discuss.",
+        kind="one_off",
+        workstream=Workstream.objects.get_or_create(name=workstream)[0],
+        fee_basis="per_hour",
+        fee_rate=Decimal("25.00"),
+        hours_per_session=Decimal("2"),
+        places=5,
+        closes_on=date(year, month, 1),
+        mode="online",
+        status=status,
+    )
+    start = timezone.make_aware(datetime(year, month, 10, 10))
+    Session.objects.create(
+        opportunity=opportunity, starts_at=start, ends_at=start.replace(hour=12)
+    )
+    return opportunity
+
+
+def took_part(opportunity, email, *, claim="paid", declines_fee=False, expenses=()):
+    entry = SignUp.objects.create(
+        opportunity=opportunity,
+        member=User.objects.get(email=email),
+        status=SignUp.Status.SELECTED,
+        declines_fee=declines_fee,
+    )
+    if claim:
+        made = Claim.objects.create(
+            sign_up=entry,
+            units=Decimal("2"),
+            fee=Decimal("0.00") if declines_fee else Decimal("50.00"),
+            status=claim,
+            paid_on=date(opportunity.closes_on.year, 4, 1) if claim == "paid" else None,
+            payment_reference="BACS-1" if claim == "paid" else "",
+        )
+        for amount in expenses:
+            ExpenseLine.objects.create(
+                claim=made,
+                kind="travel",
+                description="Train",
+                amount=Decimal(amount),
+                receipt=ContentFile(b"%PDF-1.4 receipt", name="train.pdf"),
+            )
+    return entry
+
+
+@pytest.fixture
+def two_years(demo_site):
+    """2018: two people paid. 2019: three paid, one who declined the fee,
+    one approved but not yet paid, and a cancelled piece of work."""
+    first = work(2018, workstream="Evaluation")
+    took_part(first, "member@example.org", expenses=["12.50"])
+    took_part(first, "member2@example.org")
+    second = work(2019, workstream="Recruitment")
+    took_part(second, "member@example.org")
+    took_part(second, "member2@example.org")
+    took_part(second, "member3@example.org", declines_fee=True)
+    third = work(2019, month=6, workstream="Evaluation")
+    paid = took_part(third, "member@example.org", expenses=["8.00"])
+    AdvanceArrangement.objects.create(
+        sign_up=paid,
+        kind="taxi",
+        details="Taxi both ways",
+        amount=Decimal("30.00"),
+        status="paid",
+        paid_on=date(2019, 6, 1),
+    )
+    took_part(third, "member2@example.org", claim="approved")
+    cancelled = work(2019, month=9, status="cancelled")
+    took_part(cancelled, "member3@example.org")
+    return first, second, third
+
+
+def row(page, measure):
+    """The cells after a measure's heading in the comparison table."""
+    text = page.split(f'<th scope="row">{measure}</th>', 1)[1]
+    return [cell.split("</td>")[0] for cell in text.split("</tr>")[0].split("<td>")[1:]]
+
+
+def test_the_change_from_one_year_to_the_next_is_computed(client, two_years):
+    sign_in(client, "lead@example.org")
+    page = client.get(reverse("figures:figures"), {"year": 2019}).content.decode()
+    # 2 paid engagements in 2018; 3 in 2019 (the declined fee and the claim
+    # not yet paid are not paid engagements; the cancelled work is not work).
+    assert row(page, "Paid engagements (one person, one opportunity)") == [
+        "2",
+        "3",
+        "Up 50%",
+    ]
+    assert row(page, "Fees paid (£)") == ["100.00", "150.00", "Up 50%"]
+    # Everyone who took part, paid or not: Dafydd, Niamh and Colm.
+    assert row(page, "People involved") == ["2", "3", "Up 50%"]
+    # Claimed expenses and the taxi paid in advance.
+    assert row(page, "Expenses paid (£)") == ["12.50", "38.00", "Up 204%"]
+    assert row(page, "Hours")[1] == "10"  # five people, two hours each
+
+
+def test_a_year_with_nothing_before_it_says_new(client, two_years):
+    sign_in(client, "lead@example.org")
+    page = client.get(reverse("figures:figures"), {"year": 2018}).content.decode()
+    assert row(page, "Paid engagements (one person, one opportunity)") == [
+        "0",
+        "2",
+        "New this year",
+    ]
+
+
+def test_figures_by_workstream_and_assembly_at_the_time(client, two_years):
+    dafydd = User.objects.get(email="member@example.org")
+    moved_from = Membership.objects.filter(user=dafydd).first()
+    # Dafydd was in another Assembly until 2019.
+    other = Assembly.objects.exclude(pk=moved_from.assembly_id).first()
+    Membership.objects.create(
+        user=dafydd,
+        assembly=other,
+        started_on=date(2017, 1, 1),
+        ended_on=date(2018, 12, 31),
+    )
+    sign_in(client, "lead@example.org")
+    page = client.get(reverse("figures:figures"), {"year": 2018}).content.decode()
+    by_assembly = page.split("<caption>By Assembly</caption>")[1].split("</table>")[0]
+    assert escape(other.name) in by_assembly
+    by_workstream = page.split("<caption>By workstream</caption>")[1]
+    assert "Evaluation" in by_workstream.split("</table>")[0]
+    assert "Recruitment" not in by_workstream.split("</table>")[0]
+
+
+def test_the_lead_downloads_the_year_for_finance(client, two_years):
+    sign_in(client, "lead@example.org")
+    response = client.get(reverse("figures:csv", args=[2019]))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "coproduction-payments-2019.csv" in response["Content-Disposition"]
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 5
+    paid = [r for r in rows if r["Fee paid (£)"] == "50.00"]
+    assert len(paid) == 3
+    taxi = next(r for r in rows if r["Paid in advance (£)"] == "30.00")
+    assert taxi["Expenses paid (£)"] == "8.00"  # the claimed part alone
+    assert taxi["Fee reference"] == "BACS-1"
+    waiting = next(r for r in rows if r["Claim status"] == "Approved, to be paid")
+    assert waiting["Fee paid (£)"] == "0.00"
+
+
+def test_staff_see_the_figures_but_no_one_s_payments(client, two_years):
+    sign_in(client, "staff@example.org")
+    page = client.get(reverse("figures:figures"), {"year": 2019}).content.decode()
+    assert "Up 50%" in page
+    assert "By member" not in page
+    assert "Dafydd" not in page
+    assert client.get(reverse("figures:csv", args=[2019])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "email", ["member@example.org", "admin@example.org", "supporter@example.org"]
+)
+def test_members_and_administrators_do_not_see_the_figures(client, two_years, email):
+    sign_in(client, email)
+    assert client.get(reverse("figures:figures")).status_code == 404
+    assert client.get(reverse("figures:csv", args=[2019])).status_code == 404
+
+
+def test_a_visitor_is_asked_to_sign_in(client, two_years):
+    response = client.get(reverse("figures:figures"))
+    assert response.status_code == 302 and "/accounts/" in response.url
+
+
+def test_the_figures_ask_the_database_the_same_number_of_times_for_more_work(
+    client, two_years
+):
+    sign_in(client, "lead@example.org")
+    url = reverse("figures:figures")
+    client.get(url, {"year": 2019})
+    with CaptureQueriesContext(connection) as before:
+        client.get(url, {"year": 2019})
+    for month in (10, 11):
+        extra = work(2019, month=month, title=f"More work {month}")
+        took_part(extra, "member@example.org", expenses=["5.00"])
+        took_part(extra, "member2@example.org")
+    with CaptureQueriesContext(connection) as after:
+        client.get(url, {"year": 2019})
+    assert len(after) == len(before)
+
+
+def test_the_report_s_kind_of_figure_and_a_fall(client, two_years):
+    assert change(11, 6) == 83  # the report's "increased by 83%"
+    assert change(0, 0) is None
+    took_part(work(2020), "member@example.org")
+    sign_in(client, "lead@example.org")
+    page = client.get(reverse("figures:figures"), {"year": 2020}).content.decode()
+    assert row(page, "Paid engagements (one person, one opportunity)") == [
+        "3",
+        "1",
+        "Down 67%",
+    ]
