@@ -1,6 +1,7 @@
 """Reads for opportunities."""
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from .models import EngagementRequest, Opportunity, SignUp
 
@@ -67,3 +68,22 @@ def requests_of(user):
         .select_related("workstream")
         .order_by("-changed_at")
     )
+
+
+def last_session_start(opportunity):
+    last = opportunity.sessions.order_by("-starts_at").first()
+    return last.starts_at if last else None
+
+
+def work_done(opportunity, now=None) -> bool:
+    """Claims open when the work is done: the opportunity is marked completed
+    or its last session has begun."""
+    if opportunity.status == Opportunity.Status.COMPLETED:
+        return True
+    if opportunity.status not in (
+        Opportunity.Status.SELECTED,
+        Opportunity.Status.IN_PROGRESS,
+    ):
+        return False
+    last = last_session_start(opportunity)
+    return last is not None and last <= (now or timezone.now())

@@ -11,7 +11,7 @@ from members.acting import person_for
 from .calendar import session_filename, session_ics
 from .forms import SignUpForm
 from .models import Opportunity, SignUp
-from .selectors import open_for, sign_up_of, waiting_position
+from .selectors import open_for, sign_up_of, waiting_position, work_done
 from .services import NotAllowed, sign_up, withdraw
 
 
@@ -43,6 +43,7 @@ def _detail_page(request, opportunity, member, form=None, status=200):
             "sessions": opportunity.sessions.all(),
             "total_fee": opportunity.total_fee(),
             "entry": entry,
+            "work_done": work_done(opportunity),
             "position": waiting_position(entry)
             if entry and entry.status == SignUp.Status.WAITING
             else None,

@@ -162,9 +162,8 @@ class ExpenseLineForm(forms.Form):
         )
         self.attached = self._kept(key or "")
         if self.attached is not None:
-            self.fields["receipt"].help_text = (
-                f"Attached: {self.attached_name} (keep it, or choose another). {HINT}"
-            )
+            kept = f"Attached: {self.attached_name} (keep it, or choose another)."
+            self.fields["receipt"].help_text = f"{kept} {HINT}"
 
     def _kept(self, key: str):
         kind, _, pk = key.partition(":")

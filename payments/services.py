@@ -22,6 +22,7 @@ from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
 from opportunities.models import Opportunity, SignUp
+from opportunities.selectors import last_session_start, work_done
 from opportunities.services import NotAllowed
 
 from .models import AdvanceArrangement, Claim, ClaimEvent, ExpenseLine, ReceiptUpload
@@ -296,10 +297,7 @@ def claim_submit(
         .get(pk=sign_up.pk)
     )
     _member_may_claim(actor, sign_up.member)
-    if sign_up.status != SignUp.Status.SELECTED:
-        raise NotAllowed(
-            "Only people selected to take part can claim for this opportunity."
-        )
+    claim_open_check(sign_up)
     if Claim.objects.filter(sign_up=sign_up).exists():
         raise NotAllowed(
             "You have already claimed for this opportunity. Look at your claim "
@@ -324,6 +322,26 @@ def claim_submit(
     )
     _record(claim, by=actor, from_status="", message=message)
     return claim
+
+
+def claim_open_check(sign_up: SignUp) -> None:
+    """A claim is for selected people, after the work."""
+    if sign_up.status != SignUp.Status.SELECTED:
+        raise NotAllowed(
+            "Only people selected to take part can claim for this opportunity."
+        )
+    opportunity = sign_up.opportunity
+    if not work_done(opportunity):
+        last = last_session_start(opportunity)
+        when = (
+            f" on {timezone.localtime(last):%-d %B %Y}"
+            if last and opportunity.status != Opportunity.Status.CANCELLED
+            else ""
+        )
+        raise NotAllowed(
+            f"You can claim once the work is done, from the last session{when}. "
+            "If you have already spent money on it, tell the engagement lead."
+        )
 
 
 @transaction.atomic

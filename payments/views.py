@@ -43,6 +43,7 @@ from .services import (
     arrangement_mark_paid,
     claim_approve,
     claim_mark_paid,
+    claim_open_check,
     claim_query,
     claim_reject,
     claim_resubmit,
@@ -213,10 +214,10 @@ def claim_new(request, sign_up_pk):
     existing = Claim.objects.filter(sign_up=sign_up).first()
     if existing:
         return redirect("payments:claim", pk=existing.pk)
-    if sign_up.status != SignUp.Status.SELECTED:
-        messages.error(
-            request, "Only people selected to take part can claim for this opportunity."
-        )
+    try:
+        claim_open_check(sign_up)
+    except NotAllowed as refusal:
+        messages.error(request, str(refusal))
         return redirect("opportunities:detail", pk=sign_up.opportunity_id)
     return _claim_form(request, sign_up=sign_up)
 

@@ -1102,3 +1102,26 @@ def test_the_menu_offers_payments_to_members_and_claims_to_the_lead(
     if sees:
         assert sees in nav
     assert does_not_see not in nav
+
+
+def test_claims_open_once_the_work_is_done(client, demo_site):
+    entry = selected()  # its sessions are two weeks ahead
+    entry.opportunity.status = Opportunity.Status.SELECTED
+    entry.opportunity.save()
+    with pytest.raises(NotAllowed, match="once the work is done"):
+        claim_submit(sign_up=entry, units=Decimal("5"), expenses=[], actor=entry.member)
+    sign_in(client, "member@example.org")
+    detail = reverse("opportunities:detail", args=[entry.opportunity_id])
+    page = client.get(detail).content.decode()
+    assert "Once the work is done you can claim" in page
+    assert new_claim_url(entry) not in page
+    refused = client.get(new_claim_url(entry), follow=True).content.decode()
+    assert "You can claim once the work is done, from the last session on" in refused
+
+    # The last session begins: now it can be claimed.
+    entry.opportunity.sessions.update(
+        starts_at=timezone.now() - timedelta(hours=3),
+        ends_at=timezone.now() - timedelta(hours=1),
+    )
+    assert new_claim_url(entry) in client.get(detail).content.decode()
+    assert client.get(new_claim_url(entry)).status_code == 200

@@ -151,6 +151,14 @@ def test_by_keyboard_a_member_signs_up_is_selected_and_claims_an_expense(
     )
     page.reload()
     expect(page.get_by_text("Selected")).to_be_visible()
+    expect(page.get_by_text("Once the work is done you can claim")).to_be_visible()
+    # The sessions happen.
+    now = timezone.now()
+    for number, session in enumerate(opportunity.sessions.all(), start=1):
+        session.starts_at = now - timedelta(days=3 - number, hours=3)
+        session.ends_at = session.starts_at + timedelta(hours=2, minutes=30)
+        session.save()
+    page.reload()
     expect(
         page.get_by_role("link", name="to your calendar (.ics)").first
     ).to_be_visible()
