@@ -16,3 +16,16 @@ def sign_in(client, email: str) -> User:
 def link_from(email, key: str) -> str:
     """The path of a link in an outbox email's context."""
     return urlparse(email.context[key]).path
+
+
+# Who tries a private page: the owner (member@), people who must not see it,
+# the lead, and a visitor. Privacy tests parametrize over this list.
+PRIVACY_VIEWERS = [
+    ("member@example.org", "owner"),
+    ("member2@example.org", "other"),
+    ("staff@example.org", "other"),
+    ("admin@example.org", "other"),
+    ("supporter@example.org", "other"),
+    ("lead@example.org", "lead"),
+    (None, "anonymous"),
+]

@@ -38,7 +38,7 @@ from payments.services import (
     claim_resubmit,
     claim_submit,
 )
-from tests.people import sign_in
+from tests.people import PRIVACY_VIEWERS, sign_in
 from tests.test_opportunities import make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -771,15 +771,7 @@ def test_the_member_answers_a_query_and_keeps_the_receipt_already_sent(
 
 # Who may see claims and receipts -------------------------------------------------
 
-VIEWERS = [
-    ("member@example.org", "owner"),
-    ("member2@example.org", "other"),
-    ("staff@example.org", "other"),
-    ("admin@example.org", "other"),
-    ("supporter@example.org", "other"),
-    ("lead@example.org", "lead"),
-    (None, "anonymous"),
-]
+VIEWERS = PRIVACY_VIEWERS
 
 
 @pytest.mark.parametrize("view", ["claim", "receipt"])

@@ -14,7 +14,7 @@ from notifications.models import Notification
 from plans.models import DevelopmentPlan, Goal
 from plans.services import plan_review_reminders_send
 from plans.tasks import review_reminders_send
-from tests.people import sign_in
+from tests.people import PRIVACY_VIEWERS, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +35,7 @@ def act_for(client, supporter_email, member_email):
 
 # Privacy: the owner and the lead, nobody else --------------------------------
 
-VIEWERS = [
-    ("member@example.org", "owner"),
-    ("member2@example.org", "other"),
-    ("staff@example.org", "other"),
-    ("admin@example.org", "other"),
-    ("supporter@example.org", "other"),
-    ("lead@example.org", "lead"),
-    (None, "anonymous"),
-]
+VIEWERS = PRIVACY_VIEWERS
 
 
 @pytest.mark.parametrize("view", ["plans:plan", "plans:print"])

@@ -1,5 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from core.lead_permissions import lead_permissions
 
 CODENAMES = [
     "add_benefitthreshold",
@@ -8,38 +9,10 @@ CODENAMES = [
 ]
 
 
-def grant(apps, schema_editor):
-    # Model permissions are normally made after migrating; make them now.
-    app_config = apps.get_app_config("payments")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    leads, _ = Group.objects.get_or_create(name="Engagement leads")
-    leads.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="payments", codename__in=CODENAMES
-        )
-    )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    leads = Group.objects.filter(name="Engagement leads").first()
-    if leads:
-        leads.permissions.remove(
-            *Permission.objects.filter(
-                content_type__app_label="payments", codename__in=CODENAMES
-            )
-        )
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("payments", "0001_claims_and_thresholds"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [migrations.RunPython(*lead_permissions("payments", CODENAMES))]

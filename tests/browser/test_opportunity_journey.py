@@ -178,8 +178,16 @@ def test_by_keyboard_a_member_signs_up_is_selected_and_claims_an_expense(
     # Choosing a file opens the system's own dialogue; Playwright attaches it.
     expense.get_by_label("Receipt").set_input_files(str(receipt))
     expense.get_by_label("Amount (£)").focus()
-    page.keyboard.type("4.60")
     page.keyboard.press("Enter")  # sends the claim, not "Add another expense"
+    # No amount: the mistake is named, and the line and its receipt are kept.
+    assert_accessible(page, page.url, site, "Claim your fee and expenses")
+    expect(page.get_by_role("alert")).to_contain_text("Expense 1, amount (£): Enter")
+    expense = page.get_by_role("group", name="Expense 1")
+    expect(expense.get_by_label("What it was for")).to_have_value("Bus to the library")
+    expect(expense.get_by_text("Attached: bus-ticket.pdf")).to_be_visible()
+    expense.get_by_label("Amount (£)").focus()
+    page.keyboard.type("4.60")
+    page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Your claim is sent")
     assert axe_violations(page) == []
     claim = opportunity.sign_ups.get().claim
