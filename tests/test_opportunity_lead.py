@@ -506,3 +506,36 @@ def test_dashboards_show_requests_to_the_lead_and_to_the_requester(client, demo_
     page = client.get(reverse("dashboard:home")).content.decode()
     waiting = EngagementRequest.objects.filter(status=R.SUBMITTED).count()
     assert f"{waiting} requests for the group's input waiting for your" in page
+
+
+def test_a_member_s_needs_for_an_opportunity_are_seen_by_them_and_the_lead_only(
+    client, demo_site
+):
+    opportunity = make_opportunity(title="Film panel")
+    sign_up(
+        opportunity=opportunity,
+        member=member("member2@example.org"),
+        support_needs="A hearing loop, please",
+        note="I can only do mornings",
+    )
+    detail = reverse("opportunities:detail", args=[opportunity.pk])
+    manage = reverse("opportunities:manage", args=[opportunity.pk])
+    pages = [detail, reverse("opportunities:list"), reverse("dashboard:home")]
+
+    sign_in(client, "member2@example.org")
+    assert "A hearing loop, please" in client.get(detail).content.decode()
+    sign_in(client, "lead@example.org")
+    shown = client.get(manage).content.decode()
+    assert "A hearing loop, please" in shown and "I can only do mornings" in shown
+
+    sign_in(client, "member@example.org")
+    for url in pages:
+        page = client.get(url).content.decode()
+        assert "hearing loop" not in page and "only do mornings" not in page
+    assert client.get(manage).status_code == 404
+    for email in ("staff@example.org", "admin@example.org"):
+        sign_in(client, email)
+        assert client.get(detail).status_code == 404
+        assert client.get(manage).status_code == 404
+        figures = client.get(reverse("figures:figures")).content.decode()
+        assert "hearing loop" not in figures
