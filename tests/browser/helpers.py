@@ -19,6 +19,13 @@ def admin_goto(page, url):
     page.wait_for_load_state("networkidle")
 
 
+def settle(page):
+    """Let the admin's own background requests finish before the test reads
+    the database: the live server and the test share one SQLite connection,
+    and an overlapping query breaks the other's transaction."""
+    page.wait_for_load_state("networkidle")
+
+
 def account_menu(page):
     """The header's "Settings and account" menu (Notifications, Sign out)."""
     return page.get_by_role("navigation", name="Settings and account")

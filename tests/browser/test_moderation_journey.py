@@ -59,6 +59,7 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     assert axe_violations(page) == []
     footer_action(page, "Submit to Moderation")
     expect(page.get_by_text("submitted for moderation")).to_be_visible()
+    helpers.settle(page)
     story = StoryPage.objects.get(title="Our week of respite")
     assert not story.live
 
@@ -76,6 +77,7 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     dialog.get_by_label("Comment").fill(CHANGE)
     dialog.get_by_role("button", name="Request changes").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    helpers.settle(page)
     assert workflow_status(story) == WorkflowState.STATUS_NEEDS_CHANGES
 
     # The member reads the comment, fixes the story and sends it again.
@@ -87,6 +89,7 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     page.locator("#id_summary").fill("Three days off, and who looked after Dad.")
     footer_action(page, "Resubmit to Engagement lead review")
     expect(page.get_by_text("submitted for moderation")).to_be_visible()
+    helpers.settle(page)
     assert workflow_status(story) == WorkflowState.STATUS_IN_PROGRESS
 
     # The lead approves, and the story is public.
@@ -96,6 +99,7 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     footer_action(page, "Approve and Publish")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     expect(page.get_by_text("has been updated")).to_be_visible()
+    helpers.settle(page)
     story.refresh_from_db()
     assert story.live
     assert story.summary == "Three days off, and who looked after Dad."
