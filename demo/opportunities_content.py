@@ -24,6 +24,7 @@ from payments.models import (
     ClaimEvent,
     ExpenseLine,
 )
+from payments.services import agreed_units, fee_for
 
 # The workstreams the annual report lists.
 WORKSTREAMS = [
@@ -169,17 +170,11 @@ def _sign_up(opportunity, key, status=SignUp.Status.SELECTED, **fields):
 
 def _claim(entry, status, *, on: date, expenses=(), message=""):
     """A claim with its history, as the services would have written it."""
-    opportunity = entry.opportunity
-    units = opportunity.sessions.count() * (
-        opportunity.hours_per_session
-        if opportunity.fee_basis == Opportunity.FeeBasis.PER_HOUR
-        else 1
-    )
-    fee = Decimal("0.00") if entry.declines_fee else opportunity.total_fee()
+    units = agreed_units(entry)
     claim = Claim.objects.create(
         sign_up=entry,
         units=units,
-        fee=fee,
+        fee=fee_for(sign_up=entry, units=units),
         status=status,
         submitted_at=_at(on, 12),
         created_at=_at(on, 12),

@@ -117,6 +117,7 @@ def engagements() -> list[Engagement]:
         )
         .annotate(
             began=Min("opportunity__sessions__starts_at"),
+            session_count=Count("opportunity__sessions", distinct=True),
         )
         .select_related(
             "member", "member__profile__assembly", "opportunity__workstream", "claim"
@@ -136,16 +137,11 @@ def engagements() -> list[Engagement]:
             ),
         )
     )
-    session_counts = dict(
-        Opportunity.objects.filter(status__in=WENT_AHEAD)
-        .annotate(n=Count("sessions"))
-        .values_list("pk", "n")
-    )
     found = []
     for entry in entries:
         if entry.began is None:
             continue
-        entry.opportunity.session_count = session_counts.get(entry.opportunity_id, 0)
+        entry.opportunity.session_count = entry.session_count
         began_on = timezone.localdate(entry.began)
         claim = _claim_of(entry)
         paid = claim if claim and claim.status == Claim.Status.PAID else None
