@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 
 from .forms import CallBackDoneForm
 from .models import CallBack, OutboxEmail
-from .services import call_back_mark_done, outbox_retry
+from .services import call_back_mark_done, outbox_retry, outbox_retry_failed
 
 
 def _require(request, permission: str) -> None:
@@ -31,6 +31,32 @@ def outbox_email_retry(request, pk):
         request,
         "notifications/admin/outbox_retry.html",
         {"email": email, "page_title": "Send this email again?", "header_icon": "mail"},
+    )
+
+
+def outbox_retry_all(request):
+    """After an outage: every failed email waits to be sent again at once."""
+    _require(request, "notifications.change_outboxemail")
+    failed = OutboxEmail.objects.filter(state=OutboxEmail.State.FAILED)
+    if request.method == "POST":
+        count = outbox_retry_failed()
+        if count:
+            messages.success(
+                request,
+                f"{count} email{'s' if count != 1 else ''} will be sent again "
+                "within a minute.",
+            )
+        else:
+            messages.warning(request, "No email is waiting for a retry.")
+        return redirect("notification_emails:index")
+    return TemplateResponse(
+        request,
+        "notifications/admin/outbox_retry_all.html",
+        {
+            "count": failed.count(),
+            "page_title": "Send every failed email again?",
+            "header_icon": "mail",
+        },
     )
 
 

@@ -7,6 +7,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from .links import link_context
 from .models import OutboxEmail
 
 
@@ -23,11 +24,18 @@ def email_notifications(email: OutboxEmail) -> list:
 
 
 def email_render(email: OutboxEmail, *, notifications=None) -> tuple[str, str]:
-    """Render both bodies from the row's template and what it carries."""
+    """Render both bodies from the row's template and what it carries. An
+    account link is made now (it may raise links.LinkNotNeeded)."""
     if notifications is None:
         notifications = email_notifications(email)
+    link = (
+        link_context(name=email.account_link, object_id=email.account_link_for)
+        if email.account_link
+        else {}
+    )
     context = {
         **email.context,
+        **link,
         "email": email,
         "recipient": email.recipient,
         "notifications": [
@@ -46,9 +54,10 @@ def email_render(email: OutboxEmail, *, notifications=None) -> tuple[str, str]:
 
 def email_message(email: OutboxEmail, connection) -> EmailMultiAlternatives:
     """The message for a row, rendering its bodies if it has none yet (the
-    outbox keeps them with the outcome, so every retry sends the same words)."""
+    outbox keeps them with the outcome, so every retry sends the same words;
+    an email with an account link is made afresh each time, its link too)."""
     notifications = email_notifications(email)
-    if not email.body_text:
+    if not email.body_text or not email.keeps_bodies:
         email.body_text, email.body_html = email_render(
             email, notifications=notifications
         )

@@ -134,6 +134,7 @@ class OutboxEmail(models.Model):
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Could not be sent"
+        NOT_NEEDED = "not_needed", "Not needed any more"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -145,7 +146,12 @@ class OutboxEmail(models.Model):
     to_address = models.EmailField()
     subject = models.CharField(max_length=200)
     template = models.CharField(max_length=100)
+    # Never a secret: account links are named here and made at send time.
     context = models.JSONField(default=dict, blank=True)
+    # The account link this email carries (notifications/links.py), and the
+    # object it is for. Such an email's bodies are never kept.
+    account_link = models.CharField(max_length=50, blank=True)
+    account_link_for = models.CharField(max_length=64, blank=True)
     body_text = models.TextField(blank=True)
     body_html = models.TextField(blank=True)
     # Unique, so a repeated task cannot queue the same email twice.
@@ -171,6 +177,12 @@ class OutboxEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to_address}"
+
+    @property
+    def keeps_bodies(self) -> bool:
+        """Whether the rendered words may be stored: not when they hold an
+        account link, which must exist only in the recipient's mailbox."""
+        return not self.account_link
 
 
 class CallBack(models.Model):

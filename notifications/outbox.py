@@ -2,9 +2,10 @@
 
 At most once: a row is claimed by one conditional UPDATE (state and due time
 in its WHERE clause), so two workers never hold the same row; each outcome is
-committed straight after the server answers. Never lost: a refusal or an
-outage puts the row back with a growing wait, and only after the last attempt
-is it marked failed, for the engagement lead to see and retry.
+committed straight after the server answers. Never lost: a refusal puts the
+row back with a growing wait, and only after the last attempt is it marked
+failed, for the engagement lead to see and retry; a mail server that cannot be
+reached uses up no attempt at all, so an outage of any length loses nothing.
 """
 
 import logging
@@ -19,6 +20,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from .emails import email_message
+from .links import LinkNotNeeded
 from .models import OutboxEmail
 
 logger = logging.getLogger(__name__)
@@ -47,17 +49,18 @@ def _due(now) -> Q:
     )
 
 
-def outbox_claim(*, limit: int = BATCH_SIZE) -> list[OutboxEmail]:
-    """Take up to `limit` due rows for this worker alone."""
+def outbox_claim(*, limit: int = BATCH_SIZE, only=None) -> list[OutboxEmail]:
+    """Take up to `limit` due rows (of `only`, if given) for this worker alone."""
     now = timezone.now()
-    return outbox_take(outbox_due_ids(now=now, limit=limit), now=now)
+    return outbox_take(outbox_due_ids(now=now, limit=limit, only=only), now=now)
 
 
-def outbox_due_ids(*, now, limit: int) -> list[int]:
+def outbox_due_ids(*, now, limit: int, only=None) -> list[int]:
+    due = OutboxEmail.objects.filter(_due(now))
+    if only is not None:
+        due = due.filter(pk__in=list(only))
     return list(
-        OutboxEmail.objects.filter(_due(now))
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:limit]
+        due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
     )
 
 
@@ -81,11 +84,18 @@ def outbox_take(candidates: list[int], *, now) -> list[OutboxEmail]:
     )
 
 
+def _kept_bodies(email: OutboxEmail) -> dict:
+    """The rendered words to store: none for an email with an account link,
+    which must exist only in the recipient's mailbox."""
+    if not email.keeps_bodies:
+        return {"body_text": "", "body_html": ""}
+    return {"body_text": email.body_text, "body_html": email.body_html}
+
+
 def _record_sent(email: OutboxEmail) -> None:
     OutboxEmail.objects.filter(pk=email.pk, claim=email.claim).update(
         state=OutboxEmail.State.SENT,
-        body_text=email.body_text,
-        body_html=email.body_html,
+        **_kept_bodies(email),
         sent_at=timezone.now(),
         last_error="",
         claim=None,
@@ -94,12 +104,13 @@ def _record_sent(email: OutboxEmail) -> None:
 
 
 def _record_failure(email: OutboxEmail, error: BaseException) -> None:
+    """The server refused this email (or it could not be made): one attempt
+    used, tried again later, marked failed after the last attempt."""
     final = email.attempts >= settings.NOTIFICATIONS_EMAIL_MAX_ATTEMPTS
     OutboxEmail.objects.filter(pk=email.pk, claim=email.claim).update(
         state=OutboxEmail.State.FAILED if final else OutboxEmail.State.PENDING,
-        # Kept (if rendered), so the retry sends the same words.
-        body_text=email.body_text,
-        body_html=email.body_html,
+        # Kept (if rendered and not secret), so the retry sends the same words.
+        **_kept_bodies(email),
         last_error=f"{type(error).__name__}: {error}"[:2000],
         next_attempt_at=timezone.now() + retry_wait(email.attempts),
         claim=None,
@@ -107,6 +118,30 @@ def _record_failure(email: OutboxEmail, error: BaseException) -> None:
     )
     log = logger.error if final else logger.warning
     log("Email %s attempt %s failed: %s", email.pk, email.attempts, error)
+
+
+def _record_unreachable(email: OutboxEmail, error: BaseException) -> None:
+    """The mail server could not be reached: nothing is wrong with this email,
+    so the attempt is given back and it waits for the next run. However long
+    the outage, every email is still waiting when the server returns."""
+    OutboxEmail.objects.filter(pk=email.pk, claim=email.claim).update(
+        state=OutboxEmail.State.PENDING,
+        attempts=F("attempts") - 1,
+        **_kept_bodies(email),
+        last_error=f"The mail server could not be reached: {error}"[:2000],
+        next_attempt_at=timezone.now() + retry_wait(1),
+        claim=None,
+        claimed_at=None,
+    )
+
+
+def _record_not_needed(email: OutboxEmail, reason: LinkNotNeeded) -> None:
+    OutboxEmail.objects.filter(pk=email.pk, claim=email.claim).update(
+        state=OutboxEmail.State.NOT_NEEDED,
+        last_error=str(reason)[:2000],
+        claim=None,
+        claimed_at=None,
+    )
 
 
 def _release(emails: list[OutboxEmail]) -> None:
@@ -129,17 +164,20 @@ def _send_batch(emails: list[OutboxEmail], deadline: float) -> int:
             connection.open()
         except (smtplib.SMTPException, OSError) as error:  # the server is down
             for email in untried:
-                _record_failure(email, error)
+                _record_unreachable(email, error)
             untried = []
             return 0
         while untried and monotonic() < deadline:
             email = untried.pop(0)
             try:
                 email_message(email, connection).send()
+            except LinkNotNeeded as reason:
+                _record_not_needed(email, reason)
+                continue
             except CONNECTION_ERRORS as error:
-                # The server went away mid-batch: this one counts as tried,
-                # the rest go back untried for the next run.
-                _record_failure(email, error)
+                # The server went away mid-batch: no attempt used, and the
+                # rest go back untried for the next run.
+                _record_unreachable(email, error)
                 break
             # A refusal, or a row that cannot render (any template error): it
             # fails alone, and everyone else's mail still goes.
@@ -158,13 +196,13 @@ def _send_batch(emails: list[OutboxEmail], deadline: float) -> int:
             logger.debug("Closing the mail connection failed", exc_info=True)
 
 
-def outbox_send_due(*, batch_size: int = BATCH_SIZE) -> int:
-    """Send every due email, batch by batch, within the time budget.
-    Returns how many were sent."""
+def outbox_send_due(*, batch_size: int = BATCH_SIZE, only=None) -> int:
+    """Send every due email (of the ids in `only`, if given), batch by batch,
+    within the time budget. Returns how many were sent."""
     deadline = monotonic() + TIME_BUDGET_SECONDS
     sent = 0
     while monotonic() < deadline:
-        emails = outbox_claim(limit=batch_size)
+        emails = outbox_claim(limit=batch_size, only=only)
         if not emails:
             break
         sent += _send_batch(emails, deadline)

@@ -26,4 +26,10 @@ SCHEDULES = [
         weekday=0,
         intended_date_kwarg="intended_for",
     ),
+    Scheduled(
+        name="Forget old email words and read notifications",
+        func="notifications.tasks.retention_purge",
+        schedule_type=Schedule.DAILY,
+        at=time(3, 10),
+    ),
 ]

@@ -92,7 +92,7 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
             OutboxEmail(
                 recipient_id=person.pk,
                 to_address=person.email,
-                subject=subject,
+                subject=single_line(subject),
                 template="emails/notification",
                 dedupe_key=f"notification:{person.pk}:{dedupe_key}",
                 created_at=now,
@@ -108,7 +108,7 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
             Notification(
                 recipient_id=person.pk,
                 kind=kind,
-                subject=subject,
+                subject=single_line(subject),
                 body=body,
                 url=url,
                 target_type=target_type,
@@ -131,18 +131,41 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
     return notifications
 
 
+def single_line(text: str) -> str:
+    """Words for an email header: a line break (from a name, say) would
+    otherwise break the email, so every run of whitespace becomes one space."""
+    return " ".join(str(text).split())
+
+
 def account_email(
-    *, to_address: str, subject: str, template: str, context: dict, dedupe_key: str
+    *,
+    to_address: str,
+    subject: str,
+    template: str,
+    context: dict,
+    dedupe_key: str,
+    link: str = "",
+    link_for="",
 ) -> OutboxEmail:
     """An essential email (an invitation, a password reset) that always goes,
-    whatever the person's preferences, even before they have an account."""
+    whatever the person's preferences, even before they have an account.
+
+    `context` must hold no secret. An email that carries an account link
+    names its maker (`link`, registered in notifications/links.py) and the
+    object it is for (`link_for`): the link is made when the email is sent."""
+    if any(key.endswith("_url") for key in context):
+        # A link in the stored context would be readable by anyone with the
+        # database; account links are made at send time instead.
+        raise ValueError("An account email's context must not hold a link")
     email, created = OutboxEmail.objects.get_or_create(
         dedupe_key=f"account:{dedupe_key}",
         defaults={
             "to_address": to_address,
-            "subject": subject,
+            "subject": single_line(subject),
             "template": template,
             "context": context,
+            "account_link": link,
+            "account_link_for": str(getattr(link_for, "pk", link_for)),
         },
     )
     if created:
@@ -196,14 +219,26 @@ def call_back_mark_done(*, call_back: CallBack, by, note: str = "") -> None:
 def outbox_retry(*, email: OutboxEmail) -> bool:
     """Give a failed email a fresh set of attempts. Re-rendered, in case the
     template was what failed. False if it was not in the failed state."""
-    return bool(
-        OutboxEmail.objects.filter(pk=email.pk, state=OutboxEmail.State.FAILED).update(
-            state=OutboxEmail.State.PENDING,
-            attempts=0,
-            next_attempt_at=timezone.now(),
-            body_text="",
-            body_html="",
-            claim=None,
-            claimed_at=None,
-        )
+    return bool(outbox_retry_failed(pks=[email.pk]))
+
+
+def outbox_retry_failed(*, pks: Iterable[int] | None = None) -> int:
+    """Every failed email (or those of `pks`) waits to be sent again, with a
+    fresh set of attempts. Returns how many."""
+    failed = OutboxEmail.objects.filter(state=OutboxEmail.State.FAILED)
+    if pks is not None:
+        failed = failed.filter(pk__in=list(pks))
+    count = failed.update(
+        state=OutboxEmail.State.PENDING,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        body_text="",
+        body_html="",
+        claim=None,
+        claimed_at=None,
     )
+    if count:
+        transaction.on_commit(
+            lambda: async_task("notifications.tasks.outbox_send", group="outbox")
+        )
+    return count

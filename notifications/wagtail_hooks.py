@@ -1,11 +1,12 @@
 import django_filters
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -77,6 +78,23 @@ class OutboxIndexView(MessagesIndexView):
     def action_describes(self, instance) -> str:
         return instance.subject
 
+    @cached_property
+    def header_buttons(self):
+        """After an outage, every failed email is sent again with one click."""
+        buttons = super().header_buttons
+        if (
+            self.request.user.has_perm(self.action_permission)
+            and OutboxEmail.objects.filter(state=OutboxEmail.State.FAILED).exists()
+        ):
+            buttons.append(
+                HeaderButton(
+                    "Send every failed email again",
+                    url=reverse("notification_emails:retry_all"),
+                    icon_name=self.action_icon,
+                )
+            )
+        return buttons
+
 
 class OutboxViewSet(ModelViewSet):
     model = OutboxEmail
@@ -95,6 +113,10 @@ class OutboxViewSet(ModelViewSet):
     list_filter = ["state"]
     search_fields = ["subject", "to_address"]
     inspect_view_enabled = True
+    # Enough to run the outbox, and never the words: an email's body may hold
+    # a member's private words (a plan comment, a claim query) that only they
+    # and the lead may read, and nobody but the recipient reads an account
+    # email. The body is in no listing, search or detail screen.
     inspect_view_fields = [
         "to_address",
         "subject",
@@ -105,7 +127,6 @@ class OutboxViewSet(ModelViewSet):
         "created_at",
         "sent_at",
         "message_id",
-        "body_text",
     ]
     copy_view_enabled = False
     form_fields = []
@@ -113,6 +134,7 @@ class OutboxViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("retry/<int:pk>/", admin_views.outbox_email_retry, name="retry"),
+            path("retry-all/", admin_views.outbox_retry_all, name="retry_all"),
         ]
 
 

@@ -2,13 +2,13 @@
 member gets from invitation to their dashboard by keyboard alone."""
 
 import re
-from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
 from accounts.services import invitation_create
 from members.models import Assembly, User
 from notifications.models import OutboxEmail
+from tests.people import link_from
 
 from . import BROWSER_TEST, helpers
 from .axe import axe_violations
@@ -29,8 +29,7 @@ def sign_out(page):
 
 
 def emailed_path(template, key):
-    email = OutboxEmail.objects.filter(template=template).latest("pk")
-    return urlparse(email.context[key]).path
+    return link_from(OutboxEmail.objects.filter(template=template).latest("pk"), key)
 
 
 def test_the_ways_in_are_accessible(page, site):
