@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -49,8 +50,6 @@ VERBS = {
     S.REJECTED: "rejected",
     S.PAID: "marked paid",
 }
-# Held receipts of forms nobody finished are cleared after this long.
-HOLD_FOR = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -123,18 +122,42 @@ def receipt_hold(*, uploaded_by, file) -> ReceiptUpload:
     )
 
 
-def receipt_uploads_clear(*, uploaded_by, now: datetime | None = None) -> int:
-    """Forget the person's held receipts from forms never finished."""
-    now = now or timezone.now()
-    stale = list(
-        ReceiptUpload.objects.filter(
-            uploaded_by=uploaded_by, created_at__lt=now - HOLD_FOR
-        )
+def _held_uploads_stale(now: datetime | None):
+    """Held receipts older than RETENTION_HELD_RECEIPTS_DAYS (from settings at
+    run time, so a changed period needs no code change)."""
+    hold_for = timedelta(days=settings.RETENTION_HELD_RECEIPTS_DAYS)
+    return ReceiptUpload.objects.filter(
+        created_at__lt=(now or timezone.now()) - hold_for
     )
-    for upload in stale:
-        upload.file.delete(save=False)
-        upload.delete()
-    return len(stale)
+
+
+def _held_uploads_delete(stale) -> int:
+    """Delete each held receipt and its file. The row goes first and only the
+    run that deleted it removes the file, so two runs at once are harmless; a
+    file a claim line took over at the same moment is left alone."""
+    deleted = 0
+    for upload in list(stale):
+        name = upload.file.name
+        if not ReceiptUpload.objects.filter(pk=upload.pk).delete()[0]:
+            continue
+        deleted += 1
+        if name and not ExpenseLine.objects.filter(receipt=name).exists():
+            private_storage().delete(name)
+    return deleted
+
+
+def receipt_uploads_clear(*, uploaded_by, now: datetime | None = None) -> int:
+    """Forget the person's held receipts from forms never finished (when
+    they next open a claim form; the daily purge does it for everyone)."""
+    return _held_uploads_delete(
+        _held_uploads_stale(now).filter(uploaded_by=uploaded_by)
+    )
+
+
+def held_receipts_purge(*, now: datetime | None = None) -> int:
+    """The daily purge: every held receipt nobody came back for, with its
+    file. Returns how many went."""
+    return _held_uploads_delete(_held_uploads_stale(now))
 
 
 def _lines_write(claim: Claim, expenses: list[ExpenseInput], actor) -> None:

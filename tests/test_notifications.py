@@ -193,6 +193,10 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Development plan review reminders",
         "Opportunity closing-date reminders",
         "Opportunity session reminders",
+        "Delete expired sessions",
+        "Delete old sign-in links",
+        "Delete invitations nobody accepted",
+        "Delete held receipts nobody claimed",
     }
     assert "Added" not in output.getvalue()
 

@@ -177,6 +177,16 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 SIGN_IN_LINK_MINUTES = 15
 INVITATION_DAYS = 14
 
+# Retention (README "Keeping only what is needed"): daily purges, each period
+# in days. Held receipts of claim forms nobody finished; sign-in links once
+# expired or used (kept a day so an old link says "used", not "unknown");
+# invitations never accepted (expired or replaced), counted from their expiry
+# so the "send me a new one" page still works for a while. Accepted
+# invitations are kept: they record who invited whom.
+RETENTION_HELD_RECEIPTS_DAYS = 2
+RETENTION_SIGN_IN_LINKS_DAYS = 1
+RETENTION_INVITATIONS_DAYS = 30
+
 # django-axes: 5 wrong passwords for one account from one address lock that
 # pair only (another member at the same day-centre computer can still sign
 # in); the lock ends by itself 15 minutes after the last failure, and trying

@@ -1,0 +1,14 @@
+from datetime import time
+
+from django_q.models import Schedule
+
+from core.scheduling import Scheduled
+
+SCHEDULES = [
+    Scheduled(
+        name="Delete expired sessions",
+        func="core.tasks.expired_sessions_delete",
+        schedule_type=Schedule.DAILY,
+        at=time(3, 0),
+    ),
+]
