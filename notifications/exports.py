@@ -82,19 +82,14 @@ def person_anonymise(anonymising: Anonymising) -> None:
     OutboxEmail.objects.filter(
         Q(recipient=person) | Q(to_address__iexact=anonymising.old_email)
     ).delete()
-    for item in Notification.objects.filter(
-        anonymising.mentioned_in("subject", "body")
-    ):
-        item.subject = anonymising.scrub(item.subject)
-        item.body = anonymising.scrub(item.body)
-        item.save(update_fields=["subject", "body"])
-    for call in CallBack.objects.filter(anonymising.mentioned_in("note")):
-        call.note = anonymising.scrub(call.note)
-        call.save(update_fields=["note"])
+    anonymising.scrub_rows(Notification.objects.all(), ("subject", "body"))
+    anonymising.scrub_rows(CallBack.objects.all(), ("note",))
     fields = ("subject", "body_text", "body_html", "context")
     for email in OutboxEmail.objects.filter(anonymising.mentioned_in(*fields)):
         email.subject = anonymising.scrub(email.subject)
         email.body_text = anonymising.scrub(email.body_text)
         email.body_html = anonymising.scrub(email.body_html)
-        email.context = json.loads(anonymising.scrub(json.dumps(email.context)))
+        email.context = json.loads(
+            anonymising.scrub(json.dumps(email.context, ensure_ascii=False))
+        )
         email.save(update_fields=list(fields))

@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django_q.tasks import async_task
 
+from core.text import single_line
 from members.selectors import paused_on
 
 from .models import (
@@ -129,12 +130,6 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
         ]
     )
     return notifications
-
-
-def single_line(text: str) -> str:
-    """Words for an email header: a line break (from a name, say) would
-    otherwise break the email, so every run of whitespace becomes one space."""
-    return " ".join(str(text).split())
 
 
 def account_email(

@@ -1,10 +1,12 @@
 """The outbox against a real SMTP server on 127.0.0.1: nothing sent twice,
 nothing lost, whatever the server or the worker does."""
 
+import re
 import threading
 from collections import Counter
 from datetime import timedelta
 from unittest import mock
+from urllib.parse import urlparse
 
 import pytest
 import time_machine
@@ -87,7 +89,9 @@ def test_a_server_that_is_down_then_back_gets_every_email_exactly_once(smtp, tro
 
     assert outbox_send_due() == 0
     waiting = OutboxEmail.objects.filter(pk__in=[e.pk for e in emails])
-    assert set(waiting.values_list("state", "attempts")) == {("pending", 1)}
+    # A server that cannot be reached uses up no attempt; one that refuses does.
+    attempts = 0 if trouble == "stopped" else 1
+    assert set(waiting.values_list("state", "attempts")) == {("pending", attempts)}
     assert waiting.first().last_error
 
     if trouble == "stopped":
@@ -286,3 +290,68 @@ def test_a_send_task_out_of_time_hands_back_what_it_did_not_try(smtp, monkeypatc
         ("sent", 1): 2,
         ("pending", 0): 3,
     }
+
+
+def test_g_six_hours_without_a_mail_server_lose_nothing_sign_in_links_included(
+    smtp, client
+):
+    emails = emails_due(20)
+    member = UserFactory(email="waiting.for.a.link@example.org")
+    client.post(reverse("accounts:sign_in_link"), {"email": member.email})
+    client.post(reverse("accounts:password_reset"), {"email": member.email})
+    emails += list(OutboxEmail.objects.filter(to_address=member.email))
+    assert len(emails) == 22
+    smtp.stop()
+
+    # The schedule runs every minute; every ten minutes is enough to show it.
+    start = timezone.now()
+    for minutes in range(0, 6 * 60 + 1, 10):
+        with time_machine.travel(start + timedelta(minutes=minutes)):
+            assert outbox_send_due() == 0
+    rows = OutboxEmail.objects.filter(pk__in=[e.pk for e in emails])
+    assert set(rows.values_list("state", "attempts")) == {("pending", 0)}
+    assert "could not be reached" in rows.first().last_error
+
+    smtp.start()
+    with time_machine.travel(start + timedelta(hours=6, minutes=2), tick=True):
+        assert outbox_send_due() == 22
+        assert_each_arrived_once(smtp, emails)
+        # The sign-in link was made as it was sent, so it still works.
+        [received] = [
+            r
+            for r in smtp.mailbox.received
+            if r.subject.startswith("Your link to sign in")
+        ]
+        [body] = [
+            part.get_payload(decode=True).decode()
+            for part in received.message.walk()
+            if part.get_content_type() == "text/plain"
+        ]
+        path = urlparse(re.search(r"https?://\S+/sign-in-link/\S+", body)[0]).path
+        assert client.post(path).status_code == 302
+        assert client.get(reverse("dashboard:home")).status_code == 200
+
+
+def test_h_after_an_outage_the_lead_sends_every_failed_email_again_at_once(
+    smtp, client
+):
+    emails = emails_due(5)
+    OutboxEmail.objects.filter(pk__in=[e.pk for e in emails]).update(
+        state=OutboxEmail.State.FAILED, attempts=8, last_error="SMTPDataError: 451"
+    )
+    retry_all = reverse("notification_emails:retry_all")
+
+    sign_in(client, "member@example.org")
+    assert client.post(retry_all).status_code in (302, 403)
+    assert OutboxEmail.objects.filter(state=OutboxEmail.State.FAILED).count() == 5
+
+    sign_in(client, "lead@example.org")
+    listing = client.get(reverse("notification_emails:index")).content.decode()
+    assert "Send every failed email again" in listing
+    assert "5 emails could not be sent" in client.get(retry_all).content.decode()
+    response = client.post(retry_all, follow=True)
+    assert "5 emails will be sent again" in response.content.decode()
+    assert outbox_send_due() == 5
+    assert_each_arrived_once(smtp, emails)
+    listing = client.get(reverse("notification_emails:index")).content.decode()
+    assert "Send every failed email again" not in listing
