@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import audit_views, views
 
 app_name = "members"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("team-cv/", views.team_cv_browse, name="team_cv"),
     path("team-cv/print/", views.team_cv_print, name="team_cv_print"),
     path("people/", views.people, name="people"),
+    path("people/privacy-log/", audit_views.privacy_log, name="privacy_log"),
     path("people/<int:pk>/", views.person, name="person"),
     path("people/<int:pk>/leaves/", views.person_leaves, name="person_leaves"),
     path("people/<int:pk>/moves/", views.person_moves, name="person_moves"),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from . import roles
 from .access import lead_required, role_required
 from .acting import acting_start, acting_stop, may_act_for, person_for
+from .audit import needs_read_log
 from .forms import (
     AboutForm,
     ContactForm,
@@ -57,12 +58,14 @@ def _person_or_404(pk):
 
 
 def _person_page(request, person, leaving_form=None, move_form=None, status=200):
+    profile = getattr(person, "profile", None)
+    needs_read_log(viewer=request.user, owner=person, source=profile)
     return render(
         request,
         "members/person.html",
         {
             "person": person,
-            "profile": getattr(person, "profile", None),
+            "profile": profile,
             "leaving_form": leaving_form or LeavingForm(person=person),
             "move_form": move_form or MoveAssemblyForm(),
         },
@@ -140,6 +143,7 @@ def _section_initial(person, form_class) -> dict:
 def profile(request):
     person = person_for(request)
     profile = getattr(person, "profile", None)
+    needs_read_log(viewer=request.user, owner=person, source=profile)
     return render(
         request,
         "members/profile.html",
@@ -172,6 +176,8 @@ def profile_section(request, section):
         )
         messages.success(request, f"Saved: {spec.title}.")
         return redirect("members:profile")
+    if section == "support":
+        needs_read_log(viewer=request.user, owner=person, source=person.profile)
     return render(
         request,
         "members/profile_section.html",

@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .audit import log_actions_register
 from .models import Profile, Skill
 
 
@@ -30,3 +32,7 @@ class SkillViewSet(SnippetViewSet):
 
 
 register_snippet(SkillViewSet)
+
+
+# Reads of private information (members/audit.py), named in Wagtail's history.
+hooks.register("register_log_actions", log_actions_register)

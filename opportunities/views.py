@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from members import roles
 from members.acting import person_for
+from members.audit import needs_read_log
 
 from .calendar import session_filename, session_ics
 from .forms import SignUpForm
@@ -35,6 +36,10 @@ def opportunity_list(request):
 def _detail_page(request, opportunity, member, form=None, status=200):
     entry = sign_up_of(opportunity=opportunity, member=member)
     profile = getattr(member, "profile", None)
+    # A supporter acting sees the needs given, or the profile's in the form.
+    form_shown = entry is None and opportunity.status == Opportunity.Status.OPEN
+    needs = entry or (profile if form_shown else None)
+    needs_read_log(viewer=request.user, owner=member, source=needs)
     return render(
         request,
         "opportunities/detail.html",

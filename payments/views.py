@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from members import roles
 from members.access import lead_required
 from members.acting import person_for
+from members.audit import RECEIPT, private_read_log
 from opportunities.models import Opportunity, SignUp
 
 from .access import claim_editable_by, claim_get_for, own_sign_up, receipt_get_for
@@ -276,6 +277,8 @@ def receipt(request, pk):
         file = line.receipt.open("rb")
     except FileNotFoundError as missing:
         raise Http404("The receipt file is missing") from missing
+    owner = line.claim.sign_up.member
+    private_read_log(viewer=request.user, owner=owner, instance=line, what=RECEIPT)
     response = FileResponse(
         file,
         filename=line.receipt_name or line.receipt.name.rsplit("/", 1)[-1],

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from members import roles
 from members.access import lead_required
 from members.acting import person_for
+from members.audit import PLAN, private_read_log
 
 from .access import plan_editable_by, plan_get_for
 from .forms import CommentForm, GoalForm, ReviewDateForm, ReviewForm
@@ -36,6 +37,7 @@ def _own_plan(request, pk) -> DevelopmentPlan:
 
 
 def _plan_page(request, plan, *, template="plans/plan.html", status=200, **forms):
+    private_read_log(viewer=request.user, owner=plan.owner, instance=plan, what=PLAN)
     today = timezone.localdate()
     context = {
         "plan": plan,
