@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from . import roles
 from .access import lead_required, role_required
 from .acting import acting_start, acting_stop, may_act_for, person_for
+from .anonymise import anonymised_record
 from .audit import needs_read_log
 from .forms import (
     AboutForm,
@@ -68,6 +69,7 @@ def _person_page(request, person, leaving_form=None, move_form=None, status=200)
             "profile": profile,
             "leaving_form": leaving_form or LeavingForm(person=person),
             "move_form": move_form or MoveAssemblyForm(),
+            "anonymised": anonymised_record(person),
         },
         status=status,
     )

@@ -34,5 +34,13 @@ class SkillViewSet(SnippetViewSet):
 register_snippet(SkillViewSet)
 
 
+@hooks.register("register_log_actions")
+def register_anonymise_action(actions):
+    """The record that the lead anonymised someone who left (members/anonymise.py)."""
+    actions.register_action(
+        "members.anonymise", "Anonymise a former member", "Anonymised"
+    )
+
+
 # Reads of private information (members/audit.py), named in Wagtail's history.
 hooks.register("register_log_actions", log_actions_register)

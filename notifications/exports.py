@@ -2,8 +2,6 @@
 how they chose to hear, the emails sent to them), and of anonymising
 someone who has left. Found by core.exports; see there."""
 
-import json
-
 from django.db.models import Q
 
 from core.exports import Anonymising, PersonPart
@@ -84,12 +82,6 @@ def person_anonymise(anonymising: Anonymising) -> None:
     ).delete()
     anonymising.scrub_rows(Notification.objects.all(), ("subject", "body"))
     anonymising.scrub_rows(CallBack.objects.all(), ("note",))
-    fields = ("subject", "body_text", "body_html", "context")
-    for email in OutboxEmail.objects.filter(anonymising.mentioned_in(*fields)):
-        email.subject = anonymising.scrub(email.subject)
-        email.body_text = anonymising.scrub(email.body_text)
-        email.body_html = anonymising.scrub(email.body_html)
-        email.context = json.loads(
-            anonymising.scrub(json.dumps(email.context, ensure_ascii=False))
-        )
-        email.save(update_fields=list(fields))
+    anonymising.scrub_rows(
+        OutboxEmail.objects.all(), ("subject", "body_text", "body_html", "context")
+    )

@@ -29,8 +29,10 @@ def claim_editable_by(*, person, claim: Claim) -> bool:
 
 
 def receipt_get_for(*, person, viewer, pk: int) -> ExpenseLine:
+    # A receipt removed when its member was anonymised is gone for everyone.
     line = get_object_or_404(
-        ExpenseLine.objects.select_related("claim__sign_up"), pk=pk
+        ExpenseLine.objects.select_related("claim__sign_up").exclude(receipt=""),
+        pk=pk,
     )
     if line.claim.sign_up.member_id == person.pk or roles.is_lead(viewer):
         return line
