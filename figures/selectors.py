@@ -15,10 +15,13 @@ from django.db.models import Count, Min, Prefetch
 from django.utils import timezone
 
 from members.models import Membership
+from opportunities import fees
 from opportunities.models import Opportunity, SignUp
 from payments.models import AdvanceArrangement, Claim
 
 ZERO = Decimal("0.00")
+# The row that stands for the groups too small to show staff on their own.
+OTHER = "Other (small groups)"
 # Work that went ahead: the selection was made and it was not cancelled.
 WENT_AHEAD = [
     Opportunity.Status.SELECTED,
@@ -57,6 +60,8 @@ class Totals:
     hours: Decimal = ZERO
     fees: Decimal = ZERO
     expenses: Decimal = ZERO
+    # Too few people to show without pointing at someone (see small_groups_merged).
+    hidden: bool = False
 
     def add(self, engagement: Engagement) -> None:
         self.people.add(engagement.member.pk)
@@ -66,6 +71,15 @@ class Totals:
             self.engagements += 1
             self.opportunities.add(engagement.opportunity.pk)
             self.fees += engagement.fee
+
+    def absorb(self, other: "Totals") -> None:
+        """Add another group's totals to these (people counted once)."""
+        self.engagements += other.engagements
+        self.opportunities |= other.opportunities
+        self.people |= other.people
+        self.hours += other.hours
+        self.fees += other.fees
+        self.expenses += other.expenses
 
     def measures(self) -> dict[str, tuple[Decimal | int, str]]:
         """Each measure with its unit: a count, hours or money."""
@@ -101,12 +115,12 @@ def _claim_of(entry) -> Claim | None:
 
 
 def _hours(entry, claim) -> Decimal:
+    """The hours approved on the claim, else those agreed (opportunities/fees.py
+    turns sessions into hours for the promise and the claim alike)."""
     opportunity = entry.opportunity
     if claim and claim.status in (Claim.Status.APPROVED, Claim.Status.PAID):
-        if opportunity.fee_basis == Opportunity.FeeBasis.PER_HOUR:
-            return claim.units
-        return claim.units * opportunity.hours_per_session
-    return opportunity.session_count * opportunity.hours_per_session
+        return fees.hours_for(opportunity, claim.units)
+    return fees.hours_for(opportunity, fees.agreed_units(opportunity))
 
 
 def engagements() -> list[Engagement]:
@@ -188,6 +202,29 @@ def totals_by(found: list[Engagement], year: int, key: str) -> list[tuple[str, T
         if engagement.year == year:
             groups[getattr(engagement, key)].add(engagement)
     return sorted(groups.items())
+
+
+def small_groups_merged(
+    rows: list[tuple[str, Totals]], *, minimum: int
+) -> list[tuple[str, Totals]]:
+    """The rows staff see: every group of fewer than `minimum` people is
+    added into one "Other (small groups)" row, so no one's hours or fees can
+    be picked out. Should that row still be too small, the smallest groups
+    shown join it: otherwise the year's totals, less the rows shown, would
+    give it away. If even everyone together is too few, its figures are
+    hidden."""
+    shown = [row for row in rows if len(row[1].people) >= minimum]
+    small = [totals for _name, totals in rows if len(totals.people) < minimum]
+    if not small:
+        return rows
+    other = Totals()
+    for totals in small:
+        other.absorb(totals)
+    shown.sort(key=lambda row: (len(row[1].people), row[0]))
+    while len(other.people) < minimum and shown:
+        other.absorb(shown.pop(0)[1])
+    other.hidden = len(other.people) < minimum
+    return [*sorted(shown, key=lambda row: row[0]), (OTHER, other)]
 
 
 def change(now, before) -> int | None:

@@ -1,9 +1,9 @@
-import csv
-
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.csv_safe import csv_writer_safe
 from members import roles
 from members.access import lead_required, role_required
 
@@ -31,6 +31,13 @@ def figures(request):
     known = selectors.years(found)
     year = _year(request, known)
     is_lead = roles.is_lead(request.user)
+    minimum = settings.FIGURES_SMALL_GROUP_MIN
+
+    def by(key):
+        rows = selectors.totals_by(found, year, key)
+        # Staff see no small group on its own: it could point at someone.
+        return rows if is_lead else selectors.small_groups_merged(rows, minimum=minimum)
+
     return render(
         request,
         "figures/figures.html",
@@ -38,8 +45,9 @@ def figures(request):
             "year": year,
             "years": known,
             "comparison": selectors.comparison(found, year),
-            "by_workstream": selectors.totals_by(found, year, "workstream"),
-            "by_assembly": selectors.totals_by(found, year, "assembly"),
+            "by_workstream": by("workstream"),
+            "by_assembly": by("assembly"),
+            "small_group_min": minimum,
             # Each person's payments are for the lead alone.
             "by_member": selectors.totals_by(found, year, "member_name")
             if is_lead
@@ -77,7 +85,8 @@ def figures_csv(request, year):
     )
     # A byte-order mark, so spreadsheet programs read £ and accents right.
     response.write("\ufeff")
-    writer = csv.writer(response)
+    # Names, titles and references are people's words: never formulas.
+    writer = csv_writer_safe(response)
     writer.writerow(CSV_COLUMNS)
     for e in found:
         advance = sum((a.amount for a in e.advances), selectors.ZERO)

@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from . import fees
+
 MONEY = {"max_digits": 8, "decimal_places": 2}
 # No single fee or rate in this group comes near £10,000.
 MONEY_LIMITS = [
@@ -151,16 +153,10 @@ class Opportunity(models.Model):
         return self.title
 
     def total_fee(self) -> Decimal:
-        """What one person earns for the whole opportunity, known in advance.
-        Lists annotate `session_count`, so they need no query per row."""
-        sessions = getattr(self, "session_count", None)
-        if sessions is None:
-            sessions = self.sessions.count()
-        if self.fee_basis == self.FeeBasis.PER_SESSION:
-            return (self.fee_rate * sessions).quantize(Decimal("0.01"))
-        return (self.fee_rate * self.hours_per_session * sessions).quantize(
-            Decimal("0.01")
-        )
+        """What one person earns for the whole opportunity, known in advance:
+        worked out by opportunities/fees.py, as the claim is. Lists annotate
+        `session_count`, so they need no query per row."""
+        return fees.total_fee(self)
 
 
 class Session(models.Model):

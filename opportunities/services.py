@@ -67,7 +67,7 @@ def opportunity_move(*, opportunity: Opportunity, to: str) -> Opportunity:
             kind=Kind.OPPORTUNITY,
             subject=f"New paid opportunity: {opportunity.title}",
             body=f"{opportunity.summary[:300]}\n\nYou would earn "
-            f"£{opportunity.total_fee()} in all. Sign up by "
+            f"£{opportunity.total_fee():,} in all. Sign up by "
             f"{opportunity.closes_on:%-d %B %Y}.",
             url=_url(opportunity),
             dedupe_key=f"opportunity-opened:{opportunity.pk}",

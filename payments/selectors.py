@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Sum, Value, When
 
+from opportunities.fees import to_penny
 from opportunities.models import Opportunity, SignUp
 
 from .models import AdvanceArrangement, BenefitThreshold, Claim, ClaimEvent
-from .services import PENNY
 
 S = Claim.Status
 WAITING = [S.SUBMITTED, S.APPROVED]
@@ -123,7 +123,7 @@ class YearFigures:
 
     @property
     def weekly_average(self) -> Decimal:
-        return (self.total / self.weeks).quantize(PENNY)
+        return to_penny(self.total / self.weeks)
 
 
 def year_figures(member, today: date) -> YearFigures:
@@ -138,7 +138,7 @@ def year_figures(member, today: date) -> YearFigures:
     ).aggregate(total=Sum("fee"))["total"] or Decimal("0")
     # Weeks of the tax year so far, counting the one we are in.
     weeks = (today - start).days // 7 + 1
-    return YearFigures(start=start, end=end, total=total.quantize(PENNY), weeks=weeks)
+    return YearFigures(start=start, end=end, total=to_penny(total), weeks=weeks)
 
 
 def thresholds_current(today: date) -> list[BenefitThreshold]:

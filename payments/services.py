@@ -5,7 +5,7 @@ come here; a refused change raises NotAllowed with a message to show as is."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
@@ -22,6 +22,7 @@ from members.selectors import active_in_role
 from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
+from opportunities import fees
 from opportunities.models import Opportunity, SignUp
 from opportunities.selectors import last_session_start, work_done
 from opportunities.services import NotAllowed
@@ -31,7 +32,7 @@ from .receipts import receipt_validate
 
 __all__ = ["NotAllowed"]  # one refusal for the whole journey, request to payment
 
-PENNY = Decimal("0.01")
+PENNY = fees.PENNY
 S = Claim.Status
 
 # Which status may follow which. Rejected and paid are final.
@@ -80,20 +81,16 @@ def units_text(units: Decimal, fee_basis: str) -> str:
 def agreed_units(sign_up: SignUp) -> Decimal:
     """What was agreed in advance: every session's hours for a per-hour fee,
     the number of sessions for a per-session fee."""
-    opportunity = sign_up.opportunity
-    sessions = opportunity.sessions.count()
-    if opportunity.fee_basis == Opportunity.FeeBasis.PER_SESSION:
-        return Decimal(sessions)
-    return (opportunity.hours_per_session * sessions).quantize(PENNY)
+    return fees.agreed_units(sign_up.opportunity)
 
 
 def fee_for(*, sign_up: SignUp, units: Decimal) -> Decimal:
-    """The fee, in pounds and pence: nothing for someone who declined it."""
+    """The fee, in pounds and pence: nothing for someone who declined it.
+    Worked out by opportunities/fees.py, as the promise on the opportunity
+    page is, so the two agree to the penny."""
     if sign_up.declines_fee:
         return Decimal("0.00")
-    return (sign_up.opportunity.fee_rate * units).quantize(
-        PENNY, rounding=ROUND_HALF_UP
-    )
+    return fees.fee_for(rate=sign_up.opportunity.fee_rate, units=units)
 
 
 def units_check(*, sign_up: SignUp, units: Decimal) -> None:

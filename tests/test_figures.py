@@ -4,8 +4,10 @@ finance. Years 2018 and 2019 keep clear of the demo's own records."""
 
 import csv
 import io
+import re
 from datetime import date, datetime
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.core.files.base import ContentFile
@@ -15,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from core.csv_safe import csv_cell, csv_writer_safe
 from figures.selectors import change
-from members.models import Assembly, Membership, User
+from members.models import Assembly, Membership, Profile, User
 from opportunities.models import Opportunity, Session, SignUp, Workstream
 from payments.models import AdvanceArrangement, Claim, ExpenseLine
 from tests.people import sign_in
@@ -222,3 +225,174 @@ def test_the_report_s_kind_of_figure_and_a_fall(client, two_years):
         "1",
         "Down 67%",
     ]
+
+
+# Exports that cannot attack a spreadsheet (issue 15, line 7) --------------------
+
+FORMULA_NAMES = ['=HYPERLINK("http://x","y")', "+1", "@SUM(1)", "-2+3", "\tx", "\rx"]
+
+
+def csv_rows(client, year):
+    response = client.get(reverse("figures:csv", args=[year]))
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def no_cell_starts_a_formula(rows):
+    for cells in rows:
+        for cell in cells:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+@pytest.mark.parametrize("name", FORMULA_NAMES)
+def test_a_display_name_cannot_become_a_formula_in_the_csv(client, two_years, name):
+    dafydd = User.objects.get(email="member@example.org")
+    Profile.objects.filter(user=dafydd).update(display_name=name)
+    sign_in(client, "lead@example.org")
+    rows = csv_rows(client, 2019)
+    no_cell_starts_a_formula(rows)
+    member = rows[0].index("Member")
+    theirs = [cells for cells in rows[1:] if cells[member] == "'" + name]
+    assert len(theirs) == 2  # shown as the text it is, in both of the year's rows
+    fee = rows[0].index("Fee paid (£)")
+    assert [cells[fee] for cells in theirs] == ["50.00", "50.00"]  # still numbers
+
+
+def test_titles_workstreams_and_references_cannot_become_formulas(client, two_years):
+    _first, second, _third = two_years
+    Opportunity.objects.filter(pk=second.pk).update(title="=1+1")
+    Workstream.objects.filter(pk=second.workstream_id).update(name="-Recruitment")
+    Claim.objects.filter(sign_up__opportunity=second).update(
+        payment_reference="@BACS-1"
+    )
+    sign_in(client, "lead@example.org")
+    rows = csv_rows(client, 2019)
+    no_cell_starts_a_formula(rows)
+    columns = rows[0]
+    of_second = [
+        dict(zip(columns, cells, strict=True))
+        for cells in rows[1:]
+        if cells[columns.index("Opportunity")] == "'=1+1"
+    ]
+    assert len(of_second) == 3
+    assert {row["Workstream"] for row in of_second} == {"'-Recruitment"}
+    assert "'@BACS-1" in {row["Fee reference"] for row in of_second}
+
+
+def test_only_text_is_neutralised_never_the_export_s_own_numbers():
+    assert csv_cell(Decimal("-5.00")) == Decimal("-5.00")
+    assert csv_cell(-2) == -2
+    assert csv_cell(date(2019, 3, 10)) == date(2019, 3, 10)
+    assert csv_cell(None) == ""
+    assert csv_cell("-5.00") == "'-5.00"  # typed by a person: text
+    assert csv_cell("Ann-Marie O'Neill") == "Ann-Marie O'Neill"
+    assert csv_cell(" =1+1") == " =1+1"  # a leading space is not a formula
+    out = io.StringIO()
+    csv_writer_safe(out).writerows([["=A1", Decimal("1.50")], ["ok", "+44 1234"]])
+    assert out.getvalue() == "'=A1,1.50\r\nok,'+44 1234\r\n"
+
+
+# Small groups hidden from staff (issue 15, line 7) --------------------------------
+
+
+def person_in(assembly, number):
+    """Someone in `assembly` since 2010, with no profile (named by account)."""
+    user = User.objects.create_user(
+        email=f"person{number}@example.org", first_name=f"Person{number}"
+    )
+    Membership.objects.create(user=user, assembly=assembly, started_on=date(2010, 1, 1))
+    return user
+
+
+def took_part_as(opportunity, users):
+    for user in users:
+        took_part(opportunity, user.email)
+
+
+def table(page, caption):
+    """A totals table's rows: each row heading with its cells."""
+    body = page.split(f"<caption>{caption}</caption>")[1].split("</table>")[0]
+    rows = {}
+    for row_html in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+        heading = re.search(r'<th scope="row">(.*?)</th>', row_html)
+        if heading:
+            cells = re.findall(r"<td[^>]*>(.*?)</td>", row_html)
+            rows[unescape(heading.group(1))] = cells
+    return rows
+
+
+@pytest.fixture
+def assemblies(demo_site):
+    return list(Assembly.objects.all()[:3])
+
+
+@pytest.fixture
+def groups_of_3_2_and_1(assemblies):
+    """2017: three people in one Assembly and workstream, two in another,
+    one in a third; each paid £50 for 2 hours."""
+    big, pair, single = assemblies
+    people = [person_in(big, n) for n in (1, 2, 3)]
+    people += [person_in(pair, n) for n in (4, 5)]
+    people.append(person_in(single, 6))
+    took_part_as(work(2017, workstream="Evaluation"), people[:3])
+    took_part_as(work(2017, month=5, workstream="Recruitment"), people[3:5])
+    took_part_as(work(2017, month=7, workstream="Induction"), people[5:])
+    return big, pair, single
+
+
+def figures_page(client, email, year):
+    sign_in(client, email)
+    return client.get(reverse("figures:figures"), {"year": year}).content.decode()
+
+
+OTHER = "Other (small groups)"
+# Paid engagements, people, hours, fees, expenses.
+THREE_PEOPLE = ["3", "3", "6", "150.00", "0.00"]
+
+
+def test_staff_see_a_group_of_3_but_not_a_group_of_2(client, groups_of_3_2_and_1):
+    big, pair, single = groups_of_3_2_and_1
+    page = figures_page(client, "staff@example.org", 2017)
+    by_assembly = table(page, "By Assembly")
+    assert by_assembly == {big.name: THREE_PEOPLE, OTHER: THREE_PEOPLE}
+    assert escape(pair.name) not in page and escape(single.name) not in page
+    assert table(page, "By workstream") == {
+        "Evaluation": THREE_PEOPLE,
+        OTHER: THREE_PEOPLE,
+    }
+    assert "fewer than 3 people is added into “Other (small groups)”" in page
+
+
+def test_the_lead_sees_every_group(client, groups_of_3_2_and_1):
+    big, pair, single = groups_of_3_2_and_1
+    page = figures_page(client, "lead@example.org", 2017)
+    assert table(page, "By Assembly") == {
+        big.name: THREE_PEOPLE,
+        pair.name: ["2", "2", "4", "100.00", "0.00"],
+        single.name: ["1", "1", "2", "50.00", "0.00"],
+    }
+    assert set(table(page, "By workstream")) == {
+        "Evaluation",
+        "Recruitment",
+        "Induction",
+    }
+    assert "You see every group. Staff see any group of fewer than 3" in page
+
+
+def test_a_lone_small_group_takes_the_next_smallest_with_it(client, assemblies):
+    """Else the year's totals, less the rows shown, would give it away."""
+    big, pair, _single = assemblies
+    took_part_as(work(2017), [person_in(big, n) for n in (1, 2, 3)])
+    took_part_as(work(2017, month=5), [person_in(pair, n) for n in (4, 5)])
+    page = figures_page(client, "staff@example.org", 2017)
+    assert table(page, "By Assembly") == {OTHER: ["5", "5", "10", "250.00", "0.00"]}
+    assert row(page, "Fees paid (£)")[1] == "250.00"  # the year, as before
+
+
+def test_a_year_of_too_few_people_shows_staff_no_split_figures(client, assemblies):
+    _big, pair, _single = assemblies
+    took_part_as(work(2017), [person_in(pair, n) for n in (1, 2)])
+    page = figures_page(client, "staff@example.org", 2017)
+    hidden = {OTHER: ["Fewer than 3 people: not shown"]}
+    assert table(page, "By Assembly") == hidden
+    assert table(page, "By workstream") == hidden

@@ -261,6 +261,10 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.upload_forms.DocumentForm"
 # this Flesch-Kincaid grade (US grade 8 = about age 13-14, UK year 9).
 CONTENT_READING_GRADE_MAX = 8
 
+# The figures by Assembly or workstream show staff no group of fewer people
+# than this (figures/selectors.py small_groups_merged); the lead sees all.
+FIGURES_SMALL_GROUP_MIN = 3
+
 # Reader preferences cookie (see core/reader_preferences.py).
 READER_PREFERENCES_COOKIE = "reader_preferences"
 READER_PREFERENCES_MAX_AGE = 60 * 60 * 24 * 365
