@@ -1,6 +1,8 @@
 """The notification screens: members' preferences and the lead's admin lists
 pass axe-core and work by keyboard, and the preferences work without JS."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -63,7 +65,15 @@ def test_preferences_save_without_javascript(page_without_js, site):
 
 @pytest.mark.parametrize(
     "screen",
-    ["emails", "emails-failed", "email-details", "retry", "call-backs", "call-back"],
+    [
+        "emails",
+        "emails-failed",
+        "email-details",
+        "retry",
+        "retry-all",
+        "call-backs",
+        "call-back",
+    ],
 )
 def test_the_lead_s_message_screens_have_no_axe_violations(page, site, screen):
     failed = OutboxEmail.objects.filter(state="failed").first()
@@ -73,6 +83,7 @@ def test_the_lead_s_message_screens_have_no_axe_violations(page, site, screen):
         "emails-failed": "/admin/emails/?state=failed",
         "email-details": f"/admin/emails/inspect/{failed.pk}/",
         "retry": f"/admin/emails/retry/{failed.pk}/",
+        "retry-all": "/admin/emails/retry-all/",
         "call-backs": "/admin/call-backs/",
         "call-back": f"/admin/call-backs/done/{call_back.pk}/",
     }[screen]
@@ -94,3 +105,17 @@ def test_the_lead_sends_a_failed_email_again_by_keyboard(page, site):
     expect(page.get_by_text("will be sent again")).to_be_visible()
     failed.refresh_from_db()
     assert failed.state == OutboxEmail.State.PENDING
+
+
+def test_the_lead_sends_every_failed_email_again_by_keyboard(page, site):
+    sign_in(page, site, "lead@example.org")
+    helpers.admin_goto(page, site + "/admin/emails/")
+    page.get_by_role("link", name="Send every failed email again").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Send every failed email again?"
+    )
+    page.get_by_role("button", name=re.compile("^Yes, send")).focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("will be sent again")).to_be_visible()
+    assert not OutboxEmail.objects.filter(state="failed").exists()
