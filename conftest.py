@@ -7,6 +7,7 @@ serialized_rollback, whose snapshot is taken after the demo content exists.
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connections
 
 from demo.services import demo_content_load
@@ -28,3 +29,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def demo_site(db):
     """The demo site's home page (all demo content is already loaded)."""
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters (core/rate_limits.py) live in the cache: each test
+    starts with none."""
+    cache.clear()

@@ -10,9 +10,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.rate_limits import rate_limited
 from members import roles
 from members.access import lead_required, role_required
 from members.acting import is_acting
@@ -51,6 +53,12 @@ def axes_username(request, credentials) -> str:
     return username.strip().lower()
 
 
+@method_decorator(
+    rate_limited(
+        "sign_in", account_field="username", form_class=SignInForm, keep=("next",)
+    ),
+    name="dispatch",
+)
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
@@ -84,6 +92,7 @@ def locked_out(request, original_response=None, credentials=None):
 
 
 @never_cache
+@rate_limited("sign_in_link", account_field="email", form_class=SignInLinkForm)
 def sign_in_link_request(request):
     if request.method == "POST":
         form = SignInLinkForm(request.POST)
@@ -132,6 +141,12 @@ def sign_in_link(request, token):
     return render(request, "accounts/sign_in_link_use.html", {"link": check.link})
 
 
+@method_decorator(
+    rate_limited(
+        "password_reset", account_field="email", form_class=PasswordResetRequestForm
+    ),
+    name="dispatch",
+)
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     form_class = PasswordResetRequestForm

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.rate_limits import rate_limited
 from members.access import lead_required
 
 from .forms import FormatRequestForm, local_path
@@ -9,6 +10,7 @@ from .models import FormatRequest
 from .services import format_request_answer, format_request_make
 
 
+@rate_limited("another_format", form_class=FormatRequestForm)
 def ask(request):
     """Open to everyone, with or without an account or JavaScript."""
     user = request.user

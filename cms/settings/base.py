@@ -202,6 +202,20 @@ AXES_USERNAME_CALLABLE = "accounts.views.axes_username"
 # Only failures are kept (data minimisation): no log of every sign-in.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
+# One client address for the lockout and the rate limits (core/client_address.py):
+# REMOTE_ADDR, or behind N proxies (production's AXES_PROXY_COUNT) the Nth
+# address from the right of X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
+CLIENT_ADDRESS_PROXY_COUNT = 0
+
+# Rate limits on what anyone can send without signing in (core/rate_limits.py):
+# (attempts, seconds) per address and per account typed, counted in the cache.
+RATE_LIMITS = {
+    "sign_in": {"address": (20, 10 * 60), "account": (10, 10 * 60)},
+    "password_reset": {"address": (10, 60 * 60), "account": (3, 60 * 60)},
+    "sign_in_link": {"address": (10, 60 * 60), "account": (3, 15 * 60)},
+    "another_format": {"address": (5, 60 * 60)},
+}
 
 # Email: console in development; EMAIL_URL (smtp+tls://user:pass@host:587)
 # in production.

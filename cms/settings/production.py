@@ -3,6 +3,8 @@
 A missing variable stops start-up with django-environ's message naming it.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import Q_CLUSTER, env
 
@@ -43,11 +45,12 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     AWS_QUERYSTRING_AUTH = True
 
 # Behind a TLS-terminating proxy.
-# django-axes locks by client address: with N trusted proxies in front, the
-# address comes from X-Forwarded-For (the proxy must set it, not pass it on).
-if proxy_count := env.int("AXES_PROXY_COUNT", default=0):
-    AXES_IPWARE_PROXY_COUNT = proxy_count
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# The lockout and the rate limits count by client address: with N trusted
+# proxies in front, each appending to X-Forwarded-For, it is the Nth address
+# from the right (core/client_address.py). 0: REMOTE_ADDR, header ignored.
+CLIENT_ADDRESS_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+if CLIENT_ADDRESS_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("AXES_PROXY_COUNT must be 0 or more.")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
