@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from html import unescape
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -396,3 +397,17 @@ def test_a_year_of_too_few_people_shows_staff_no_split_figures(client, assemblie
     hidden = {OTHER: ["Fewer than 3 people: not shown"]}
     assert table(page, "By Assembly") == hidden
     assert table(page, "By workstream") == hidden
+
+
+def test_every_csv_the_project_writes_goes_through_the_safe_writer():
+    """A new export that calls csv.writer itself would let formulas through."""
+    root = Path(__file__).resolve().parents[1]
+    writers = re.compile(r"\bcsv\.(writer|DictWriter)\(")
+    unsafe = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if not {".venv", "tests", "node_modules"} & set(path.relative_to(root).parts)
+        and path.relative_to(root) != Path("core/csv_safe.py")
+        and writers.search(path.read_text(encoding="utf-8"))
+    ]
+    assert unsafe == []
