@@ -214,7 +214,8 @@ class SupporterForm(forms.Form):
     last_name = forms.CharField(label="Their last name", max_length=150, required=False)
     email = email_field(
         label="Their email address",
-        help_text="We send them an invitation to set up their own login.",
+        help_text="We ask them to agree. If they have no login here yet, we "
+        "email them an invitation to set one up.",
     )
     email.error_messages["required"] = "Enter your supporter's email address."
 
@@ -230,9 +231,7 @@ class SupporterForm(forms.Form):
             raise forms.ValidationError(
                 "That is your own email address. Enter your supporter's."
             )
-        if User.objects.filter(email__iexact=email, is_active=False).exists():
-            raise forms.ValidationError(
-                "That address belongs to an account that has been closed. "
-                "Ask the engagement lead to help."
-            )
+        # Nothing else about the address is checked here: an error that told
+        # the member whether it has an account (open or closed) would say
+        # who is registered. accounts.services.supporter_name decides.
         return email

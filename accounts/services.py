@@ -49,15 +49,19 @@ def invitation_create(
     assembly=None,
     invited_by=None,
     supporting=None,
+    replace_earlier: bool = True,
 ) -> Invitation:
-    """Invite one address; any earlier unused invitation for it stops working,
-    so only the newest link is ever valid."""
+    """Invite one address. When the lead invites again (`replace_earlier`),
+    any earlier unused invitation for it stops working, so only the newest
+    link is valid. A member naming a supporter never passes it: their naming
+    must not withdraw an invitation someone else sent."""
     email = User.objects.normalize_email(email).strip()
     now = timezone.now()
     token, digest = token_new()
-    Invitation.objects.filter(
-        email__iexact=email, accepted_at__isnull=True, withdrawn_at__isnull=True
-    ).update(withdrawn_at=now)
+    if replace_earlier:
+        Invitation.objects.filter(
+            email__iexact=email, accepted_at__isnull=True, withdrawn_at__isnull=True
+        ).update(withdrawn_at=now)
     invitation = Invitation.objects.create(
         email=email,
         first_name=first_name,
@@ -96,7 +100,7 @@ def invitation_check(token: str) -> LinkCheck:
         return LinkCheck(None, LinkProblem.UNKNOWN)
     if invitation.accepted_at:
         return LinkCheck(invitation, LinkProblem.USED)
-    if invitation.withdrawn_at:
+    if invitation.withdrawn_at or _request_withdrawn(invitation):
         return LinkCheck(invitation, LinkProblem.WITHDRAWN)
     if invitation.expires_at <= timezone.now():
         return LinkCheck(invitation, LinkProblem.EXPIRED)
@@ -105,8 +109,16 @@ def invitation_check(token: str) -> LinkCheck:
 
 def invitation_renew(*, invitation: Invitation) -> Invitation | None:
     """A fresh link to the same address, for someone whose invitation ran out.
-    Nothing is sent if the address already has an account."""
+    Nothing is sent if the address already has an account, or if the member
+    who asked them to be their supporter has withdrawn the request. Renewing
+    a supporter's invitation replaces nothing: other invitations may be
+    someone else's."""
     if User.objects.filter(email__iexact=invitation.email).exists():
+        return None
+    if invitation.supporting and (
+        not _open_request(member=invitation.supporting, email=invitation.email)
+        or _invitation_waiting(email=invitation.email)
+    ):
         return None
     return invitation_create(
         email=invitation.email,
@@ -116,6 +128,7 @@ def invitation_renew(*, invitation: Invitation) -> Invitation | None:
         assembly=invitation.assembly,
         invited_by=invitation.invited_by,
         supporting=invitation.supporting,
+        replace_earlier=invitation.supporting is None,
     )
 
 
@@ -128,6 +141,8 @@ def invitation_accept(
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.withdrawn_at:
         raise ValueError("This invitation has already been used.")
+    if _request_withdrawn(invitation):
+        raise ValueError("The member has withdrawn this request.")
     user = person_join(
         email=invitation.email,
         password=password,
@@ -136,14 +151,60 @@ def invitation_accept(
         role=invitation.role,
         assembly=invitation.assembly,
     )
-    if invitation.supporting:
-        Support.objects.get_or_create(
-            member=invitation.supporting, supporter=user, ended_at=None
-        )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    # Other links to this address could only fail now that it has an account.
+    Invitation.objects.filter(
+        email__iexact=invitation.email,
+        accepted_at__isnull=True,
+        withdrawn_at__isnull=True,
+    ).update(withdrawn_at=invitation.accepted_at)
+    _requests_reach_new_account(user=user, invitation=invitation)
     return user
+
+
+def _request_withdrawn(invitation: Invitation) -> bool:
+    """A supporter's invitation works only while the member's request is
+    open: a member who takes it back has withdrawn the invitation too."""
+    return bool(invitation.supporting_id) and not _open_request(
+        member=invitation.supporting, email=invitation.email
+    )
+
+
+def _invitation_waiting(*, email: str) -> bool:
+    """An unused, unexpired invitation to this address, from anyone."""
+    return Invitation.objects.filter(
+        email__iexact=email,
+        accepted_at__isnull=True,
+        withdrawn_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).exists()
+
+
+def _open_request(*, member: User, email: str) -> Support | None:
+    """A member's request to an address that has no account yet."""
+    return Support.objects.filter(
+        member=member, email__iexact=email, supporter=None, ended_at=None
+    ).first()
+
+
+def _requests_reach_new_account(*, user: User, invitation: Invitation) -> None:
+    """Every open request naming this address now has an account to ask.
+    Accepting a supporter invitation that names the member is itself the
+    consent for that member's request; every other request waits for a yes."""
+    for support in Support.objects.select_for_update().filter(
+        email__iexact=user.email, supporter=None, ended_at=None
+    ):
+        support.supporter = user
+        consented = support.member_id == invitation.supporting_id
+        if consented:
+            support.accepted_at = invitation.accepted_at
+        support.save(update_fields=["supporter", "accepted_at"])
+        if consented:
+            _tell_member_of_yes(support=support)
+        else:
+            _ask_for_consent(support=support)
 
 
 # Sign-in links --------------------------------------------------------------
@@ -201,15 +262,39 @@ def sign_in_link_use(*, link: SignInLink) -> User | None:
     return link.user if spent else None
 
 
+# Supporters, by consent -------------------------------------------------------
+# A member asks; the person asked says yes or no. Whatever happens, the member
+# sees the same thing, so naming an address never tells them whether it has
+# an account, and never touches an invitation someone else sent.
+
+
 @transaction.atomic
 def supporter_name(
     *, member: User, email: str, first_name: str, last_name: str = ""
-) -> bool:
-    """A member names a supporter. Someone who already has an account may act
-    for them at once (and is told); anyone else is invited. Returns whether
-    an invitation was sent."""
-    existing = User.objects.filter(email__iexact=email, is_active=True).first()
-    if existing is None:
+) -> Support:
+    """A member names a supporter and gets an open request back, in every
+    case. An account holder is asked to agree; an address without an account
+    is invited, unless an invitation is already waiting there (then the
+    request waits for the account that invitation makes)."""
+    email = User.objects.normalize_email(email).strip()
+    name = f"{first_name} {last_name}".strip()
+    holder = User.objects.filter(email__iexact=email).first()
+    if holder is not None:
+        support, created = Support.objects.get_or_create(
+            member=member,
+            supporter=holder,
+            ended_at=None,
+            defaults={"name": name, "email": email},
+        )
+        # A closed account is asked nothing: it cannot sign in to answer.
+        if created and holder.is_active:
+            _ask_for_consent(support=support)
+        return support
+    support = _open_request(member=member, email=email)
+    if support is not None:
+        return support
+    support = Support.objects.create(member=member, name=name, email=email)
+    if not _invitation_waiting(email=email):
         invitation_create(
             email=email,
             first_name=first_name,
@@ -217,19 +302,68 @@ def supporter_name(
             role=Profile.Role.SUPPORTER,
             invited_by=member,
             supporting=member,
+            replace_earlier=False,
         )
-        return True
-    support, _ = Support.objects.get_or_create(
-        member=member, supporter=existing, ended_at=None
-    )
+    return support
+
+
+def _ask_for_consent(*, support: Support) -> None:
+    member = support.member
     notify(
-        recipients=[existing],
+        recipients=[support.supporter],
         kind=Kind.ACCOUNT,
-        subject=f"{member} has named you as their supporter",
-        body="You can now act for them in the members' area: choose “Act for "
-        f"{member.first_name or member}” on your dashboard.",
-        url=reverse("dashboard:home"),
-        dedupe_key=f"support:{support.pk}",
+        subject=f"{member} has asked you to be their supporter",
+        body="A supporter can use the members' area for them with your own "
+        "login. Nothing changes until you agree; you can also say no.",
+        url=reverse("accounts:support_request", kwargs={"pk": support.pk}),
+        dedupe_key=f"support-asked:{support.pk}",
         target=support,
     )
-    return False
+
+
+def _tell_member_of_yes(*, support: Support) -> None:
+    supporter = support.supporter
+    notify(
+        recipients=[support.member],
+        kind=Kind.ACCOUNT,
+        subject=f"{supporter} has agreed to be your supporter",
+        body=f"{supporter.first_name or supporter} can now act for you. You can "
+        "stop this at any time on your profile.",
+        url=reverse("members:profile"),
+        dedupe_key=f"support-accepted:{support.pk}",
+        target=support,
+    )
+
+
+@transaction.atomic
+def support_accept(*, support: Support, by: User) -> bool:
+    """The person asked agrees. A conditional update, so a request that was
+    withdrawn or answered meanwhile is left alone. Returns whether it took."""
+    agreed = Support.objects.filter(
+        pk=support.pk, supporter=by, accepted_at__isnull=True, ended_at__isnull=True
+    ).update(accepted_at=timezone.now())
+    if agreed:
+        support.refresh_from_db()
+        _tell_member_of_yes(support=support)
+    return bool(agreed)
+
+
+@transaction.atomic
+def support_decline(*, support: Support, by: User) -> bool:
+    """The person asked says no: the request closes, and the member is told
+    in words that blame no one."""
+    now = timezone.now()
+    declined = Support.objects.filter(
+        pk=support.pk, supporter=by, accepted_at__isnull=True, ended_at__isnull=True
+    ).update(declined_at=now, ended_at=now)
+    if declined:
+        notify(
+            recipients=[support.member],
+            kind=Kind.ACCOUNT,
+            subject=f"{support.asked_name} will not be your supporter for now",
+            body="You can ask someone else at any time from your profile.",
+            url=reverse("members:profile"),
+            dedupe_key=f"support-declined:{support.pk}",
+            target=support,
+        )
+    return bool(declined)

@@ -28,6 +28,21 @@ urlpatterns = [
     ),
     path("invite/", views.invite, name="invite"),
     path("supporters/add/", views.supporter_add, name="supporter_add"),
+    path(
+        "supporters/requests/<int:pk>/",
+        views.support_request,
+        name="support_request",
+    ),
+    path(
+        "supporters/requests/<int:pk>/accept/",
+        views.support_request_accept,
+        name="support_request_accept",
+    ),
+    path(
+        "supporters/requests/<int:pk>/decline/",
+        views.support_request_decline,
+        name="support_request_decline",
+    ),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
     path(
         "invitation/<str:token>/send-again/",

@@ -9,7 +9,7 @@ from charter.selectors import needs_to_accept, not_accepted_current
 from formats.models import FormatRequest
 from members import roles
 from members.acting import supported_by
-from members.selectors import paused_people
+from members.selectors import paused_people, support_requests_for
 from notifications.models import Notification
 from opportunities.selectors import (
     open_for,
@@ -69,6 +69,9 @@ def dashboard_for(user, person=None) -> dict:
         "charter_to_accept": needs_to_accept(user=person),
         "profile": getattr(person, "profile", None),
         "supporting": [] if person != user else supported_by(user),
+        "support_requests": (
+            [] if person != user else list(support_requests_for(user))
+        ),
     }
     if context["is_member"]:
         plan = plan_of(person)

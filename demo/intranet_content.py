@@ -193,7 +193,18 @@ def life_load() -> None:
     today = timezone.localdate()
     niamh = User.objects.get(email="member2@example.org")
     aoife = User.objects.get(email="supporter@example.org")
-    Support.objects.get_or_create(member=niamh, supporter=aoife, ended_at=None)
+    # Aoife agreed when Niamh asked her: she can act for Niamh.
+    Support.objects.get_or_create(
+        member=niamh,
+        supporter=aoife,
+        ended_at=None,
+        defaults={
+            "name": str(aoife),
+            "email": aoife.email,
+            "started_at": timezone.now() - timedelta(days=200),
+            "accepted_at": timezone.now() - timedelta(days=200),
+        },
+    )
     Profile.objects.get_or_create(
         user=aoife,
         defaults={

@@ -1,11 +1,24 @@
 from django import forms
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .models import FormatRequest
 
 
-def local_path(value: str) -> str:
-    """A path on this site, never a link elsewhere (or a javascript: one)."""
-    if not value or not value.startswith("/") or value.startswith("//"):
+def local_path(value: str | None, *, request) -> str:
+    """A path on this site, never a link elsewhere (or a javascript: one);
+    anything else becomes the home page. Browsers read a backslash as a
+    slash, so "/\\elsewhere.example" would leave the site: refused too."""
+    if (
+        not value
+        or "\\" in value
+        or not value.startswith("/")
+        or value.startswith("//")
+        or not url_has_allowed_host_and_scheme(
+            value,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
+    ):
         return "/"
     return value[:500]
 
@@ -37,5 +50,9 @@ class FormatRequestForm(forms.ModelForm):
             "reply_to": {"required": "Enter an email address or a phone number."},
         }
 
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
     def clean_page_path(self):
-        return local_path(self.cleaned_data["page_path"])
+        return local_path(self.cleaned_data["page_path"], request=self.request)

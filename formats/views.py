@@ -14,11 +14,11 @@ from .services import format_request_answer, format_request_make
 def ask(request):
     """Open to everyone, with or without an account or JavaScript."""
     user = request.user
-    initial = {"page_path": local_path(request.GET.get("page", "/"))}
+    initial = {"page_path": local_path(request.GET.get("page", "/"), request=request)}
     if user.is_authenticated:
         initial["name"] = user.get_full_name()
         initial["reply_to"] = user.email
-    form = FormatRequestForm(request.POST or None, initial=initial)
+    form = FormatRequestForm(request.POST or None, initial=initial, request=request)
     if request.method == "POST" and form.is_valid():
         format_request_make(user=user, **form.cleaned_data)
         return render(
@@ -26,7 +26,7 @@ def ask(request):
             "formats/thanks.html",
             {"page_path": form.cleaned_data["page_path"]},
         )
-    page_path = local_path(form["page_path"].value())
+    page_path = local_path(form["page_path"].value(), request=request)
     return render(
         request,
         "formats/ask.html",

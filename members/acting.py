@@ -4,7 +4,8 @@ stop, the members' area works on that member's things, and each change is
 recorded as done on the member's behalf (members.services.on_behalf_record).
 
 The choice lives in the session; every request checks again that the
-support is still open, so ending it takes effect at once."""
+support is still open and was agreed to by the supporter, so ending it takes
+effect at once and being named alone never lets anyone act."""
 
 from .models import Support, User
 
@@ -12,13 +13,14 @@ SESSION_KEY = "acting_for"
 
 
 def supported_by(supporter) -> list[User]:
-    """The active members this person may act for."""
+    """The active members this person agreed to support and may act for."""
     if not supporter.is_authenticated:
         return []
     return list(
         User.objects.filter(
             supporters__supporter=supporter,
             supporters__ended_at__isnull=True,
+            supporters__accepted_at__isnull=False,
             is_active=True,
         ).distinct()
     )
@@ -29,7 +31,10 @@ def may_act_for(supporter, member) -> bool:
         supporter.is_authenticated
         and member.is_active
         and Support.objects.filter(
-            supporter=supporter, member=member, ended_at__isnull=True
+            supporter=supporter,
+            member=member,
+            ended_at__isnull=True,
+            accepted_at__isnull=False,
         ).exists()
     )
 

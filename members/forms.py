@@ -55,7 +55,17 @@ class MoveAssemblyForm(forms.Form):
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class AboutForm(forms.Form):
+class ProfileSectionForm(forms.Form):
+    """One section of a profile. The words speak to the member ("you"); a
+    supporter acting for them (`acting_for`) reads words that are true for
+    them, since they are not the person described."""
+
+    def __init__(self, *args, acting_for=None, **kwargs):
+        self.acting_for = acting_for
+        super().__init__(*args, **kwargs)
+
+
+class AboutForm(ProfileSectionForm):
     first_name = forms.CharField(
         label="First name",
         max_length=150,
@@ -76,7 +86,7 @@ class AboutForm(forms.Form):
     )
 
 
-class ContactForm(forms.Form):
+class ContactForm(ProfileSectionForm):
     contact_method = forms.ChoiceField(
         label="How do you like to be contacted?",
         choices=ContactMethod.choices,
@@ -86,7 +96,8 @@ class ContactForm(forms.Form):
         label="Phone number",
         max_length=40,
         required=False,
-        help_text="Private: only you and the engagement lead see it.",
+        help_text="Private: only you and the engagement lead see it (and a "
+        "supporter, while they act for you).",
     )
     contact_notes = forms.CharField(
         label="Anything else about contacting you",
@@ -95,6 +106,15 @@ class ContactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: best times to call, or who answers the phone.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member := self.acting_for:
+            name = member.first_name or str(member)
+            self.fields["phone"].help_text = (
+                f"Private: only {name}, the engagement lead and {name}'s "
+                "supporters, while acting for them, see it."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -107,18 +127,35 @@ class ContactForm(forms.Form):
         return cleaned
 
 
-class SupportNeedsForm(forms.Form):
+SUPPORT_NEEDS_EXAMPLES = (
+    "For example: papers in large print a week before a meeting, breaks every "
+    "hour, a quiet room, travel with a PA."
+)
+
+
+class SupportNeedsForm(ProfileSectionForm):
     support_needs = forms.CharField(
         label="Your access and support needs",
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Private: only you and the engagement lead see this. For "
-        "example: papers in large print a week before a meeting, breaks every "
-        "hour, a quiet room, travel with a PA.",
+        help_text="Private: only you and the engagement lead see this (and a "
+        f"supporter, while they act for you). {SUPPORT_NEEDS_EXAMPLES}",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member := self.acting_for:
+            name = member.first_name or str(member)
+            field = self.fields["support_needs"]
+            field.label = f"{name}'s access and support needs"
+            field.help_text = (
+                f"Private: only {name}, the engagement lead and {name}'s "
+                f"supporters, while acting for them, see this. "
+                f"{SUPPORT_NEEDS_EXAMPLES}"
+            )
 
-class SharingForm(forms.Form):
+
+class SharingForm(ProfileSectionForm):
     publish_on_site = forms.BooleanField(
         label="Show my name, Assembly and bio on the public “Who we are” page",
         required=False,
@@ -137,7 +174,7 @@ class SharingForm(forms.Form):
     )
 
 
-class SkillsForm(forms.Form):
+class SkillsForm(ProfileSectionForm):
     skills = forms.ModelMultipleChoiceField(
         label="Skills and assets you bring",
         queryset=Skill.objects.all(),

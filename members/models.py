@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -265,15 +266,30 @@ class Membership(models.Model):
 
 class Support(models.Model):
     """A supporter (a carer or PA, with their own login) who may act for a
-    member. Ending it keeps the record of what they did."""
+    member. The member asks; only the person asked agrees (accepted_at), so
+    nobody is made someone's supporter without saying yes. Until then the
+    request is open and acting is not possible. Ending it (or declining)
+    keeps the record of what they did."""
 
     member = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="supporters"
     )
+    # Empty while the address asked has no account yet: it is filled in when
+    # an account for `email` comes into being (accounts.services).
     supporter = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="supporting"
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="supporting",
     )
+    # As the member typed them: shown to the member while they wait, so the
+    # page never shows the name on someone's account before they agree.
+    name = models.CharField(max_length=300, blank=True)
+    email = models.EmailField("email address", blank=True)
     started_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -283,18 +299,39 @@ class Support(models.Model):
                 fields=["member", "supporter"],
                 condition=models.Q(ended_at__isnull=True),
                 name="one_open_support_per_pair",
-            )
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                "member",
+                condition=models.Q(ended_at__isnull=True, supporter__isnull=True),
+                name="one_open_request_per_address",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.supporter} supports {self.member}"
+        return f"{self.supporter or self.email} supports {self.member}"
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    @property
+    def asked_name(self) -> str:
+        """Who the member asked, in the member's own words until they agree."""
+        if self.accepted_at and self.supporter:
+            return str(self.supporter)
+        return self.name or self.email or str(self.supporter)
 
 
 class OnBehalfRecord(models.Model):
-    """Something a supporter did for a member, shown to the member."""
+    """Something a supporter did for a member, shown to the member. It stays
+    when the supporter's account is deleted: their name is kept with it."""
 
     member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    supporter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    supporter = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    supporter_name = models.CharField(max_length=300, blank=True)
     action = models.CharField(max_length=200)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -302,7 +339,13 @@ class OnBehalfRecord(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.supporter} for {self.member}: {self.action}"
+        return f"{self.done_by} for {self.member}: {self.action}"
+
+    @property
+    def done_by(self) -> str:
+        if self.supporter_id:
+            return str(self.supporter)
+        return f"{self.supporter_name or 'A supporter'} (account since closed)"
 
 
 class WhoWeArePage(RoutablePageMixin, Page):

@@ -94,9 +94,25 @@ def person_for_lead(*, pk: int):
 
 
 def supporters_of(user):
+    """Open supports, agreed or still waiting for a yes: the member sees both
+    and can end either."""
     return (
         Support.objects.filter(member=user, ended_at__isnull=True)
         .select_related("supporter")
+        .order_by("started_at")
+    )
+
+
+def support_requests_for(user):
+    """Requests waiting for this person's yes or no, from active members."""
+    return (
+        Support.objects.filter(
+            supporter=user,
+            accepted_at__isnull=True,
+            ended_at__isnull=True,
+            member__is_active=True,
+        )
+        .select_related("member")
         .order_by("started_at")
     )
 

@@ -82,9 +82,11 @@ def person_deactivate(*, user: User, ended_on: date) -> None:
 
 def on_behalf_record(*, member: User, actor: User, action: str) -> None:
     """Note what a supporter did for a member; a member's own changes need
-    no note."""
+    no note. The supporter's name is kept with it, for if their account goes."""
     if actor.pk != member.pk:
-        OnBehalfRecord.objects.create(member=member, supporter=actor, action=action)
+        OnBehalfRecord.objects.create(
+            member=member, supporter=actor, supporter_name=str(actor), action=action
+        )
 
 
 # A person's own profile -------------------------------------------------------
@@ -135,7 +137,8 @@ def pause_set(
 
 
 def support_end(*, support: Support) -> None:
-    """The member ends a supporter's access; what they did stays on record."""
+    """The member ends a supporter's access (or a request not yet agreed to);
+    what they did stays on record."""
     if support.ended_at is None:
         support.ended_at = timezone.now()
         support.save(update_fields=["ended_at"])

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
+from django_otp import user_has_device
 
 from . import roles
 from .access import lead_required, role_required
@@ -67,6 +68,7 @@ def _person_page(request, person, leaving_form=None, move_form=None, status=200)
         {
             "person": person,
             "profile": profile,
+            "two_step_on": user_has_device(person),
             "leaving_form": leaving_form or LeavingForm(person=person),
             "move_form": move_form or MoveAssemblyForm(),
             "anonymised": anonymised_record(person),
@@ -156,6 +158,10 @@ def profile(request):
             "is_acting": person != request.user,
             "supporters": supporters_of(person) if profile else [],
             "on_behalf": done_on_behalf_of(person) if profile else [],
+            # The signed-in person's own two-step sign-in (never the member a
+            # supporter acts for: that is theirs to choose).
+            "two_step_on": user_has_device(request.user),
+            "two_step_required": roles.must_use_two_step(request.user),
         },
     )
 
@@ -167,7 +173,9 @@ def profile_section(request, section):
     if spec is None or (spec.members_only and not roles.is_member(person)):
         raise Http404("No such section")
     form = spec.form_class(
-        request.POST or None, initial=_section_initial(person, spec.form_class)
+        request.POST or None,
+        initial=_section_initial(person, spec.form_class),
+        acting_for=person if person != request.user else None,
     )
     if request.method == "POST" and form.is_valid():
         profile_update(
@@ -235,7 +243,12 @@ def supporter_end(request, pk):
         ended_at__isnull=True,
     )
     support_end(support=support)
-    messages.success(request, f"{support.supporter} can no longer act for you.")
+    messages.success(
+        request,
+        f"{support.asked_name} can no longer act for you."
+        if support.is_accepted
+        else f"We have taken back your request to {support.asked_name}.",
+    )
     return redirect("members:profile")
 
 

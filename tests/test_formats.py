@@ -60,16 +60,42 @@ def test_a_missing_answer_keeps_what_was_typed(client, demo_site):
 
 
 @pytest.mark.parametrize(
-    "page", ["javascript:alert(1)", "https://elsewhere.example", "//elsewhere"]
+    "page",
+    [
+        "javascript:alert(1)",
+        "https://elsewhere.example",
+        "//elsewhere",
+        # Browsers read a backslash as a slash: these leave the site too.
+        "/\\elsewhere.example",
+        "\\\\elsewhere.example",
+        "/\\/elsewhere.example",
+        # A control character browsers drop, before another site's address.
+        "\x01//elsewhere.example",
+        # This site's own address, written out in full, is not a path.
+        "http://testserver/stories/",
+    ],
 )
 def test_the_page_is_always_on_this_site(client, demo_site, page):
     form = client.get(reverse("formats:ask"), {"page": page}).content.decode()
     assert page not in form
+    assert 'name="page_path" value="/"' in form
+    assert 'You are asking about the page <a href="/">/</a>' in form
     client.post(
         reverse("formats:ask"),
         {"page_path": page, "format": "audio", "name": "X", "reply_to": "x@x.org"},
     )
     assert FormatRequest.objects.get(name="X").page_path == "/"
+
+
+def test_a_page_on_this_site_is_kept_with_its_query(client, demo_site):
+    page = "/stories/?tag=caring"
+    form = client.get(reverse("formats:ask"), {"page": page}).content.decode()
+    assert 'value="/stories/?tag=caring"' in form
+    client.post(
+        reverse("formats:ask"),
+        {"page_path": page, "format": "audio", "name": "Y", "reply_to": "y@y.org"},
+    )
+    assert FormatRequest.objects.get(name="Y").page_path == page
 
 
 @pytest.mark.parametrize(

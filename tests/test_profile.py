@@ -235,7 +235,9 @@ def test_a_member_names_a_supporter_who_accepts_and_acts_for_them(client, demo_s
         {"first_name": "Gwen", "last_name": "Pryce", "email": "gwen@example.net"},
         follow=True,
     )
-    assert "We have emailed Gwen an invitation" in response.content.decode()
+    page = response.content.decode()
+    assert "We have asked Gwen to be your supporter" in page
+    assert "Waiting for Gwen Pryce to agree" in page
     email = OutboxEmail.objects.filter(to_address="gwen@example.net").get()
     client.logout()
 
@@ -249,22 +251,34 @@ def test_a_member_names_a_supporter_who_accepts_and_acts_for_them(client, demo_s
         },
     )
     gwen = User.objects.get(email="gwen@example.net")
-    assert Support.objects.filter(member=dafydd, supporter=gwen).exists()
+    # Accepting the invitation that names Dafydd is Gwen's yes.
+    assert Support.objects.get(member=dafydd, supporter=gwen).accepted_at
     dashboard = client.get(reverse("dashboard:home")).content.decode()
     assert "Act for Dafydd Pryce" in dashboard
+    assert Notification.objects.filter(
+        recipient=dafydd, subject="Gwen Pryce has agreed to be your supporter"
+    ).exists()
 
 
-def test_naming_someone_with_an_account_links_them_and_tells_them(client, demo_site):
+def test_naming_someone_with_an_account_asks_them_first(client, demo_site):
     dafydd = sign_in(client, "member@example.org")
     client.post(
         reverse("accounts:supporter_add"),
         {"first_name": "Aoife", "email": "SUPPORTER@example.org"},
     )
     aoife = User.objects.get(email="supporter@example.org")
-    assert Support.objects.filter(member=dafydd, supporter=aoife).exists()
+    support = Support.objects.get(member=dafydd, supporter=aoife, ended_at=None)
+    assert support.accepted_at is None
     assert Notification.objects.filter(
-        recipient=aoife, subject__contains="named you as their supporter"
+        recipient=aoife, subject="Dafydd Pryce has asked you to be their supporter"
     ).exists()
+
+    sign_in(client, "supporter@example.org")
+    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    assert "Act for Dafydd Pryce" not in dashboard
+    assert "Yes, I will support Dafydd Pryce" in dashboard
+    response = client.post(reverse("members:acting_start", args=[dafydd.pk]))
+    assert response.status_code == 404
 
 
 def test_a_member_cannot_name_themselves(client, demo_site):

@@ -3,6 +3,8 @@ page passes axe-core, and a member adds a goal to their plan by keyboard."""
 
 from playwright.sync_api import expect
 
+from accounts.services import supporter_name
+from members.models import User
 from plans.models import DevelopmentPlan
 
 from . import BROWSER_TEST, helpers
@@ -121,8 +123,17 @@ def test_a_member_s_profile_and_pause(page, site):
     assert axe_violations(page) == []
 
     assert_accessible(page, "/accounts/supporters/add/", site, "Name a supporter")
-    page.get_by_role("button", name="Send the invitation").click()
+    page.get_by_label("Their first name").fill("Gwen")
+    page.get_by_role("button", name="Ask them").click()
     assert_accessible(page, page.url, site, "Name a supporter")
+    expect(page.get_by_label("Their first name")).to_have_value("Gwen")
+    page.get_by_label("Their email address").fill("gwen@example.net")
+    page.get_by_role("button", name="Ask them").click()
+    assert_accessible(page, page.url, site, "My profile")
+    expect(page.get_by_role("status")).to_contain_text(
+        "We have asked Gwen to be your supporter"
+    )
+    expect(page.get_by_text("Waiting for Gwen to agree")).to_be_visible()
 
     assert_accessible(page, "/another-format/?page=/", site, "another format")
     page.get_by_label("How can we reach you?").fill("")
@@ -147,6 +158,39 @@ def test_a_supporter_acts_for_a_member(page, site):
     assert_accessible(page, "/members/profile/", site, "Niamh Rafferty's profile")
     page.get_by_role("button", name="Stop acting for Niamh").click()
     expect(banner).to_have_count(0)
+
+
+def test_someone_asked_to_be_a_supporter_agrees_by_keyboard(page, site):
+    supporter_name(
+        member=User.objects.get(email="member@example.org"),
+        email="supporter@example.org",
+        first_name="Aoife",
+    )
+    helpers.sign_in(page, site, "supporter@example.org")
+    assert_accessible(page, "/members/", site, "Hello Aoife")
+    expect(page.get_by_role("button", name="Act for Dafydd Pryce")).to_have_count(0)
+    page.get_by_role("link", name="What this means for Dafydd Pryce").focus()
+    page.keyboard.press("Enter")
+    assert_accessible(page, page.url, site, "Be Dafydd Pryce's supporter?")
+    page.get_by_role("button", name="Yes, I will support Dafydd Pryce").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("You can now act for")
+    expect(page.get_by_role("button", name="Act for Dafydd Pryce")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_someone_asked_says_no_without_javascript(page_without_js, site):
+    page = page_without_js
+    supporter_name(
+        member=User.objects.get(email="member@example.org"),
+        email="supporter@example.org",
+        first_name="Aoife",
+    )
+    helpers.sign_in(page, site, "supporter@example.org")
+    page.goto(site + "/members/")
+    page.get_by_role("button", name="No, not for Dafydd Pryce").click()
+    expect(page.get_by_role("status")).to_contain_text("You have said no")
+    expect(page.get_by_role("heading", name="Asked to be a supporter")).to_have_count(0)
 
 
 def test_anyone_asks_for_another_format_without_javascript(page_without_js, site):
