@@ -81,7 +81,7 @@ def person_data(person) -> PersonPart:
             ],
             "supporters": [
                 {
-                    "supporter": str(support.supporter or ""),
+                    "supporter": support.asked_name,
                     "for": str(support.member),
                     "from": support.started_at,
                     "until": support.ended_at,
@@ -91,7 +91,7 @@ def person_data(person) -> PersonPart:
             "done on your behalf": [
                 {
                     "when": record.created_at,
-                    "by": str(record.supporter or ""),
+                    "by": record.done_by,
                     "what": record.action,
                 }
                 for record in OnBehalfRecord.objects.filter(

@@ -21,7 +21,8 @@ class SignUpForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Filled in from your profile; change it for this one if you "
-        "need to. Private: only you and the engagement lead see it.",
+        "need to. Private: only you and the engagement lead see it (and a "
+        "supporter, while they act for you).",
     )
     declines_fee = forms.BooleanField(
         label="I would like to take part without being paid the fee",
@@ -29,6 +30,26 @@ class SignUpForm(forms.Form):
         help_text="Some people choose this, for example because of how payments "
         "affect their benefits. You can still claim expenses.",
     )
+
+    def __init__(self, *args, acting_for=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if acting_for is not None:
+            # A supporter fills this in: the words are about the member.
+            name = acting_for.first_name or str(acting_for)
+            needs = self.fields["support_needs"]
+            needs.label = f"{name}'s access and support needs for this opportunity"
+            needs.help_text = (
+                f"Filled in from {name}'s profile; change it for this one if "
+                f"needed. Private: only {name}, the engagement lead and "
+                f"{name}'s supporters, while acting for them, see it."
+            )
+            self.fields["note"].help_text = (
+                f"Optional. For example: why this interests {name}, or dates "
+                f"{name} cannot make."
+            )
+            self.fields[
+                "declines_fee"
+            ].label = f"{name} would like to take part without being paid the fee"
 
 
 class EngagementRequestForm(forms.ModelForm):

@@ -6,7 +6,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from members import roles
-from members.acting import person_for
+from members.acting import is_acting, person_for
 from members.audit import needs_read_log
 
 from .calendar import session_filename, session_ics
@@ -54,8 +54,10 @@ def _detail_page(request, opportunity, member, form=None, status=200):
             else None,
             "form": form
             or SignUpForm(
-                initial={"support_needs": profile.support_needs if profile else ""}
+                initial={"support_needs": profile.support_needs if profile else ""},
+                acting_for=member if is_acting(request) else None,
             ),
+            "acting": is_acting(request),
         },
         status=status,
     )
@@ -79,7 +81,7 @@ def detail(request, pk):
 def sign_up_view(request, pk):
     member = _member(request)
     opportunity = _visible(pk)
-    form = SignUpForm(request.POST)
+    form = SignUpForm(request.POST, acting_for=member if is_acting(request) else None)
     if not form.is_valid():
         return _detail_page(request, opportunity, member, form=form, status=400)
     try:

@@ -18,6 +18,7 @@ from members.acting import may_act_for
 from members.models import Assembly, OnBehalfRecord, Support, User
 from members.services import person_deactivate
 from notifications.models import Notification, OutboxEmail
+from opportunities.models import Opportunity
 from tests.people import link_from, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -340,6 +341,42 @@ def test_support_needs_speak_truly_to_a_supporter_acting(client, demo_site):
     )
     assert "Your access and support needs" not in page
     assert "only you" not in page
+
+
+def test_opportunity_sign_up_words_speak_truly_to_a_supporter_acting(
+    client, demo_site
+):
+    niamh = User.objects.get(email="member2@example.org")
+    # A copy of an open opportunity, which Niamh has not signed up for yet.
+    opportunity = Opportunity.objects.filter(status=Opportunity.Status.OPEN).first()
+    opportunity.pk = opportunity.id = None
+    opportunity._state.adding = True
+    opportunity.save()
+    sign_in(client, "supporter@example.org")
+    client.post(reverse("members:acting_start", args=[niamh.pk]))
+    page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
+    page = page.content.decode()
+    assert "Niamh&#x27;s access and support needs for this opportunity" in page
+    assert "Private: only Niamh, the engagement lead and Niamh&#x27;s supporters" in (
+        page
+    )
+    assert "only you" not in page
+    client.post(
+        reverse("opportunities:sign_up", args=[opportunity.pk]),
+        {"support_needs": "Large print, please"},
+    )
+    page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
+    assert "Their access and support needs (only they, the engagement lead" in (
+        page.content.decode()
+    )
+
+    client.post(reverse("members:acting_stop"))
+    client.logout()
+    sign_in(client, "member2@example.org")
+    own = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
+    assert "Your access and support needs (only you, the engagement lead" in (
+        own.content.decode()
+    )
 
 
 # What a supporter did stays ------------------------------------------------------
