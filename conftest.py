@@ -36,3 +36,30 @@ def _empty_cache():
     """Rate-limit counters (core/rate_limits.py) live in the cache: each test
     starts with none."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_gives_the_code(monkeypatch):
+    """Tests that sign someone in with force_login() skip the password form;
+    they skip the two-step code the same way, so the lead's and
+    administrators' screens open as after a real sign-in. The real steps are
+    tested in tests/test_two_step.py, through the forms."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.two_step.selectors import two_step_required
+
+    force_login = Client.force_login
+
+    def force_login_with_code(self, user, backend=None):
+        force_login(self, user, backend)
+        if two_step_required(user):
+            device = TOTPDevice.objects.filter(
+                user=user, confirmed=True
+            ).first() or TOTPDevice.objects.create(user=user, confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_code)

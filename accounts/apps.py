@@ -6,5 +6,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and signing in"
 
     def ready(self):
-        # Registers the makers of account links with the outbox.
-        from . import links  # noqa: F401
+        # Register the makers of account links with the outbox, and the
+        # check accounts.E001 (the demo's authenticator secret).
+        from . import checks, links  # noqa: F401

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .two_step import views as two_step
 
 app_name = "accounts"
 
@@ -26,6 +27,13 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("two-step/", two_step.verify, name="two_step"),
+    path("two-step/recovery/", two_step.recovery, name="two_step_recovery"),
+    path("two-step/set-up/", two_step.set_up, name="two_step_set_up"),
+    path("two-step/codes/", two_step.codes, name="two_step_codes"),
+    path("two-step/codes/new/", two_step.codes_new, name="two_step_codes_new"),
+    path("two-step/turn-off/", two_step.turn_off, name="two_step_turn_off"),
+    path("two-step/reset/<int:pk>/", two_step.reset, name="two_step_reset"),
     path("invite/", views.invite, name="invite"),
     path("supporters/add/", views.supporter_add, name="supporter_add"),
     path(

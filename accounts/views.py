@@ -134,6 +134,10 @@ def sign_in_link(request, token):
             },
             status=410 if check.link else 404,
         )
+    if roles.must_use_two_step(check.link.user):
+        # A mailbox is one factor: those who see everyone's data need the
+        # password and a code. The link stays unspent (it cannot be used).
+        return render(request, "accounts/two_step/link_refused.html", status=403)
     if request.method == "POST":
         user = services.sign_in_link_use(link=check.link)
         if user is None:

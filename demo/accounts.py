@@ -1,7 +1,11 @@
 """The demo accounts. Every person here is invented."""
 
-from django.contrib.auth.models import Group
+from base64 import b32decode
 
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.two_step import DEMO_TOTP_SECRET
 from members import roles
 from members.factories import UserFactory
 from members.models import User
@@ -73,8 +77,23 @@ def demo_accounts_load() -> list[User]:
                 **account,
                 password=DEMO_PASSWORD,
             )
+        if roles.must_use_two_step(user):
+            demo_authenticator_load(user)
         people.append(user)
     return people
+
+
+def demo_authenticator_load(user: User) -> None:
+    """The demo lead and administrator need two-step sign-in: both get the
+    one published secret (README, `make run`), so anyone trying the demo can
+    add it to an authenticator app or run `oathtool --totp -b SECRET`."""
+    if not TOTPDevice.objects.filter(user=user).exists():
+        TOTPDevice.objects.create(
+            user=user,
+            name="Demo authenticator",
+            key=b32decode(DEMO_TOTP_SECRET).hex(),
+            confirmed=True,
+        )
 
 
 def contact_details_load() -> None:

@@ -42,3 +42,12 @@ def is_staff_member(user) -> bool:
 
 def can_browse_team_cv(user) -> bool:
     return is_lead(user) or is_staff_member(user)
+
+
+def must_use_two_step(user) -> bool:
+    """Those who can see everyone's information confirm sign-in with a code:
+    the engagement lead, and administrators (superusers can grant themselves
+    anything, so the flag counts here as well as the group)."""
+    return user.is_authenticated and (
+        is_lead(user) or user.is_superuser or ADMINISTRATORS in _group_names(user)
+    )

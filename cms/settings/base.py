@@ -65,6 +65,11 @@ INSTALLED_APPS = [
     # Django and friends
     "django_q",
     "axes",
+    # Two-step sign-in (accounts/two_step): authenticator codes and the
+    # single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -81,6 +86,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session gave its two-step code; then those who must give
+    # one (or chose to) see only the two-step pages until they do.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_step.middleware.TwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -216,6 +225,11 @@ RATE_LIMITS = {
     "sign_in_link": {"address": (10, 60 * 60), "account": (3, 15 * 60)},
     "another_format": {"address": (5, 60 * 60)},
 }
+
+# Two-step sign-in: the name authenticator apps show beside the account.
+# django-otp's throttling stays on: each wrong code doubles the wait before
+# the next try (1, 2, 4 ... seconds).
+OTP_TOTP_ISSUER = "Co-production Hub"
 
 # Email: console in development; EMAIL_URL (smtp+tls://user:pass@host:587)
 # in production.
