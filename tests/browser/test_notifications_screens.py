@@ -104,7 +104,10 @@ def test_the_lead_sends_a_failed_email_again_by_keyboard(page, site):
     page.keyboard.press("Enter")
     expect(page.get_by_text("will be sent again")).to_be_visible()
     failed.refresh_from_db()
-    assert failed.state == OutboxEmail.State.PENDING
+    # Waiting again with fresh attempts, or already sent: tests run the send
+    # task at once, as a worker would within the minute.
+    assert failed.state in (OutboxEmail.State.PENDING, OutboxEmail.State.SENT)
+    assert failed.attempts <= 1
 
 
 def test_the_lead_sends_every_failed_email_again_by_keyboard(page, site):
