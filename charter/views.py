@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.storage import private_file_response
 from members.access import lead_required
 from members.acting import person_for
 
@@ -74,7 +75,7 @@ def easy_read(request, number):
     version = get_object_or_404(CharterVersion, number=number)
     if not version.easy_read:
         raise Http404("No Easy Read version")
-    return FileResponse(
+    return private_file_response(
         version.easy_read.open("rb"),
         filename=f"charter-version-{version.number}-easy-read"
         + version.easy_read.name[version.easy_read.name.rfind(".") :],

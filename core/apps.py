@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .sessions import on_user_logged_in
+
+        user_logged_in.connect(on_user_logged_in, dispatch_uid="session_clock_start")

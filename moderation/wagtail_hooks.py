@@ -6,11 +6,14 @@ from wagtail.admin.userbar import ContentCheckerItem
 from library.models import LibraryIndexPage, ResourcePage
 from stories.models import StoryIndexPage, StoryPage
 
+from .access import may_open_reports
+
 
 @hooks.register("construct_main_menu")
 def hide_reports_from_members(request, menu_items):
-    """Wagtail's reports are for the people who review and publish."""
-    if not request.user.has_perm("stories.edit_story_settings"):
+    """Wagtail's reports are for the people who review and publish; the same
+    check refuses their addresses (moderation/middleware.py)."""
+    if not may_open_reports(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "reports"]
 
 

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.storage import private_file_response
 from members import roles
 from members.access import lead_required
 from members.acting import person_for
@@ -279,13 +280,11 @@ def receipt(request, pk):
         raise Http404("The receipt file is missing") from missing
     owner = line.claim.sign_up.member
     private_read_log(viewer=request.user, owner=owner, instance=line, what=RECEIPT)
-    response = FileResponse(
+    return private_file_response(
         file,
         filename=line.receipt_name or line.receipt.name.rsplit("/", 1)[-1],
         content_type=content_type_of(line.receipt.name),
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # The lead's pages ------------------------------------------------------------

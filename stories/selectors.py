@@ -71,7 +71,9 @@ def story_tags(limit: int = 12):
 
 def stories_related(*, story, limit: int = 3):
     """Stories sharing a tag with this one, newest first."""
-    tag_ids = list(story.tags.values_list("pk", flat=True))
+    # In the editor's preview the tags are modelcluster's in-memory list,
+    # which has no values_list("pk"): read them as objects.
+    tag_ids = [tag.pk for tag in story.tags.all()]
     if not tag_ids:
         return _story_cards().not_page(story).filter(kind=story.kind)[:limit]
     return _story_cards().not_page(story).filter(tags__in=tag_ids).distinct()[:limit]

@@ -190,6 +190,9 @@ def test_the_easy_read_version_is_for_signed_in_people_only(
     if status == 200:
         assert b"Easy Read" in b"".join(response.streaming_content)
         assert "no-store" in response["Cache-Control"]
+        # Downloaded, never opened as a page of the site.
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert "sandbox" in response["Content-Security-Policy"]
 
 
 def test_a_version_without_easy_read_has_no_download(client, demo_site):

@@ -796,6 +796,13 @@ def test_a_claim_and_its_receipts_are_seen_only_by_the_member_and_the_lead(
             assert b"".join(response.streaming_content) == PDF
             assert response["Content-Type"] == "application/pdf"
             assert "private" in response["Cache-Control"]
+            # Downloaded, never opened as a page of the site: a receipt that
+            # holds script cannot run as the site.
+            assert response["Content-Disposition"] == (
+                'attachment; filename="receipt.pdf"'
+            )
+            assert "sandbox" in response["Content-Security-Policy"].split("; ")
+            assert response["X-Content-Type-Options"] == "nosniff"
         else:
             assert "Train" in response.content.decode()
 

@@ -91,7 +91,12 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_step.middleware.TwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: a sign-in past its time limits ends, saying why.
+    "core.middleware.SessionLimitsMiddleware",
+    # Wagtail's reports answer only to those who may review.
+    "moderation.middleware.ReportsForReviewersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.AdminContentSecurityPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.PrivatePagesNoStoreMiddleware",
@@ -154,8 +159,10 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "/"
-# One accessible sign-in page for members, staff and the lead alike.
+# One accessible sign-in page for members, staff and the lead alike, and one
+# way to a new password (through the outbox): Wagtail's own reset is off.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -176,9 +183,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Sessions (README "Signing in"): a sign-in lasts until the browser is closed
-# and at most 8 hours, so a shared computer does not stay signed in.
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# Sessions (README "Signing in"): a sign-in lasts until the browser is closed,
+# ends after SESSION_IDLE_MINUTES without activity and SESSION_MAX_HOURS after
+# it began whatever happens (core/sessions.py), so a shared computer does not
+# stay signed in.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=8)
+SESSION_COOKIE_AGE = 60 * 60 * SESSION_MAX_HOURS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Password reset links work for 2 hours; sign-in links for 15 minutes;
 # invitations for 14 days.
