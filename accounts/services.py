@@ -8,12 +8,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from members import roles
 from members.models import Profile, Support, User
 from members.services import person_join
-from notifications.emails import absolute_url
 from notifications.models import Kind
 from notifications.services import account_email, notify
 
+from . import links
 from .models import Invitation, SignInLink
 from .tokens import token_hash, token_new
 
@@ -57,7 +58,8 @@ def invitation_create(
     must not withdraw an invitation someone else sent."""
     email = User.objects.normalize_email(email).strip()
     now = timezone.now()
-    token, digest = token_new()
+    # A placeholder until the email is sent, which gives the link its token.
+    _, digest = token_new()
     if replace_earlier:
         Invitation.objects.filter(
             email__iexact=email, accepted_at__isnull=True, withdrawn_at__isnull=True
@@ -84,12 +86,11 @@ def invitation_create(
             "inviter": inviter,
             "role": invitation.get_role_display(),
             "supporting": str(supporting) if supporting else "",
-            "accept_url": absolute_url(
-                reverse("accounts:invitation", kwargs={"token": token})
-            ),
             "expires_on": invitation.expires_at.date().isoformat(),
         },
         dedupe_key=f"invitation:{invitation.pk}",
+        link=links.INVITATION,
+        link_for=invitation,
     )
     return invitation
 
@@ -218,9 +219,21 @@ def sign_in_link_send(*, email: str) -> SignInLink | None:
     if user is None:
         return None
     now = timezone.now()
+    if roles.must_use_two_step(user):
+        # The lead and administrators sign in with a password and a code,
+        # never a link: they are told so, in place of the link they asked for.
+        account_email(
+            to_address=user.email,
+            subject="How to sign in to the Co-production Hub",
+            template="emails/sign_in_link_not_for_you",
+            context={"first_name": user.first_name},
+            dedupe_key=f"sign-in-link-not-for-you:{user.pk}:{now:%Y%m%d%H%M}",
+        )
+        return None
     if user.sign_in_links.filter(created_at__gt=now - timedelta(minutes=1)).exists():
         return None
-    token, digest = token_new()
+    # A placeholder until the email is sent, which gives the link its token.
+    _, digest = token_new()
     link = SignInLink.objects.create(
         user=user,
         token_hash=digest,
@@ -233,12 +246,11 @@ def sign_in_link_send(*, email: str) -> SignInLink | None:
         template="emails/sign_in_link",
         context={
             "first_name": user.first_name,
-            "sign_in_url": absolute_url(
-                reverse("accounts:sign_in_link_use", kwargs={"token": token})
-            ),
             "minutes": settings.SIGN_IN_LINK_MINUTES,
         },
         dedupe_key=f"sign-in-link:{link.pk}",
+        link=links.SIGN_IN,
+        link_for=link,
     )
     return link
 

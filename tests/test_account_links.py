@@ -235,3 +235,16 @@ def test_a_profile_name_with_a_line_break_is_stored_on_one_line(client):
     member = User.objects.get(email="member@example.org")
     assert "\n" not in member.first_name
     assert member.profile.display_name == "Dafydd Pryce"
+
+
+@pytest.mark.parametrize("email", ["lead@example.org", "admin@example.org"])
+def test_the_lead_asking_for_a_sign_in_link_is_told_how_to_sign_in_instead(
+    client, email
+):
+    client.post(reverse("accounts:sign_in_link"), {"email": email})
+    assert not SignInLink.objects.filter(user__email=email).exists()
+    sent = OutboxEmail.objects.filter(to_address=email).latest("pk")
+    message = sent_message(sent)
+    assert message.subject == "How to sign in to the Co-production Hub"
+    assert "authenticator app" in message.body
+    assert account_links_in(message.body) == []
