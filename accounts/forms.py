@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import (
@@ -5,15 +7,12 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
-from django.contrib.auth.tokens import default_token_generator
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
 from members.models import Assembly, Profile, User
-from notifications.emails import absolute_url
+from notifications.models import OutboxEmail
 from notifications.services import account_email
 
+from . import links
 from .models import Invitation
 
 PASSWORD_HELP = (
@@ -81,27 +80,29 @@ class SignInLinkForm(forms.Form):
 
 class PasswordResetRequestForm(PasswordResetForm):
     """Django's reset, sent through our outbox so it is retried like every
-    other email and never lost to a mail server that is down."""
+    other email and never lost to a mail server that is down. The link is
+    made when the email is sent (accounts/links.py), never stored, and one
+    email waiting is enough: asking again adds none."""
 
     email = email_field()
 
-    def save(self, request=None, token_generator=default_token_generator, **kwargs):
+    def save(self, request=None, **kwargs):
         for user in self.get_users(self.cleaned_data["email"]):
-            token = token_generator.make_token(user)
-            uid = urlsafe_base64_encode(force_bytes(user.pk))
-            path = reverse(
-                "accounts:password_reset_confirm",
-                kwargs={"uidb64": uid, "token": token},
+            waiting = OutboxEmail.objects.filter(
+                account_link=links.PASSWORD_RESET,
+                account_link_for=str(user.pk),
+                state__in=[OutboxEmail.State.PENDING, OutboxEmail.State.SENDING],
             )
+            if waiting.exists():
+                continue
             account_email(
                 to_address=user.email,
                 subject="Choose a new password for the Co-production Hub",
                 template="emails/password_reset",
-                context={
-                    "first_name": user.first_name,
-                    "reset_url": absolute_url(path),
-                },
-                dedupe_key=f"password-reset:{user.pk}:{token}",
+                context={"first_name": user.first_name},
+                dedupe_key=f"password-reset:{user.pk}:{uuid.uuid4()}",
+                link=links.PASSWORD_RESET,
+                link_for=user,
             )
 
 

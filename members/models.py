@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.nations import NATION_CHOICES
+from core.text import single_line
 
 
 class UserManager(BaseUserManager):
@@ -60,6 +61,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        # Names go into email subjects: never a line break (core/text.py).
+        self.first_name = single_line(self.first_name)
+        self.last_name = single_line(self.last_name)
+        super().save(*args, **kwargs)
 
 
 class Assembly(models.Model):
@@ -201,6 +208,11 @@ class Profile(models.Model):
 
     def __str__(self):
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        self.display_name = single_line(self.display_name)
+        self.pronouns = single_line(self.pronouns)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.photo_id and not self.photo_alt.strip():

@@ -257,6 +257,10 @@ EMAIL_TIMEOUT = 20
 # failed, and the first wait between attempts (doubling, at most 6 hours).
 NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = 8
 NOTIFICATIONS_EMAIL_RETRY_SECONDS = 60
+# Kept only as long as needed (notifications/retention.py, daily): the words
+# of sent emails, and notifications read this long ago.
+RETENTION_SENT_EMAIL_BODIES_DAYS = 30
+RETENTION_READ_NOTIFICATIONS_DAYS = 365
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
