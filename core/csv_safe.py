@@ -45,3 +45,22 @@ class SafeWriter:
 def csv_writer_safe(file, **options) -> SafeWriter:
     """Use instead of csv.writer for anything a spreadsheet will open."""
     return SafeWriter(file, **options)
+
+
+def wagtail_csv_exports_neutralise() -> None:
+    """Wagtail's own CSV downloads (its reports, listings with an export)
+    write titles and names as they are; its Excel download already turns
+    formulas into text. Every value it writes to a CSV goes through csv_cell
+    too. Called once, from CoreConfig.ready()."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "neutralised", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = original(self, field, value, export_format)
+        return csv_cell(value) if export_format == self.FORMAT_CSV else value
+
+    preprocess_field_value.neutralised = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
