@@ -343,9 +343,7 @@ def test_support_needs_speak_truly_to_a_supporter_acting(client, demo_site):
     assert "only you" not in page
 
 
-def test_opportunity_sign_up_words_speak_truly_to_a_supporter_acting(
-    client, demo_site
-):
+def test_opportunity_sign_up_words_speak_truly_to_a_supporter_acting(client, demo_site):
     niamh = User.objects.get(email="member2@example.org")
     # A copy of an open opportunity, which Niamh has not signed up for yet.
     opportunity = Opportunity.objects.filter(status=Opportunity.Status.OPEN).first()
