@@ -37,7 +37,7 @@ def test_staff_read_the_figures_with_small_groups_hidden(page, site):
     assert_accessible(page, page.url, site, "figures for 2023")
     for caption in ("By workstream", "By Assembly"):
         rows = page.get_by_role("table", name=caption).locator("tbody tr")
-        assert rows.count() > 1
+        assert rows.count() >= 1
         for number in range(rows.count()):
             people = rows.nth(number).locator("td").nth(1).inner_text()
             assert int(people) >= 3, (caption, rows.nth(number).inner_text())
