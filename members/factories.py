@@ -1,7 +1,14 @@
+"""Factories for people: a bare account (UserFactory) and a person with a
+role, profile and (for members) an Assembly, made the way the site makes
+them (services.person_join). Also the Who we are page. Imports only
+members' own models and services."""
+
 import factory
+import wagtail_factories
 from django.contrib.auth.models import Group
 
-from .models import User
+from .models import Assembly, Profile, User, WhoWeArePage
+from .services import person_join
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -22,3 +29,49 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(
                 *(Group.objects.get_or_create(name=n)[0] for n in extracted)
             )
+
+
+class AssemblyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assembly
+        django_get_or_create = ("name",)
+
+    name = "North West Assembly"
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    nation = "england"
+
+
+class PersonFactory(factory.Factory):
+    """Someone who has joined with a role: PersonFactory() is a member of an
+    Assembly; PersonFactory(lead=True), (staff=True) or (supporter=True) give
+    the other roles, with no Assembly."""
+
+    class Meta:
+        model = User
+
+    class Params:
+        lead = factory.Trait(role=Profile.Role.ENGAGEMENT_LEAD, assembly=None)
+        staff = factory.Trait(role=Profile.Role.STAFF, assembly=None)
+        supporter = factory.Trait(role=Profile.Role.SUPPORTER, assembly=None)
+
+    email = factory.Sequence(lambda n: f"joined{n}@example.org")
+    password = "coproduction"
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    role = Profile.Role.MEMBER
+    assembly = factory.SubFactory(AssemblyFactory)
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        raise NotImplementedError("A person joins through person_join: use create.")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return person_join(**kwargs)
+
+
+class WhoWeArePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = WhoWeArePage
+
+    title = "Who we are"

@@ -1,4 +1,5 @@
-"""Signing a test client in as one of the demo people."""
+"""The demo people in tests: finding one, signing a test client in as one,
+and reading the links in the emails they are sent."""
 
 import re
 from urllib.parse import urlparse
@@ -9,6 +10,11 @@ from django.utils import timezone
 from members.models import User
 from notifications.models import OutboxEmail
 from notifications.outbox import outbox_send_due
+
+
+def person(email: str = "member@example.org") -> User:
+    """One of the demo people, by their email address."""
+    return User.objects.get(email=email)
 
 
 def sign_in(client, email: str) -> User:

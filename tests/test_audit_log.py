@@ -13,11 +13,11 @@ from wagtail.models import ModelLogEntry
 
 from members.audit import ACTIONS, PLAN, RECEIPT, SUPPORT_NEEDS
 from members.models import Profile, User
+from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
 from payments.services import ExpenseInput, claim_submit
 from plans.models import DevelopmentPlan
 from tests.people import sign_in
-from tests.test_opportunities import make_opportunity
 from tests.test_payments import PDF, pdf, selected
 from tests.test_plans import act_for
 
@@ -153,7 +153,7 @@ def test_the_lead_downloading_a_receipt_is_recorded_without_its_name(client, dem
 
 
 def test_the_lead_s_sign_up_list_records_each_person_s_needs(client, demo_site):
-    opportunity = make_opportunity(status=Opportunity.Status.CLOSED)
+    opportunity = OpportunityFactory(status=Opportunity.Status.CLOSED)
     niamh, colm = person("member2@example.org"), person("member3@example.org")
     with_needs = SignUp.objects.create(
         opportunity=opportunity, member=niamh, support_needs="A hearing loop."
@@ -169,7 +169,7 @@ def test_the_lead_s_sign_up_list_records_each_person_s_needs(client, demo_site):
 
 
 def test_a_supporter_acting_on_an_opportunity_page_is_recorded(client, demo_site):
-    opportunity = make_opportunity()
+    opportunity = OpportunityFactory()
     niamh = person("member2@example.org")
     act_for(client, "supporter@example.org", "member2@example.org")
     response = client.get(reverse("opportunities:detail", args=[opportunity.pk]))

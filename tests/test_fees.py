@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from notifications.models import Notification
 from opportunities import fees
+from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
 from opportunities.services import opportunity_move, select
 from payments.models import Claim
 from payments.services import claim_approve, claim_mark_paid
-from tests.people import sign_in
-from tests.test_opportunities import make_opportunity, member
+from tests.people import person, sign_in
 from tests.test_payments import form_data
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +49,10 @@ def promised(html: str) -> str:
 def test_the_promise_and_the_claim_agree_to_the_penny(
     client, demo_site, basis, rate, hours, sessions, earns
 ):
-    lead = member("lead@example.org")
-    dafydd = member("member@example.org")
+    lead = person("lead@example.org")
+    dafydd = person("member@example.org")
     title = f"Awkward fee {rate} x {hours} x {sessions}"
-    opportunity = make_opportunity(
+    opportunity = OpportunityFactory(
         status=S.DRAFT,
         fee_basis=basis,
         fee_rate=rate,

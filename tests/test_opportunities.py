@@ -2,7 +2,7 @@
 state rules, sign-up with places and a waiting list, and selection."""
 
 import threading
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,9 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from members.models import OnBehalfRecord, User
+from members.models import OnBehalfRecord
 from notifications.models import Notification
-from opportunities.models import Opportunity, Session, SignUp, Workstream
+from opportunities.factories import OpportunityFactory
+from opportunities.models import Opportunity, SignUp
 from opportunities.services import (
     TRANSITIONS,
     NotAllowed,
@@ -22,52 +23,20 @@ from opportunities.services import (
     sign_up,
     withdraw,
 )
-from tests.people import sign_in
+from tests.people import person, sign_in
 
 pytestmark = pytest.mark.django_db
 
 S = Opportunity.Status
 
 
-def make_opportunity(places=2, status=S.OPEN, sessions=2, **fields):
-    today = timezone.localdate()
-    opportunity = Opportunity.objects.create(
-        title=fields.pop("title", "Review a leaflet for carers"),
-        summary="Read a draft leaflet and tell us what is unclear.",
-        kind="one_off",
-        workstream=Workstream.objects.get_or_create(name="Carers")[0],
-        fee_basis=fields.pop("fee_basis", "per_hour"),
-        fee_rate=Decimal(fields.pop("fee_rate", "25.00")),
-        hours_per_session=Decimal("2.5"),
-        places=places,
-        closes_on=fields.pop("closes_on", today + timedelta(days=7)),
-        mode="online",
-        status=status,
-        **fields,
-    )
-    start = timezone.make_aware(
-        datetime.combine(today + timedelta(days=14), datetime.min.time())
-    )
-    for number in range(sessions):
-        Session.objects.create(
-            opportunity=opportunity,
-            starts_at=start + timedelta(days=number, hours=10),
-            ends_at=start + timedelta(days=number, hours=12, minutes=30),
-        )
-    return opportunity
-
-
-def member(email="member@example.org"):
-    return User.objects.get(email=email)
-
-
 # The fee -------------------------------------------------------------------------
 
 
 def test_the_total_fee_is_known_in_advance_in_exact_pounds(demo_site):
-    per_hour = make_opportunity(fee_rate="25.00")  # 2 sessions of 2.5 hours
+    per_hour = OpportunityFactory(fee_rate="25.00")  # 2 sessions of 2.5 hours
     assert per_hour.total_fee() == Decimal("125.00")
-    per_session = make_opportunity(
+    per_session = OpportunityFactory(
         fee_basis="per_session", fee_rate="40.10", sessions=3
     )
     assert per_session.total_fee() == Decimal("120.30")
@@ -75,7 +44,7 @@ def test_the_total_fee_is_known_in_advance_in_exact_pounds(demo_site):
 
 
 def test_the_detail_page_shows_what_a_member_would_earn(client, demo_site):
-    opportunity = make_opportunity()
+    opportunity = OpportunityFactory()
     sign_in(client, "member@example.org")
     page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
     assert "You would earn £125.00 in all" in page.content.decode()
@@ -89,7 +58,7 @@ ALL_PAIRS = [(a, b) for a in S for b in S if a != b]
 
 @pytest.mark.parametrize(("start", "end"), ALL_PAIRS)
 def test_every_status_change_is_allowed_or_refused_by_the_rules(demo_site, start, end):
-    opportunity = make_opportunity(status=start)
+    opportunity = OpportunityFactory(status=start)
     if end in TRANSITIONS[start]:
         opportunity_move(opportunity=opportunity, to=end)
         opportunity.refresh_from_db()
@@ -102,7 +71,7 @@ def test_every_status_change_is_allowed_or_refused_by_the_rules(demo_site, start
 
 
 def test_an_opportunity_without_sessions_cannot_open(demo_site):
-    opportunity = make_opportunity(status=S.DRAFT, sessions=0)
+    opportunity = OpportunityFactory(status=S.DRAFT, sessions=0)
     with pytest.raises(NotAllowed, match="at least one session"):
         opportunity_move(opportunity=opportunity, to=S.OPEN)
 
@@ -111,10 +80,10 @@ def test_an_opportunity_without_sessions_cannot_open(demo_site):
 
 
 def test_when_places_are_full_people_wait_in_order(demo_site):
-    opportunity = make_opportunity(places=1)
-    first = sign_up(opportunity=opportunity, member=member())
-    second = sign_up(opportunity=opportunity, member=member("member2@example.org"))
-    third = sign_up(opportunity=opportunity, member=member("member3@example.org"))
+    opportunity = OpportunityFactory(places=1)
+    first = sign_up(opportunity=opportunity, member=person())
+    second = sign_up(opportunity=opportunity, member=person("member2@example.org"))
+    third = sign_up(opportunity=opportunity, member=person("member3@example.org"))
     assert first.status == SignUp.Status.SIGNED_UP
     assert (second.status, third.status) == (SignUp.Status.WAITING,) * 2
 
@@ -131,9 +100,9 @@ def test_when_places_are_full_people_wait_in_order(demo_site):
 
 
 def test_withdrawing_from_the_waiting_list_offers_nobody_a_place(demo_site):
-    opportunity = make_opportunity(places=1)
-    sign_up(opportunity=opportunity, member=member())
-    waiting = sign_up(opportunity=opportunity, member=member("member2@example.org"))
+    opportunity = OpportunityFactory(places=1)
+    sign_up(opportunity=opportunity, member=person())
+    waiting = sign_up(opportunity=opportunity, member=person("member2@example.org"))
     assert withdraw(entry=waiting, actor=waiting.member) is None
     assert not Notification.objects.filter(
         dedupe_key__startswith="place-offered:"
@@ -141,31 +110,31 @@ def test_withdrawing_from_the_waiting_list_offers_nobody_a_place(demo_site):
 
 
 def test_signing_up_after_the_closing_date_is_refused(demo_site):
-    opportunity = make_opportunity(closes_on=timezone.localdate() - timedelta(days=1))
+    opportunity = OpportunityFactory(closes_on=timezone.localdate() - timedelta(days=1))
     with pytest.raises(NotAllowed, match="Sign-up closed on"):
-        sign_up(opportunity=opportunity, member=member())
+        sign_up(opportunity=opportunity, member=person())
 
 
 @pytest.mark.parametrize("status", [s for s in S if s != S.OPEN])
 def test_signing_up_is_only_for_open_opportunities(demo_site, status):
-    opportunity = make_opportunity(status=status)
+    opportunity = OpportunityFactory(status=status)
     with pytest.raises(NotAllowed, match="not open for sign-up"):
-        sign_up(opportunity=opportunity, member=member())
+        sign_up(opportunity=opportunity, member=person())
 
 
 def test_signing_up_twice_is_refused_but_after_withdrawing_is_fine(demo_site):
-    opportunity = make_opportunity()
-    entry = sign_up(opportunity=opportunity, member=member())
+    opportunity = OpportunityFactory()
+    entry = sign_up(opportunity=opportunity, member=person())
     with pytest.raises(NotAllowed, match="already signed up"):
-        sign_up(opportunity=opportunity, member=member())
+        sign_up(opportunity=opportunity, member=person())
     withdraw(entry=entry, actor=entry.member)
-    again = sign_up(opportunity=opportunity, member=member())
+    again = sign_up(opportunity=opportunity, member=person())
     assert again.status == SignUp.Status.SIGNED_UP
-    assert opportunity.sign_ups.filter(member=member()).count() == 2
+    assert opportunity.sign_ups.filter(member=person()).count() == 2
 
 
 def test_the_sign_up_form_starts_from_the_profile_s_needs(client, demo_site):
-    opportunity = make_opportunity()
+    opportunity = OpportunityFactory()
     sign_in(client, "member2@example.org")
     page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
     assert "Papers in large print (18 point)" in page.content.decode()
@@ -185,7 +154,7 @@ def test_the_sign_up_form_starts_from_the_profile_s_needs(client, demo_site):
 
 
 def test_a_refused_sign_up_keeps_what_was_typed(client, demo_site):
-    opportunity = make_opportunity(closes_on=timezone.localdate() - timedelta(days=1))
+    opportunity = OpportunityFactory(closes_on=timezone.localdate() - timedelta(days=1))
     sign_in(client, "member@example.org")
     response = client.post(
         reverse("opportunities:sign_up", args=[opportunity.pk]),
@@ -198,8 +167,8 @@ def test_a_refused_sign_up_keeps_what_was_typed(client, demo_site):
 
 
 def test_a_supporter_signs_up_on_the_member_s_behalf(client, demo_site):
-    opportunity = make_opportunity()
-    niamh = member("member2@example.org")
+    opportunity = OpportunityFactory()
+    niamh = person("member2@example.org")
     sign_in(client, "supporter@example.org")
     client.post(reverse("members:acting_start", args=[niamh.pk]))
     client.post(reverse("opportunities:sign_up", args=[opportunity.pk]), {})
@@ -220,7 +189,7 @@ def test_a_supporter_signs_up_on_the_member_s_behalf(client, demo_site):
     ],
 )
 def test_the_opportunity_list_is_for_members(client, demo_site, email, status):
-    opportunity = make_opportunity()
+    opportunity = OpportunityFactory()
     sign_in(client, email)
     response = client.get(reverse("opportunities:list"))
     assert response.status_code == status
@@ -228,7 +197,7 @@ def test_the_opportunity_list_is_for_members(client, demo_site, email, status):
 
 
 def test_drafts_are_not_shown_to_members(client, demo_site):
-    draft = make_opportunity(status=S.DRAFT, title="Secret draft")
+    draft = OpportunityFactory(status=S.DRAFT, title="Secret draft")
     sign_in(client, "member@example.org")
     assert (
         "Secret draft" not in client.get(reverse("opportunities:list")).content.decode()
@@ -241,8 +210,8 @@ def test_drafts_are_not_shown_to_members(client, demo_site):
 def test_matching_skills_come_first(client, demo_site):
     from members.models import Skill
 
-    plain = make_opportunity(title="A plain one", closes_on=timezone.localdate())
-    welsh = make_opportunity(title="A Welsh one")
+    plain = OpportunityFactory(title="A plain one", closes_on=timezone.localdate())
+    welsh = OpportunityFactory(title="A Welsh one")
     welsh.skills.add(Skill.objects.get(name="Welsh language"))
     sign_in(client, "member@example.org")  # Dafydd speaks Welsh
     page = client.get(reverse("opportunities:list")).content.decode()
@@ -253,15 +222,15 @@ def test_matching_skills_come_first(client, demo_site):
 
 
 def test_the_lead_selects_and_everyone_hears(demo_site):
-    opportunity = make_opportunity(places=1)
-    chosen = sign_up(opportunity=opportunity, member=member())
-    other = sign_up(opportunity=opportunity, member=member("member2@example.org"))
+    opportunity = OpportunityFactory(places=1)
+    chosen = sign_up(opportunity=opportunity, member=person())
+    other = sign_up(opportunity=opportunity, member=person("member2@example.org"))
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
     select(
         opportunity=opportunity,
         chosen=[chosen],
         reason="Dafydd knows the topic well.",
-        by=member("lead@example.org"),
+        by=person("lead@example.org"),
     )
     chosen.refresh_from_db()
     other.refresh_from_db()
@@ -282,10 +251,10 @@ def test_the_lead_selects_and_everyone_hears(demo_site):
 
 
 def test_selecting_more_people_than_places_is_refused(demo_site):
-    opportunity = make_opportunity(places=1)
+    opportunity = OpportunityFactory(places=1)
     entries = [
-        sign_up(opportunity=opportunity, member=member()),
-        sign_up(opportunity=opportunity, member=member("member2@example.org")),
+        sign_up(opportunity=opportunity, member=person()),
+        sign_up(opportunity=opportunity, member=person("member2@example.org")),
     ]
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
     with pytest.raises(NotAllowed, match="There are 1 places"):
@@ -294,8 +263,8 @@ def test_selecting_more_people_than_places_is_refused(demo_site):
 
 
 def test_selection_needs_a_reason_and_a_closed_opportunity(demo_site):
-    opportunity = make_opportunity()
-    entry = sign_up(opportunity=opportunity, member=member())
+    opportunity = OpportunityFactory()
+    entry = sign_up(opportunity=opportunity, member=person())
     with pytest.raises(NotAllowed, match="Close sign-up"):
         select(opportunity=opportunity, chosen=[entry], reason="Yes", by=None)
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
@@ -312,8 +281,8 @@ def test_selection_needs_a_reason_and_a_closed_opportunity(demo_site):
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_members_taking_the_last_place_at_once_one_gets_it():
-    opportunity = make_opportunity(places=1)
-    people = [member(), member("member2@example.org")]
+    opportunity = OpportunityFactory(places=1)
+    people = [person(), person("member2@example.org")]
     start = threading.Barrier(2)
     errors = []
 
@@ -341,9 +310,9 @@ def test_two_members_taking_the_last_place_at_once_one_gets_it():
 def test_the_member_s_dashboard_shows_open_opportunities_and_sign_ups(
     client, demo_site
 ):
-    signed = make_opportunity(title="Join the film panel")
-    make_opportunity(title="Test the new website")
-    sign_up(opportunity=signed, member=member())
+    signed = OpportunityFactory(title="Join the film panel")
+    OpportunityFactory(title="Test the new website")
+    sign_up(opportunity=signed, member=person())
     sign_in(client, "member@example.org")
     page = client.get(reverse("dashboard:home")).content.decode()
     section = page[page.index('id="opportunities-heading"') :]
@@ -355,11 +324,11 @@ def test_the_list_asks_the_database_the_same_number_of_times_for_more_rows(
     client, demo_site, django_assert_max_num_queries
 ):
     sign_in(client, "member@example.org")
-    make_opportunity(title="The first")
+    OpportunityFactory(title="The first")
     with CaptureQueriesContext(connection) as few:
         shown = client.get(reverse("opportunities:list")).content.decode()
     for number in range(5):
-        make_opportunity(title=f"Another {number}")
+        OpportunityFactory(title=f"Another {number}")
     with django_assert_max_num_queries(len(few)):
         page = client.get(reverse("opportunities:list")).content.decode()
     assert page.count("You would earn") == shown.count("You would earn") + 5

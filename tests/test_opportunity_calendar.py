@@ -15,10 +15,10 @@ from notifications.models import Delivery, Notification
 from notifications.outbox import outbox_send_due
 from notifications.services import preferences_save
 from opportunities.calendar import session_ics
+from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
 from opportunities.services import opportunity_move, select, sign_up
 from tests.people import sign_in
-from tests.test_opportunities import make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def download_url(session):
 
 
 def test_the_invitation_has_the_session_s_time_title_place_and_link(demo_site):
-    opportunity = make_opportunity(sessions=1)
+    opportunity = OpportunityFactory(sessions=1)
     session = opportunity.sessions.get()
     session.where = "Room 4, Town Hall, Llandrindod Wells"
     session.save()
@@ -84,7 +84,7 @@ def test_the_invitation_has_the_session_s_time_title_place_and_link(demo_site):
 
 
 def test_a_file_sent_again_updates_the_same_calendar_entry(demo_site):
-    first, second = make_opportunity(sessions=2).sessions.all()
+    first, second = OpportunityFactory(sessions=2).sessions.all()
     uid = str(event_of(session_ics(first))[1]["UID"])
     assert uid == f"session-{first.pk}@testserver"
     assert str(event_of(session_ics(first))[1]["UID"]) == uid
@@ -102,7 +102,7 @@ def test_a_file_sent_again_updates_the_same_calendar_entry(demo_site):
 def test_the_place_is_the_session_s_then_the_opportunity_s(
     demo_site, where, location, mode, expected
 ):
-    opportunity = make_opportunity(sessions=1, location=location)
+    opportunity = OpportunityFactory(sessions=1, location=location)
     opportunity.mode = mode
     opportunity.save()
     session = opportunity.sessions.get()
@@ -115,7 +115,7 @@ def test_the_place_is_the_session_s_then_the_opportunity_s(
 
 
 def test_a_selected_member_downloads_each_session_from_the_page(client, demo_site):
-    opportunity = make_opportunity(sessions=2)
+    opportunity = OpportunityFactory(sessions=2)
     selection_made(opportunity, ["member@example.org"])
     sign_in(client, "member@example.org")
     page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
@@ -137,7 +137,7 @@ def test_a_selected_member_downloads_each_session_from_the_page(client, demo_sit
 
 
 def test_a_supporter_acting_for_a_selected_member_downloads_it(client, demo_site):
-    opportunity = make_opportunity(sessions=1)
+    opportunity = OpportunityFactory(sessions=1)
     selection_made(opportunity, ["member2@example.org"])
     url = download_url(opportunity.sessions.get())
     sign_in(client, "supporter@example.org")
@@ -163,21 +163,21 @@ def test_a_supporter_acting_for_a_selected_member_downloads_it(client, demo_site
 def test_only_those_taking_part_and_the_lead_download_it(
     client, demo_site, email, status
 ):
-    opportunity = make_opportunity(sessions=1)
+    opportunity = OpportunityFactory(sessions=1)
     selection_made(opportunity, ["member@example.org"], ["member2@example.org"])
     sign_in(client, email)
     assert client.get(download_url(opportunity.sessions.get())).status_code == status
 
 
 def test_signing_in_comes_first(client, demo_site):
-    opportunity = make_opportunity(sessions=1)
+    opportunity = OpportunityFactory(sessions=1)
     response = client.get(download_url(opportunity.sessions.get()))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_a_member_only_signed_up_sees_no_calendar_links(client, demo_site):
-    opportunity = make_opportunity(sessions=2)
+    opportunity = OpportunityFactory(sessions=2)
     sign_up(opportunity=opportunity, member=person("member@example.org"))
     sign_in(client, "member@example.org")
     page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
@@ -187,9 +187,9 @@ def test_a_member_only_signed_up_sees_no_calendar_links(client, demo_site):
 
 
 def test_a_session_of_another_opportunity_is_not_found(client, demo_site):
-    mine = make_opportunity(sessions=1)
+    mine = OpportunityFactory(sessions=1)
     selection_made(mine, ["member@example.org"])
-    other = make_opportunity(sessions=1, title="Someone else's")
+    other = OpportunityFactory(sessions=1, title="Someone else's")
     sign_in(client, "member@example.org")
     url = reverse(
         "opportunities:session_calendar", args=[mine.pk, other.sessions.get().pk]
@@ -198,7 +198,7 @@ def test_a_session_of_another_opportunity_is_not_found(client, demo_site):
 
 
 def test_a_cancelled_opportunity_offers_no_invitation(client, demo_site):
-    opportunity = make_opportunity(sessions=1)
+    opportunity = OpportunityFactory(sessions=1)
     selection_made(opportunity, ["member@example.org"])
     opportunity_move(opportunity=opportunity, to=S.CANCELLED)
     sign_in(client, "member@example.org")
@@ -219,7 +219,7 @@ def calendar_files(message):
 
 
 def test_the_selection_email_carries_one_invitation_per_session(demo_site):
-    opportunity = make_opportunity(sessions=3)
+    opportunity = OpportunityFactory(sessions=3)
     selection_made(opportunity, ["member@example.org"], ["member3@example.org"])
     outbox_send_due()
     (chosen,) = [m for m in mail.outbox if m.subject.startswith("You have been")]
@@ -241,8 +241,8 @@ def test_a_digest_carries_the_invitations_of_each_selection_in_it(demo_site):
 
     dafydd = person("member@example.org")
     preferences_save(user=dafydd, choices={"opportunity": Delivery.DAILY})
-    films = make_opportunity(sessions=2, title="Film panel")
-    leaflet = make_opportunity(sessions=1, title="Leaflet review")
+    films = OpportunityFactory(sessions=2, title="Film panel")
+    leaflet = OpportunityFactory(sessions=1, title="Leaflet review")
     selection_made(films, ["member@example.org"])
     selection_made(leaflet, ["member@example.org"])
     mail.outbox.clear()
@@ -256,7 +256,7 @@ def test_a_digest_carries_the_invitations_of_each_selection_in_it(demo_site):
 
 def test_the_invitation_follows_the_sign_up_not_the_moment_of_sending(demo_site):
     # Someone who withdraws before a waiting digest goes gets no invitation.
-    opportunity = make_opportunity(sessions=1)
+    opportunity = OpportunityFactory(sessions=1)
     entries = selection_made(opportunity, ["member@example.org"])
     entry = entries["member@example.org"]
     email = Notification.objects.get(dedupe_key=f"selection:{entry.pk}").email

@@ -12,6 +12,7 @@ from django.utils import timezone
 from members import roles
 from members.models import User
 from notifications.models import Notification
+from opportunities.factories import OpportunityFactory
 from opportunities.models import EngagementRequest, Opportunity, SignUp, Workstream
 from opportunities.services import (
     REQUEST_TRANSITIONS,
@@ -22,8 +23,7 @@ from opportunities.services import (
     request_decline,
     sign_up,
 )
-from tests.people import sign_in
-from tests.test_opportunities import make_opportunity, member
+from tests.people import person, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_absurd_input_is_refused_next_to_the_field_and_the_rest_kept(
 
 
 def test_the_fee_is_fixed_once_people_can_sign_up(client, demo_site):
-    opportunity = make_opportunity(status=S.OPEN)
+    opportunity = OpportunityFactory(status=S.OPEN)
     sign_in(client, "lead@example.org")
     session = opportunity.sessions.first()
     starts = timezone.localtime(session.starts_at)
@@ -137,7 +137,7 @@ def test_the_fee_is_fixed_once_people_can_sign_up(client, demo_site):
 
 
 def test_opening_an_opportunity_tells_every_member(client, demo_site):
-    opportunity = make_opportunity(status=S.DRAFT, title="Plan the Away Day")
+    opportunity = OpportunityFactory(status=S.DRAFT, title="Plan the Away Day")
     sign_in(client, "lead@example.org")
     client.post(reverse("opportunities:move", args=[opportunity.pk]), {"to": "open"})
     opportunity.refresh_from_db()
@@ -156,7 +156,7 @@ def test_opening_an_opportunity_tells_every_member(client, demo_site):
 
 
 def test_a_refused_move_says_why(client, demo_site):
-    opportunity = make_opportunity(status=S.DRAFT, sessions=0)
+    opportunity = OpportunityFactory(status=S.DRAFT, sessions=0)
     sign_in(client, "lead@example.org")
     response = client.post(
         reverse("opportunities:move", args=[opportunity.pk]),
@@ -169,8 +169,8 @@ def test_a_refused_move_says_why(client, demo_site):
 
 
 def test_cancelling_asks_first_then_tells_those_signed_up(client, demo_site):
-    opportunity = make_opportunity(title="Evaluation panel")
-    sign_up(opportunity=opportunity, member=member())
+    opportunity = OpportunityFactory(title="Evaluation panel")
+    sign_up(opportunity=opportunity, member=person())
     sign_in(client, "lead@example.org")
     url = reverse("opportunities:move", args=[opportunity.pk])
     question = client.get(url, {"to": "cancelled"})
@@ -184,7 +184,7 @@ def test_cancelling_asks_first_then_tells_those_signed_up(client, demo_site):
         Notification.objects.get(
             dedupe_key=f"opportunity-cancelled:{opportunity.pk}"
         ).recipient
-        == member()
+        == person()
     )
 
 
@@ -192,9 +192,9 @@ def test_cancelling_asks_first_then_tells_those_signed_up(client, demo_site):
 
 
 def test_the_lead_selects_on_the_selection_screen(client, demo_site):
-    opportunity = make_opportunity(places=1, title="Recruitment panel")
-    first = sign_up(opportunity=opportunity, member=member(), support_needs="ramp")
-    second = sign_up(opportunity=opportunity, member=member("member2@example.org"))
+    opportunity = OpportunityFactory(places=1, title="Recruitment panel")
+    first = sign_up(opportunity=opportunity, member=person(), support_needs="ramp")
+    second = sign_up(opportunity=opportunity, member=person("member2@example.org"))
     opportunity.status = S.CLOSED
     opportunity.save()
     sign_in(client, "lead@example.org")
@@ -223,9 +223,9 @@ def test_the_lead_selects_on_the_selection_screen(client, demo_site):
 def test_first_come_first_served_is_confirmed_with_the_first_people_ticked(
     client, demo_site
 ):
-    opportunity = make_opportunity(places=1, selection="first_come")
-    first = sign_up(opportunity=opportunity, member=member())
-    waiting = sign_up(opportunity=opportunity, member=member("member2@example.org"))
+    opportunity = OpportunityFactory(places=1, selection="first_come")
+    first = sign_up(opportunity=opportunity, member=person())
+    waiting = sign_up(opportunity=opportunity, member=person("member2@example.org"))
     opportunity.status = S.CLOSED
     opportunity.save()
     sign_in(client, "lead@example.org")
@@ -241,7 +241,7 @@ def test_first_come_first_served_is_confirmed_with_the_first_people_ticked(
 
 
 def test_the_selection_screen_waits_until_sign_up_closes(client, demo_site):
-    opportunity = make_opportunity()
+    opportunity = OpportunityFactory()
     sign_in(client, "lead@example.org")
     response = client.get(
         reverse("opportunities:selection", args=[opportunity.pk]), follow=True
@@ -258,7 +258,7 @@ def test_the_selection_screen_waits_until_sign_up_closes(client, demo_site):
     ["member@example.org", "staff@example.org", "admin@example.org"],
 )
 def test_only_the_lead_manages_opportunities(client, demo_site, name, email):
-    opportunity = make_opportunity(status=S.CLOSED)
+    opportunity = OpportunityFactory(status=S.CLOSED)
     sign_in(client, email)
     args = [] if name in ("manage_list", "new") else [opportunity.pk]
     assert client.get(reverse(f"opportunities:{name}", args=args)).status_code == 404
@@ -511,10 +511,10 @@ def test_dashboards_show_requests_to_the_lead_and_to_the_requester(client, demo_
 def test_a_member_s_needs_for_an_opportunity_are_seen_by_them_and_the_lead_only(
     client, demo_site
 ):
-    opportunity = make_opportunity(title="Film panel")
+    opportunity = OpportunityFactory(title="Film panel")
     sign_up(
         opportunity=opportunity,
-        member=member("member2@example.org"),
+        member=person("member2@example.org"),
         support_needs="A hearing loop, please",
         note="I can only do mornings",
     )

@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from members.models import Skill, User
 from notifications.models import Notification
+from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, Session
 from opportunities.reminders import closing_reminders_send, session_reminders_send
 from opportunities.services import opportunity_move, select, sign_up
 from opportunities.tasks import closing_reminders, session_reminders
-from tests.test_opportunities import make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def reminded(opportunity_or_session, prefix):
 
 
 def closing_in(days, **fields):
-    return make_opportunity(
+    return OpportunityFactory(
         closes_on=timezone.localdate() + timedelta(days=days), **fields
     )
 
@@ -159,7 +159,7 @@ def test_the_task_counts_from_the_day_it_was_meant_for(demo_site):
 
 def taking_part(chosen, others=(), days=2, where="Room 4, Town Hall"):
     """An opportunity with one session `days` from today, and a selection."""
-    opportunity = make_opportunity(sessions=0, title="Join the film panel")
+    opportunity = OpportunityFactory(sessions=0, title="Join the film panel")
     session = Session.objects.create(
         opportunity=opportunity,
         starts_at=timezone.make_aware(
@@ -231,7 +231,7 @@ def test_no_session_reminder_before_the_selection_or_after_a_cancellation(
     opportunity = session.opportunity
     opportunity_move(opportunity=opportunity, to=S.CANCELLED)
     assert session_reminders_send(today=timezone.localdate()) == 0
-    still_open = make_opportunity(sessions=0, title="Still open")
+    still_open = OpportunityFactory(sessions=0, title="Still open")
     Session.objects.create(
         opportunity=still_open,
         starts_at=session.starts_at,

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from members.models import OnBehalfRecord, User
 from notifications.models import Kind, Notification
+from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
 from payments.models import (
     AdvanceArrangement,
@@ -39,7 +40,6 @@ from payments.services import (
     claim_submit,
 )
 from tests.people import PRIVACY_VIEWERS, sign_in
-from tests.test_opportunities import make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def lead() -> User:
 def selected(email="member@example.org", declines_fee=False, **fields) -> SignUp:
     """A member selected for an opportunity whose work is done: by default
     2 sessions of 2.5 hours at £25 an hour, £125 in all."""
-    opportunity = make_opportunity(status=Opportunity.Status.COMPLETED, **fields)
+    opportunity = OpportunityFactory(status=Opportunity.Status.COMPLETED, **fields)
     return SignUp.objects.create(
         opportunity=opportunity,
         member=person(email),

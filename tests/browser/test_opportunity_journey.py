@@ -8,9 +8,10 @@ from decimal import Decimal
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from opportunities.factories import OpportunityFactory
 from opportunities.models import EngagementRequest, Opportunity, SignUp
 from opportunities.services import opportunity_move, select, sign_up
-from tests.test_opportunities import make_opportunity, member
+from tests.people import person
 
 from . import BROWSER_TEST, helpers
 from .axe import axe_violations
@@ -79,8 +80,8 @@ def test_staff_ask_and_the_lead_accepts_and_opens_an_opportunity(page, site):
 
 
 def test_the_waiting_list_the_selection_screen_and_the_figures(page, site):
-    opportunity = make_opportunity(places=1, title="Panel for a new post")
-    sign_up(opportunity=opportunity, member=member())
+    opportunity = OpportunityFactory(places=1, title="Panel for a new post")
+    sign_up(opportunity=opportunity, member=person())
     helpers.sign_in(page, site, "member2@example.org")
     page.goto(f"{site}/members/opportunities/{opportunity.pk}/")
     page.get_by_role("button", name="Sign up").click()
@@ -109,7 +110,7 @@ def test_the_waiting_list_the_selection_screen_and_the_figures(page, site):
     page.get_by_role("button", name="Confirm the selection and tell everyone").click()
     expect(page.get_by_role("status")).to_contain_text("The selection is made")
     assert axe_violations(page) == []
-    assert opportunity.sign_ups.get(status=SignUp.Status.SELECTED).member == member(
+    assert opportunity.sign_ups.get(status=SignUp.Status.SELECTED).member == person(
         "member2@example.org"
     )
 
@@ -127,7 +128,7 @@ RECEIPT_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 def test_by_keyboard_a_member_signs_up_is_selected_and_claims_an_expense(
     page, site, tmp_path
 ):
-    opportunity = make_opportunity(places=1, title="Read our draft strategy")
+    opportunity = OpportunityFactory(places=1, title="Read our draft strategy")
     helpers.sign_in(page, site, "member@example.org")
     page.goto(f"{site}/members/")
     page.get_by_role("navigation", name="Members' area").get_by_role(
@@ -147,7 +148,7 @@ def test_by_keyboard_a_member_signs_up_is_selected_and_claims_an_expense(
         opportunity=opportunity,
         chosen=list(opportunity.sign_ups.all()),
         reason="Dafydd knows the strategy's first version.",
-        by=member("lead@example.org"),
+        by=person("lead@example.org"),
     )
     page.reload()
     expect(page.get_by_text("Selected")).to_be_visible()

@@ -3,7 +3,7 @@ fee known in advance, sign-up with a refusal kept, and the waiting list."""
 
 from playwright.sync_api import expect
 
-from tests.test_opportunities import make_opportunity
+from opportunities.factories import OpportunityFactory
 
 from . import BROWSER_TEST, helpers
 from .axe import axe_violations
@@ -13,7 +13,7 @@ pytestmark = BROWSER_TEST
 
 
 def test_a_member_signs_up_by_keyboard_and_withdraws(page, site):
-    opportunity = make_opportunity(places=1, title="Join the film panel")
+    opportunity = OpportunityFactory(places=1, title="Join the film panel")
     helpers.sign_in(page, site, "member2@example.org")
     assert_accessible(page, "/members/opportunities/", site, "Paid opportunities")
     page.get_by_role("link", name="Join the film panel").first.focus()
