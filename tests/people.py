@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlparse
 
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from members.models import User
@@ -23,6 +24,15 @@ def sign_in(client, email: str) -> User:
     user = User.objects.get(email__iexact=email)
     client.force_login(user)
     return user
+
+
+def act_for(client, supporter_email: str, member_email: str) -> User:
+    """Sign the supporter in and start acting for the member they support."""
+    sign_in(client, supporter_email)
+    member = person(member_email)
+    response = client.post(reverse("members:acting_start", args=[member.pk]))
+    assert response.status_code == 302
+    return member
 
 
 # Where each kind of account link points.

@@ -17,9 +17,8 @@ from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
 from payments.services import ExpenseInput, claim_submit
 from plans.models import DevelopmentPlan
-from tests.people import sign_in
-from tests.test_payments import PDF, pdf, selected
-from tests.test_plans import act_for
+from tests.payments_fixtures import PDF, pdf, selected
+from tests.people import act_for, sign_in
 
 pytestmark = pytest.mark.django_db
 

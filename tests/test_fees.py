@@ -20,8 +20,8 @@ from opportunities.models import Opportunity, SignUp
 from opportunities.services import opportunity_move, select
 from payments.models import Claim
 from payments.services import claim_approve, claim_mark_paid
+from tests.payments_fixtures import form_data
 from tests.people import person, sign_in
-from tests.test_payments import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from notifications.models import Notification
 from plans.models import DevelopmentPlan, Goal
 from plans.services import plan_review_reminders_send
 from plans.tasks import review_reminders_send
-from tests.people import PRIVACY_VIEWERS, sign_in
+from tests.people import PRIVACY_VIEWERS, act_for, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +23,6 @@ GOAL = "Chair a Wales Assembly meeting"
 
 def plan_of(email):
     return DevelopmentPlan.objects.get(owner__email=email)
-
-
-def act_for(client, supporter_email, member_email):
-    sign_in(client, supporter_email)
-    member = User.objects.get(email=member_email)
-    response = client.post(reverse("members:acting_start", args=[member.pk]))
-    assert response.status_code == 302
-    return member
 
 
 # Privacy: the owner and the lead, nobody else --------------------------------

@@ -1,0 +1,83 @@
+"""Factories for claims (made the way a member sends one), their expense
+lines and things the lead arranges in advance. Imports payments' own models
+and services and the opportunities factories below them."""
+
+from decimal import Decimal
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from opportunities.factories import SignUpFactory
+from opportunities.models import Opportunity
+
+from .models import AdvanceArrangement, Claim, ExpenseKind, ExpenseLine
+from .services import ExpenseInput, claim_submit
+
+# The smallest file the receipt check takes for a PDF.
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+
+
+def receipt_pdf(name: str = "receipt.pdf", content: bytes = PDF):
+    """A receipt as the claim form receives it."""
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+class ClaimFactory(factory.Factory):
+    """A claim sent through services.claim_submit for a member selected for
+    a completed opportunity: 5 hours and a £12.40 train fare with its
+    receipt. ClaimFactory(status=Claim.Status.PAID) puts it in that state
+    straight away, the way a test needs to start from one."""
+
+    class Meta:
+        model = Claim
+
+    sign_up = factory.SubFactory(
+        SignUpFactory,
+        selected=True,
+        opportunity__status=Opportunity.Status.COMPLETED,
+    )
+    units = Decimal("5")
+    expenses = factory.LazyFunction(
+        lambda: [
+            ExpenseInput(ExpenseKind.TRAVEL, "Train", Decimal("12.40"), receipt_pdf())
+        ]
+    )
+    status = Claim.Status.SUBMITTED
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        raise NotImplementedError("A claim is sent through claim_submit: use create.")
+
+    @classmethod
+    def _create(cls, model_class, *, sign_up, units, expenses, status):
+        claim = claim_submit(
+            sign_up=sign_up, units=units, expenses=expenses, actor=sign_up.member
+        )
+        if status != Claim.Status.SUBMITTED:
+            model_class.objects.filter(pk=claim.pk).update(status=status)
+            claim.refresh_from_db()
+        return claim
+
+
+class ExpenseLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpenseLine
+
+    claim = factory.SubFactory(ClaimFactory, expenses=[])
+    kind = ExpenseKind.TRAVEL
+    description = "Bus to the meeting"
+    amount = Decimal("4.80")
+    receipt = factory.LazyFunction(receipt_pdf)
+    receipt_name = "receipt.pdf"
+
+
+class AdvanceArrangementFactory(factory.django.DjangoModelFactory):
+    """A taxi the lead has booked and will pay for."""
+
+    class Meta:
+        model = AdvanceArrangement
+
+    sign_up = factory.SubFactory(SignUpFactory, selected=True)
+    kind = AdvanceArrangement.Kind.TAXI
+    details = "Taxi from home to the meeting and back"
+    amount = Decimal("32.00")
