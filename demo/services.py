@@ -12,6 +12,7 @@ from .notifications_content import notifications_load
 from .opportunities_content import opportunities_load
 from .people import profiles_load
 from .stories_content import sections_load, stories_load
+from .writing_content import writing_load
 
 
 @transaction.atomic
@@ -34,3 +35,4 @@ def demo_content_load() -> None:
     life_load()
     opportunities_load()
     notifications_load()
+    writing_load()  # after notification preferences: it notifies people

@@ -3,12 +3,16 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Revision, Site
+from django.urls import reverse
+from wagtail.models import Page, Revision, Site, TaskState, WorkflowState
 
 from demo.accounts import DEMO_ACCOUNTS
+from demo.writing_content import CHANGE_REQUESTED
 from notifications.models import CallBack, Notification, OutboxEmail
 from opportunities.models import EngagementRequest, Opportunity, Session
 from payments.models import Claim
+from stories.models import StoryPage
+from tests.people import person, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +114,106 @@ def test_the_demo_has_opportunities_and_claims_in_every_state(demo_site):
         for s in Session.objects.filter(opportunity__status="completed")
     }
     assert {2022, 2023} <= years
+
+
+# Members writing (demo/writing_content.py) -------------------------------------
+
+
+def story(slug) -> StoryPage:
+    return StoryPage.objects.get(slug=slug)
+
+
+def test_dafydd_owns_two_published_stories_and_a_draft(demo_site):
+    dafydd = person("member@example.org")
+    owned = StoryPage.objects.filter(owner=dafydd)
+    assert {s.slug for s in owned.live()} == {
+        "carers-week-2023-a-video-interview",
+        "my-first-paid-meeting",
+    }
+    assert [s.title for s in owned.not_live()] == ["A break for me when I care all day"]
+    # Each is in his history: a revision saved by him.
+    for page in owned:
+        assert page.revisions.filter(user=dafydd).exists(), page.title
+
+
+def test_dafydd_s_draft_is_on_his_dashboard(client, demo_site):
+    sign_in(client, "member@example.org")
+    content = client.get(reverse("dashboard:home")).content.decode()
+    drafts = content.split('id="drafts-heading"')[1].split("</section>")[0]
+    assert "A break for me when I care all day" in drafts
+    assert "You have no drafts" not in drafts
+    assert "My first paid meeting" not in drafts  # published, nothing pending
+
+
+def test_niamh_s_story_waits_for_the_lead_s_review(demo_site):
+    waiting = story("why-i-joined-the-group")
+    assert waiting.owner.email == "member2@example.org"
+    assert not waiting.live
+    state = waiting.current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by.email == "member2@example.org"
+    assert waiting.current_workflow_task.name == "Engagement lead review"
+    assert Notification.objects.filter(
+        recipient__email="lead@example.org", kind="moderation", target_id=waiting.pk
+    ).exists()
+
+
+def test_niamh_s_other_story_was_sent_back_with_the_lead_s_comment(client, demo_site):
+    sent_back = story("getting-to-meetings-by-bus")
+    assert sent_back.owner.email == "member2@example.org"
+    assert not sent_back.live
+    state = WorkflowState.objects.get(
+        base_content_type__model="page", object_id=str(sent_back.pk)
+    )
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    task_state = TaskState.objects.get(workflow_state=state)
+    assert task_state.status == TaskState.STATUS_REJECTED
+    assert task_state.finished_by.email == "lead@example.org"
+    assert task_state.comment == CHANGE_REQUESTED
+    # Niamh reads the comment in her notifications.
+    sign_in(client, "member2@example.org")
+    content = client.get(reverse("notifications:centre")).content.decode()
+    assert "Your story needs a change" in content
+    assert "Please add a line about what would make the trip easier." in content
+
+
+def test_the_lead_s_dashboard_shows_what_waits_for_review(client, demo_site):
+    sign_in(client, "lead@example.org")
+    content = client.get(reverse("dashboard:home")).content.decode()
+    panel = content.split('id="moderation-heading"')[1].split("</section>")[0]
+    assert "Why I joined the group" in panel
+    assert "Nothing is waiting for review" not in panel
+    # Sent back: waiting for Niamh now, not for the lead.
+    assert "Getting to meetings by bus" not in panel
+
+
+def test_wagtail_s_workflow_screens_show_the_members_stories(client, demo_site):
+    sign_in(client, "lead@example.org")
+    report = client.get(reverse("wagtailadmin_reports:workflow"))
+    assert report.status_code == 200
+    for title in ["Why I joined the group", "Getting to meetings by bus"]:
+        assert title in report.content.decode()
+    waiting = story("why-i-joined-the-group")
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[waiting.pk]))
+    assert editor.status_code == 200
+    content = editor.content.decode()
+    assert "In Moderation" in content
+    assert "Engagement lead review" in content
+    assert "Approve and Publish" in content
+    # Niamh's editor shows the lead's comment on the story sent back.
+    sign_in(client, "member2@example.org")
+    sent_back = story("getting-to-meetings-by-bus")
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[sent_back.pk]))
+    assert editor.status_code == 200
+    assert "Changes requested by Morwenna Hale" in editor.content.decode()
+    assert CHANGE_REQUESTED in editor.content.decode()
+
+
+def test_the_members_stories_pass_the_content_checks(demo_site):
+    for slug in [
+        "my-first-paid-meeting",
+        "a-break-for-me-when-i-care-all-day",
+        "why-i-joined-the-group",
+        "getting-to-meetings-by-bus",
+    ]:
+        assert story(slug).content_report() == [], slug
