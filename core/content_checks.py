@@ -80,6 +80,10 @@ class _Reader:
                 self.images_without_text += 1
         elif block_type == "media" and value is not None:
             self.media_problems += list(value.accessibility_problems().values())
+        elif block_type == "point":  # an Easy Read point: a picture and words
+            self.texts.append(value["text"])
+            if not (value.get("alt_text") or "").strip():
+                self.images_without_text += 1
         elif block_type == "cards":
             self.headings.append((2, value["heading"]))
             self.texts += [card["text"] for card in value["cards"]]

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtailmedia.models import AbstractMedia
 
 from .blocks import EasyReadPointBlock
+from .content_checks import content_report
 
 
 class AccessibleMedia(AbstractMedia):
@@ -82,6 +83,9 @@ class EasyReadPage(Page):
 
     class Meta:
         verbose_name = "Easy Read page"
+
+    def content_report(self):
+        return content_report(body=self.points)
 
 
 @register_setting(icon="mail")

@@ -5,9 +5,9 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 
 INTRODUCTION = (
-    "We are ten people with lived experience of drawing on care and support, "
-    "or of unpaid caring, from across the UK's four nations. We work with the "
-    "organisation as equals to shape adult social care."
+    "We are ten people from all four nations of the UK. Some of us draw on "
+    "care and support. Some of us are unpaid carers. We work with the charity "
+    "as equals to make adult social care better."
 )
 
 BODY = [
@@ -23,12 +23,17 @@ BODY = [
     {
         "type": "paragraph",
         "value": (
-            "<p>Our members come from five regional Assemblies: England South "
-            "&amp; West Midlands, England North &amp; East Midlands, Northern "
-            "Ireland, Scotland and Wales. Each Assembly meets twice a year to "
-            "help shape priorities and the work plan.</p>"
-            "<p>We are supported by an engagement lead who works alongside us "
-            "every week.</p>"
+            "<p>Each of us belongs to one of five Assemblies:</p>"
+            "<ul>"
+            "<li>England South &amp; West Midlands</li>"
+            "<li>England North &amp; East Midlands</li>"
+            "<li>Northern Ireland</li>"
+            "<li>Scotland</li>"
+            "<li>Wales</li>"
+            "</ul>"
+            "<p>Each Assembly meets twice a year. We say what matters most and "
+            "help plan the work.</p>"
+            "<p>Our engagement lead works with us every week.</p>"
         ),
     },
     {
@@ -38,22 +43,23 @@ BODY = [
             "cards": [
                 {
                     "title": "Equality",
-                    "text": "Everyone's experience counts the same, "
-                    "whatever their role.",
+                    "text": "What each of us has lived through counts the "
+                    "same, whatever our role.",
                 },
                 {
                     "title": "Diversity",
-                    "text": "We bring many kinds of lived experience, and we "
-                    "keep asking who is missing.",
+                    "text": "We bring many kinds of life, and we keep asking "
+                    "who is missing.",
                 },
                 {
                     "title": "Accessibility",
-                    "text": "Everyone can take part, understand and be understood.",
+                    "text": "Everyone can take part. Everyone can follow what "
+                    "is said, and be heard.",
                 },
                 {
                     "title": "Reciprocity",
-                    "text": "We give our time and experience, and we are paid "
-                    "and valued for it.",
+                    "text": "We give our time and what we know. We are paid "
+                    "for it, and thanked for it.",
                 },
             ],
         },
@@ -62,16 +68,16 @@ BODY = [
     {
         "type": "paragraph",
         "value": (
-            "<p>In 2023 we held more than eight meetings and development "
-            "sessions, and our paid work grew by 83% on the year before. "
-            "We worked across every workstream, including:</p>"
+            "<p>In 2023 we met more than eight times to work and learn together. "
+            "We did 83% more paid work than the year before. "
+            "We took part in every area of work. For example:</p>"
             "<ul>"
-            "<li>the embedding strategy</li>"
-            "<li>accessible communications and the new website</li>"
-            "<li>the evaluation strategy</li>"
-            "<li>recruitment: seven of us sat on interview panels</li>"
-            "<li>induction materials about co-production</li>"
-            "<li>the staff away day on co-production in Stirling</li>"
+            "<li>how to make working together part of every job</li>"
+            "<li>clear words and pictures, and the new website</li>"
+            "<li>how to tell if our work makes a difference</li>"
+            "<li>choosing new staff: seven of us sat on interview panels</li>"
+            "<li>welcome packs for new staff about co-production</li>"
+            "<li>a day for staff in Stirling about working together</li>"
             "</ul>"
         ),
     },
@@ -79,8 +85,8 @@ BODY = [
         "type": "call_to_action",
         "value": {
             "heading": "Change your reader settings",
-            "text": "Make the text bigger, switch to high contrast or use a "
-            "dyslexia-friendly font. Your choice is remembered.",
+            "text": "Make the text bigger, change the colours or use a font "
+            "that is easier to read with dyslexia. We remember your choice.",
             "link_text": "Choose your reader settings",
             "external_url": "/reader-settings/",
         },

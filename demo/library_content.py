@@ -63,22 +63,23 @@ DOCUMENTS = [
         "Co-production",
         "everyone",
         "uk-wide",
-        "What we commit to: meetings, recognising contributions, teamwork and "
-        "online meetings.",
+        "What we promise each other: how we meet, how we thank people, how we "
+        "work as a team and how we meet online.",
     ),
     (
         "Annual report 2023",
         "Co-production",
         "everyone",
         "uk-wide",
-        "What the group did in 2023: meetings, outcomes and priorities for 2024.",
+        "What the group did in 2023: our meetings, what changed, and what "
+        "matters most for 2024.",
     ),
     (
         "Reflections: you said, we heard, we propose",
         "Co-production",
         "practitioners",
         "uk-wide",
-        "Eleven flows from what we heard to what happened.",
+        "Eleven steps from what we heard to what happened.",
     ),
     (
         "Co-production induction pack",
@@ -92,21 +93,22 @@ DOCUMENTS = [
         "Paying people for their time",
         "commissioners",
         "uk-wide",
-        "How to offer fees and expenses in advance, and pay them on time.",
+        "How to offer a fee and costs before the work starts, and pay them on time.",
     ),
     (
         "Being on an interview panel",
         "Recruitment",
         "people-and-carers",
         "scotland",
-        "What to expect when you join a lived experience interview panel.",
+        "What happens when you help choose new staff at an interview.",
     ),
     (
         "What counts as evidence",
         "Evidence",
         "researchers",
         "uk-wide",
-        "Research, practice knowledge and lived experience, explained.",
+        "Research, what staff learn at work, and lived experience: what each "
+        "one means.",
     ),
 ]
 LINKS = [
@@ -115,7 +117,7 @@ LINKS = [
         "Co-production",
         "everyone",
         "uk-wide",
-        "The principles our values were adopted from.",
+        "Where our values come from.",
         "https://www.scie.org.uk/co-production/",
     ),
     (
@@ -165,7 +167,7 @@ VIDEOS = [
         "Co-production",
         "everyone",
         "uk-wide",
-        "Members explain co-production in their own words.",
+        "Members say what co-production means, in their own words.",
     ),
     (
         "Recruitment panels: members' view",
@@ -202,7 +204,7 @@ COURSES = [
                 "Involve people from the beginning, not at the end.",
             ),
             ("Share power", "Decide together. Say what can change and what cannot."),
-            ("Pay people", "Offer a fee, known in advance, and pay expenses quickly."),
+            ("Pay people", "Say what the fee is before the work. Pay costs fast."),
             ("Make it accessible", "Ask about access needs before every meeting."),
             ("Close the loop", "Tell people what changed because of them."),
         ],
@@ -224,7 +226,7 @@ COURSES = [
         "Recruitment",
         "people-and-carers",
         "uk-wide",
-        "Prepare to sit on a lived experience interview panel.",
+        "Get ready to help choose new staff at an interview.",
         [
             ("Before the day", "Read the job description and the questions."),
             ("On the day", "Listen, take notes and ask your question."),
@@ -236,7 +238,7 @@ COURSES = [
         "Evidence",
         "researchers",
         "uk-wide",
-        "Three kinds of evidence and how they fit together.",
+        "Three kinds of evidence, and how they work together.",
         [
             ("Research", "What studies tell us."),
             ("Practice knowledge", "What people who do the work know."),

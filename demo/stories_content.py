@@ -68,14 +68,14 @@ STORIES = [
         date(2023, 2, 14),
         "england",
         ["carers", "co-production"],
-        "Co-production was explained to me as 'everyone working together'. "
-        "Here is what it came to mean.",
+        "Someone told me co-production means 'everyone working together'. "
+        "Here is what it came to mean to me.",
         [
-            "When I first heard the word co-production, I did not understand it. "
-            "What I saw was parents and carers being consulted, not working "
-            "together.",
-            "Joining the group changed that. We are involved from the start, "
-            "from recruitment to running workshops.",
+            "When I first heard the word co-production, I did not get it. "
+            "I saw parents and carers being asked for their views. "
+            "I did not see them working side by side with staff.",
+            "Joining the group changed that. We are part of the work from the "
+            "start, from choosing new staff to running workshops.",
         ],
     ),
     (
@@ -85,13 +85,12 @@ STORIES = [
         date(2023, 4, 20),
         "scotland",
         ["recruitment", "co-production"],
-        "After a training session on recruitment, seven members joined "
-        "interview panels as lived experience panel members.",
+        "We had training on how staff are chosen. Then seven of us sat on "
+        "interview panels. We brought our own lived experience to each one.",
         [
-            "The recruitment training session changed how staff are recruited "
-            "and selected.",
-            "Seven of us went on to sit on panels. A feedback session afterwards "
-            "showed the experience was positive for the group.",
+            "The training changed how staff are chosen for jobs.",
+            "Seven of us went on to sit on panels. We met after to talk about "
+            "how it went. We all said it was a good thing to do.",
         ],
     ),
     (
@@ -101,7 +100,7 @@ STORIES = [
         date(2023, 6, 5),
         "wales",
         ["carers", "carers-week"],
-        "A short video interview for Carers Week about caring, and about "
+        "A short video for Carers Week. We talk about caring, and about "
         "being paid for your time.",
         ["Watch the interview, with captions, or read the transcript below."],
     ),
@@ -112,12 +111,13 @@ STORIES = [
         date(2023, 11, 24),
         "scotland",
         ["away-day", "co-production"],
-        "An idea from our 2022 reflections became a staff away day on "
-        "co-production, which we co-designed and co-delivered.",
+        "In 2022 we had an idea: a day for staff to learn about co-production. "
+        "We planned the day with staff, and we ran it with them too.",
         [
-            "A suggestion from our reflections was endorsed by senior leadership.",
-            "Two Scottish members co-delivered the day with the engagement lead. "
-            "A live blog captured it as it happened.",
+            "We put the idea in our look back at the year. The leaders of the "
+            "charity said yes.",
+            "Two members from Scotland ran the day with our engagement lead. "
+            "A live blog shared it as it went on.",
         ],
     ),
     (
@@ -127,8 +127,8 @@ STORIES = [
         date(2023, 12, 8),
         "england",
         ["personal-assistants", "events"],
-        "A podcast conversation about the PA Employment Summit in Sheffield "
-        "and the graphic report drawn on the day.",
+        "A podcast about the PA Employment Summit in Sheffield. We also talk "
+        "about the big picture that an artist drew on the day.",
         ["Listen to the conversation, or read the transcript below."],
     ),
     (
@@ -138,12 +138,12 @@ STORIES = [
         date(2023, 6, 13),
         "uk-wide",
         ["evidence"],
-        "Research, practice knowledge and lived experience are all evidence. "
-        "How do we make sure everyone accepts that?",
+        "Research is evidence. So is what staff learn at work, and so is "
+        "lived experience. How do we get everyone to agree?",
         [
-            "Our second meeting asked how different audiences can buy into a "
-            "wide definition of evidence.",
-            "We agreed to look hard at the language we use to talk about it.",
+            "At our second meeting we asked a question. How can we get all kinds "
+            "of people to see evidence in this wide way?",
+            "We agreed to look hard at the words we use to talk about it.",
         ],
     ),
     (
@@ -153,11 +153,11 @@ STORIES = [
         date(2023, 8, 2),
         "wales",
         ["evidence", "covid"],
-        "We shared links and sources the researchers would not otherwise have "
-        "found, for a review about managing change during COVID.",
+        "Researchers looked at how people coped with change during COVID. "
+        "We shared links they would not have found on their own.",
         [
-            "Members brought lots of links to sources from different perspectives.",
-            "One topic for next year's reviews came straight from a member.",
+            "Members brought lots of links. They showed many points of view.",
+            "One topic for next year's work came straight from a member.",
         ],
     ),
     (
@@ -167,8 +167,8 @@ STORIES = [
         date(2023, 1, 30),
         "northern-ireland",
         ["planning", "co-production"],
-        "How a planning meeting co-produced with a Northern Ireland member "
-        "gave us an agreed work plan.",
+        "A member from Northern Ireland helped plan a meeting. At that "
+        "meeting we agreed our plan of work.",
         ["Listen to the conversation, or read the transcript below."],
     ),
     (
@@ -178,8 +178,8 @@ STORIES = [
         date(2023, 12, 14),
         "northern-ireland",
         ["membership", "development"],
-        "Our December development session reviewed the year, planned the next "
-        "and welcomed two new members.",
+        "In December we met to look back at the year and plan the next one. "
+        "We also said hello to two new members.",
         ["Watch the video, with captions, or read the transcript below."],
     ),
     (
@@ -189,11 +189,11 @@ STORIES = [
         date(2023, 9, 12),
         "england",
         ["personal-assistants"],
-        "What makes a good workplace for the personal assistants many of us "
-        "employ, and what would change things.",
+        "Many of us employ personal assistants. What makes a good place to "
+        "work for them, and what would make it better?",
         [
-            "Personal assistants make independent lives possible.",
-            "Good employment starts with respect, fair pay and time to talk.",
+            "Personal assistants help us live our own lives.",
+            "A good job starts with respect, fair pay and time to talk.",
         ],
     ),
     (
@@ -203,12 +203,11 @@ STORIES = [
         date(2023, 10, 18),
         "uk-wide",
         ["reflections", "co-production"],
-        "Our Reflections document now has eleven 'you said, we heard, we "
-        "propose, outcome' flows. Here is how it works.",
+        "Our Reflections paper now has eleven 'you said, we heard, we "
+        "propose, outcome' steps. Here is how it works.",
         [
-            "Each flow records what we heard, what we propose and what happened.",
-            "We propose knowing that some ideas may not be possible. It is still "
-            "a good measure of what is acted upon.",
+            "Each one sets out what we heard, what we ask for and what happened.",
+            "We know some ideas may not be possible. It still shows us what gets done.",
         ],
     ),
     (
@@ -218,7 +217,8 @@ STORIES = [
         date(2024, 1, 22),
         "uk-wide",
         ["payment", "co-production"],
-        "A co-pro coffee conversation about knowing what you will earn in advance.",
+        "A co-pro coffee chat. Why it helps to know what you will earn "
+        "before you start.",
         ["Listen to the conversation, or read the transcript below."],
     ),
     (
@@ -228,8 +228,8 @@ STORIES = [
         date(2023, 3, 15),
         "northern-ireland",
         ["facilitators"],
-        "How can the outcomes of facilitator projects reach people who draw on "
-        "care and support, and carers, across the UK?",
+        "Our facilitators run projects. How can what they learn reach carers, "
+        "and people who draw on care, across the UK?",
         ["Watch the video, with captions, or read the transcript below."],
     ),
 ]
@@ -260,7 +260,7 @@ def sections_load(home: HomePage) -> dict:
         slug="library",
         show_in_menus=True,
         introduction="Guides, videos, links and short courses about "
-        "co-production, for everyone.",
+        "working together, for everyone.",
     )
     who = _child(
         home,
@@ -268,8 +268,8 @@ def sections_load(home: HomePage) -> dict:
         title="Who we are",
         slug="who-we-are",
         show_in_menus=True,
-        introduction="Ten members from five Assemblies across the UK's four "
-        "nations, supported by an engagement lead.",
+        introduction="We are ten members from five Assemblies in all four "
+        "nations of the UK. Our engagement lead supports us.",
     )
     return {"stories": stories, "library": library, "who_we_are": who}
 

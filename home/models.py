@@ -4,6 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from core.blocks import CONTENT_BLOCKS
+from core.content_checks import content_report
 
 
 class HomePage(Page):
@@ -30,3 +31,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def content_report(self):
+        return content_report(body=self.body, summary=self.introduction)

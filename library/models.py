@@ -40,6 +40,9 @@ class LibraryIndexPage(Page):
     subpage_types = ["library.ResourcePage", "core.EasyReadPage"]
     max_count = 1
 
+    def content_report(self):
+        return content_report(body=None, summary=self.introduction)
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import resource_list
 
@@ -159,6 +162,9 @@ class TrainingStepPage(Page):
 
     class Meta:
         verbose_name = "training step"
+
+    def content_report(self):
+        return content_report(body=self.body)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

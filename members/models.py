@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.content_checks import content_report
 from core.nations import NATION_CHOICES
 from core.text import single_line
 
@@ -373,6 +374,9 @@ class WhoWeArePage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "who we are page"
+
+    def content_report(self):
+        return content_report(body=None, summary=self.introduction)
 
     @path("")
     def index(self, request):

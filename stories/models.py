@@ -34,6 +34,9 @@ class StoryIndexPage(Page):
     subpage_types = ["stories.StoryPage", "core.EasyReadPage"]
     max_count = 1
 
+    def content_report(self):
+        return content_report(body=None, summary=self.introduction)
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import story_list
 

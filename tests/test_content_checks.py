@@ -127,6 +127,27 @@ def test_hard_writing_is_a_warning_naming_the_longest_sentences(settings):
     assert content_report(body=body(paragraph(f"<p>{HARD}{EASY}</p>"))) == []
 
 
+def test_an_easy_read_page_is_checked_point_by_point(demo_site):
+    from core.models import EasyReadPage
+
+    def page(*points):
+        return EasyReadPage(
+            title="Easy Read",
+            original=demo_site,
+            points=[
+                ("point", {"image": None, "alt_text": alt, "text": text})
+                for alt, text in points
+            ],
+        )
+
+    assert page(("Two people talking", EASY)).content_report() == []
+    findings = page(("", EASY), ("A cup of tea", HARD)).content_report()
+    assert messages(findings, "error") == [
+        "1 picture(s) in the story need a description, or tick 'decorative'."
+    ]
+    assert "Notwithstanding the considerable" in messages(findings, "warning")[0]
+
+
 @pytest.fixture
 def member_draft(demo_site):
     member = User.objects.get(email="member@example.org")
