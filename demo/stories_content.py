@@ -260,7 +260,7 @@ def sections_load(home: HomePage) -> dict:
         slug="library",
         show_in_menus=True,
         introduction="Guides, videos, links and short courses about "
-        "working together, for everyone.",
+        "co-production, for everyone.",
     )
     who = _child(
         home,
