@@ -11,11 +11,14 @@ shown, so anonymising someone (members/data_views.py) leaves no name behind.
 Features call `private_read_log` from their views; this module imports no
 feature."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
-from wagtail.log_actions import log
+from django.utils import timezone
+from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import ModelLogEntry
 
 from .models import User
@@ -70,6 +73,31 @@ def needs_read_log(*, viewer, owner, source: Model | None) -> None:
         private_read_log(
             viewer=viewer, owner=owner, instance=source, what=SUPPORT_NEEDS
         )
+
+
+def needs_reads_log(*, viewer, shown: Iterable[tuple[User, Model]]) -> None:
+    """`needs_read_log` for every (owner, source) a page lists, written in one
+    query however many people it lists."""
+    if not viewer.is_authenticated:
+        return
+    context = get_active_log_context()
+    now = timezone.now()
+    ModelLogEntry.objects.bulk_create(
+        ModelLogEntry(
+            content_type=ContentType.objects.get_for_model(
+                source, for_concrete_model=False
+            ),
+            object_id=str(source.pk),
+            label=ACTIONS[SUPPORT_NEEDS].what,
+            action=SUPPORT_NEEDS,
+            timestamp=now,
+            data={"owner_id": owner.pk},
+            user=viewer,
+            uuid=context.uuid,
+        )
+        for owner, source in shown
+        if owner.pk != viewer.pk and source is not None and source.support_needs
+    )
 
 
 # Reads for the lead's page -----------------------------------------------------

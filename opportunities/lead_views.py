@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
 from members.access import lead_required
-from members.audit import needs_read_log
+from members.audit import needs_reads_log
 
 from .forms import OpportunityForm, SelectionForm, SessionFormSet
 from .models import Opportunity, SignUp
@@ -81,8 +81,9 @@ def opportunity_edit(request, pk=None):
 
 def _manage_page(request, opportunity, *, selection_form=None, status=200):
     sign_ups = opportunity.sign_ups.select_related("member", "member__profile")
-    for entry in sign_ups:
-        needs_read_log(viewer=request.user, owner=entry.member, source=entry)
+    needs_reads_log(
+        viewer=request.user, shown=[(entry.member, entry) for entry in sign_ups]
+    )
     return render(
         request,
         "opportunities/manage.html",

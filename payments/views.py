@@ -390,7 +390,8 @@ def _opportunity_page(request, opportunity, *, status=200, **forms):
         participants.append(
             {
                 "sign_up": sign_up,
-                "claim": Claim.objects.filter(sign_up=sign_up).first(),
+                # participants_of selected the claim; None until they claim.
+                "claim": getattr(sign_up, "claim", None),
                 "arrange_form": forms.get(arrange_prefix)
                 or ArrangementForm(prefix=arrange_prefix),
                 "arrangements": [

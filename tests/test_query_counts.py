@@ -1,20 +1,57 @@
-"""Listing pages cost the same number of queries however many items they list."""
+"""Pages cost the same number of queries however many items they list: the
+public lists, and every page of the members' area, as the role that sees it.
+
+Each test measures a page, adds more of everything it could list (people,
+opportunities, sign-ups, claims, goals, notifications, requests...), and
+measures again. The builders are local on purpose: this module leans on
+nothing but the ORM and the apps' own services.
+"""
+
+import itertools
+from datetime import datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
+from charter.models import CharterAcceptance, CharterVersion
+from formats.models import FormatRequest
 from library.models import LibraryIndexPage, ResourcePage
+from members.audit import PLAN, SUPPORT_NEEDS, private_read_log
+from members.models import Assembly, Support, User
+from members.services import person_join
+from notifications.models import Notification
+from opportunities.models import (
+    EngagementRequest,
+    Opportunity,
+    Session,
+    SignUp,
+    Workstream,
+)
+from payments.models import AdvanceArrangement, Claim, ExpenseLine
+from plans.models import DevelopmentPlan, Goal, PlanComment
 from stories.models import StoryIndexPage, StoryPage
 
 pytestmark = pytest.mark.django_db
 
+OPP = Opportunity.Status
+MORE = 3  # how many more of each record a page is given
 
-def queries_for(client, url) -> int:
+
+def measured(client, url) -> tuple[int, str]:
+    """The queries a page runs, and what it shows."""
     client.get(url)  # warm the caches a running site has warm
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured.captured_queries)
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries), response.content.decode()
+
+
+def queries_for(client, url) -> int:
+    return measured(client, url)[0]
 
 
 def add_copies(model, parent, count, **overrides):
@@ -26,6 +63,204 @@ def add_copies(model, parent, count, **overrides):
             keep_live=True,
         )
         copy.save_revision().publish()
+
+
+# Builders for the members' area -----------------------------------------------
+
+_numbers = itertools.count(1)
+
+
+def person(email="member@example.org") -> User:
+    return User.objects.get(email=email)
+
+
+def person_new(role="member") -> User:
+    n = next(_numbers)
+    user = person_join(
+        email=f"more-{n}@example.org",
+        password="coproduction",
+        first_name="More",
+        last_name=f"Person {n}",
+        role=role,
+        assembly=Assembly.objects.order_by("pk").first() if role == "member" else None,
+    )
+    user.profile.support_needs = "A quiet room."
+    user.profile.share_skills_with_staff = True
+    user.profile.share_experience_with_staff = True
+    user.profile.skills_in_own_words = "Listening."
+    user.profile.experience = "Caring for my dad."
+    user.profile.save()
+    return user
+
+
+def opportunity_new(status=OPP.OPEN, *, began_days_ago=-14) -> Opportunity:
+    today = timezone.localdate()
+    opportunity = Opportunity.objects.create(
+        title=f"More work {next(_numbers)}",
+        summary="Read a draft and tell us what is unclear.",
+        kind="one_off",
+        workstream=Workstream.objects.order_by("pk").first(),
+        fee_basis="per_hour",
+        fee_rate=Decimal("25.00"),
+        hours_per_session=Decimal("2.5"),
+        places=20,
+        closes_on=today + timedelta(days=7),
+        mode="online",
+        status=status,
+        created_by=person("lead@example.org"),
+    )
+    start = timezone.make_aware(
+        datetime.combine(today - timedelta(days=began_days_ago), datetime.min.time())
+    )
+    for number in range(2):
+        Session.objects.create(
+            opportunity=opportunity,
+            starts_at=start + timedelta(days=number, hours=10),
+            ends_at=start + timedelta(days=number, hours=12),
+        )
+    return opportunity
+
+
+def sign_up_new(opportunity, member, status=SignUp.Status.SIGNED_UP) -> SignUp:
+    return SignUp.objects.create(
+        opportunity=opportunity,
+        member=member,
+        status=status,
+        support_needs="Step-free access.",
+    )
+
+
+def taking_part(opportunity, member, claim_status=None) -> SignUp:
+    """A selected sign-up with an advance payment and, if given, a claim."""
+    sign_up = sign_up_new(opportunity, member, SignUp.Status.SELECTED)
+    AdvanceArrangement.objects.create(
+        sign_up=sign_up,
+        kind="travel",
+        details="Train tickets",
+        amount=Decimal("12.00"),
+        arranged_by=person("lead@example.org"),
+    )
+    if claim_status:
+        claim = Claim.objects.create(
+            sign_up=sign_up,
+            units=Decimal("5"),
+            fee=Decimal("125.00"),
+            status=claim_status,
+            paid_on=timezone.localdate() if claim_status == Claim.Status.PAID else None,
+        )
+        ExpenseLine.objects.create(
+            claim=claim, kind="travel", description="Bus", amount=Decimal("4.50")
+        )
+    return sign_up
+
+
+def plan_with_goals(member) -> DevelopmentPlan:
+    plan, _ = DevelopmentPlan.objects.get_or_create(owner=member)
+    for n in range(2):
+        Goal.objects.create(plan=plan, title=f"Goal {next(_numbers)}", steps=f"{n}")
+    PlanComment.objects.create(
+        plan=plan, author=person("lead@example.org"), body="Well done."
+    )
+    return plan
+
+
+def notification_new(recipient):
+    n = next(_numbers)
+    Notification.objects.create(
+        recipient=recipient,
+        kind="opportunity",
+        subject=f"News {n}",
+        body="Something happened.",
+        url="/members/",
+        dedupe_key=f"more-{n}",
+        delivery="in_app",
+    )
+
+
+def more_for(member):
+    """What one member's own pages list: sign-ups in every state, claims in
+    every state, advance payments, goals and notifications."""
+    for status in [OPP.OPEN, OPP.CLOSED]:
+        sign_up_new(opportunity_new(status), member)
+    for claim_status in [None, *Claim.Status.values]:
+        taking_part(
+            opportunity_new(OPP.COMPLETED, began_days_ago=30), member, claim_status
+        )
+    taking_part(opportunity_new(OPP.IN_PROGRESS, began_days_ago=1), member)
+    plan_with_goals(member)
+    for _ in range(2):
+        notification_new(member)
+
+
+def more_of_everything(count=MORE):
+    """More of every record an intranet page lists."""
+    lead = person("lead@example.org")
+    staff = person("staff@example.org")
+    supporter = person("supporter@example.org")
+    charter = CharterVersion.objects.order_by("-number").first()
+    for member in [person("member@example.org"), person("member2@example.org")]:
+        more_for(member)
+    for _ in range(count):
+        member = person_new()
+        more_for(member)
+        private_read_log(
+            viewer=lead, owner=member, instance=member.profile, what=SUPPORT_NEEDS
+        )
+        private_read_log(
+            viewer=lead, owner=member, instance=member.development_plan, what=PLAN
+        )
+        CharterAcceptance.objects.create(user=member, version=charter)
+        opportunity_new(OPP.DRAFT)
+        EngagementRequest.objects.create(
+            requested_by=staff,
+            title=f"Help with a survey {next(_numbers)}",
+            description="We would like to hear from carers.",
+            workstream=Workstream.objects.order_by("pk").first(),
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate() + timedelta(days=30),
+            expected_hours=Decimal("4"),
+            kind="one_off",
+            budget=Decimal("200"),
+            status=EngagementRequest.Status.SUBMITTED,
+        )
+        FormatRequest.objects.create(
+            page_path="/stories/",
+            format="easy_read",
+            name="A reader",
+            reply_to="reader@example.org",
+        )
+        notification_new(lead)
+        notification_new(staff)
+        person_new("staff")
+        Support.objects.create(
+            member=member, supporter=supporter, accepted_at=timezone.now()
+        )
+
+
+# Things a page is about ---------------------------------------------------------
+
+
+def payments_opportunity():
+    """Work in progress whose pages list everyone who signed up."""
+    opportunity = opportunity_new(OPP.IN_PROGRESS, began_days_ago=1)
+    taking_part(opportunity, person("member@example.org"), Claim.Status.SUBMITTED)
+    taking_part(opportunity, person("member2@example.org"))
+    sign_up_new(opportunity, person("member3@example.org"), SignUp.Status.WAITING)
+    return opportunity
+
+
+def where(client, url) -> str:
+    """The page an address leads to (a member's "Your plan" leads to it)."""
+    response = client.get(url)
+    return response.url if response.status_code == 302 else url
+
+
+def grow_payments_opportunity(opportunity):
+    for claim_status in [None, *Claim.Status.values]:
+        taking_part(opportunity, person_new(), claim_status)
+
+
+# Public pages ---------------------------------------------------------------------
 
 
 # Page 2 holds 4 stories before and 9 after: more items, same queries.
@@ -45,3 +280,143 @@ def test_the_library_does_not_grow_with_the_number_of_resources(client, demo_sit
     )
     after = queries_for(client, "/library/?page=2")
     assert after == before
+
+
+# The members' area ------------------------------------------------------------------
+
+# Who signs in, the page's name, what its address needs (from the demo's
+# records), and words each listed record shows (None: the page is about one
+# thing, and lists no more of anything however many records there are).
+MEMBER = "member@example.org"
+LEAD = "lead@example.org"
+STAFF = "staff@example.org"
+SUPPORTER = "supporter@example.org"
+
+
+def _member_pk():
+    return person(MEMBER).pk
+
+
+def _plan_pk():
+    return plan_with_goals(person(MEMBER)).pk
+
+
+def _open_opportunity_pk():
+    return Opportunity.objects.filter(status=OPP.OPEN).order_by("pk").first().pk
+
+
+def _claim_pk():
+    return Claim.objects.filter(sign_up__member=person(MEMBER)).order_by("pk")[0].pk
+
+
+def _request_pk():
+    return EngagementRequest.objects.order_by("pk").first().pk
+
+
+def _charter_number():
+    return CharterVersion.objects.order_by("-number").first().number
+
+
+INTRANET_PAGES = [
+    (MEMBER, "dashboard:home", None, "More work"),
+    (LEAD, "dashboard:home", None, "News "),
+    (STAFF, "dashboard:home", None, "Help with a survey"),
+    (SUPPORTER, "dashboard:home", None, "More Person"),
+    (MEMBER, "opportunities:list", None, "More work"),
+    (MEMBER, "opportunities:detail", _open_opportunity_pk, None),
+    (LEAD, "opportunities:manage_list", None, "More work"),
+    (MEMBER, "payments:mine", None, "More work"),
+    (LEAD, "payments:claims", None, "More Person"),
+    (LEAD, "payments:claim", _claim_pk, None),
+    (MEMBER, "plans:mine", None, "Goal "),
+    (LEAD, "plans:all", None, "More Person"),
+    (LEAD, "plans:plan", _plan_pk, "Goal "),
+    (LEAD, "members:people", None, "More Person"),
+    (LEAD, "members:person", _member_pk, None),
+    (LEAD, "members:privacy_log", None, "More Person"),
+    (LEAD, "figures:figures", None, "More Person"),
+    (STAFF, "figures:figures", None, None),
+    (STAFF, "members:team_cv", None, "More Person"),
+    (STAFF, "members:team_cv_print", None, "More Person"),
+    (MEMBER, "members:profile", None, None),
+    (MEMBER, "notifications:centre", None, "News "),
+    (LEAD, "notifications:centre", None, "News "),
+    (MEMBER, "notifications:preferences", None, None),
+    (MEMBER, "charter:current", None, None),
+    (MEMBER, "charter:versions", None, None),
+    (MEMBER, "charter:version", _charter_number, None),
+    (LEAD, "charter:acceptances", None, "More Person"),
+    (LEAD, "formats:list", None, "A reader"),
+    (STAFF, "opportunities:requests", None, "Help with a survey"),
+    (LEAD, "opportunities:requests", None, "Help with a survey"),
+    (STAFF, "opportunities:request", _request_pk, None),
+]
+
+
+def assert_flat(before, after, shows, what):
+    """Same queries after more records; and the page lists more of them."""
+    (queries_before, html_before), (queries_after, html_after) = before, after
+    assert queries_after == queries_before, (
+        f"{what}: {queries_before} queries, then {queries_after}"
+    )
+    if shows:
+        assert html_after.count(shows) > html_before.count(shows), (
+            f"{what} lists no more {shows!r}: the test measured nothing new"
+        )
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "arg", "shows"),
+    INTRANET_PAGES,
+    ids=[f"{email.split('@')[0]}-{name}" for email, name, *_ in INTRANET_PAGES],
+)
+def test_members_area_pages_do_not_grow_with_more_records(
+    client, demo_site, email, name, arg, shows
+):
+    client.force_login(person(email))
+    # One of everything first: a list with none runs fewer queries than a
+    # list with some, which is not what is measured here.
+    more_of_everything(1)
+    url = where(client, reverse(name, args=[arg()] if arg else []))
+    before = measured(client, url)
+    more_of_everything()
+    assert_flat(before, measured(client, url), shows, f"{url} as {email}")
+
+
+def test_an_opportunitys_pages_do_not_grow_with_more_people_taking_part(
+    client, demo_site
+):
+    opportunity = payments_opportunity()
+    client.force_login(person(LEAD))
+    urls = [
+        reverse("payments:opportunity", args=[opportunity.pk]),
+        reverse("opportunities:manage", args=[opportunity.pk]),
+    ]
+    before = [measured(client, url) for url in urls]
+    grow_payments_opportunity(opportunity)
+    for _ in range(MORE):
+        sign_up_new(opportunity, person_new(), SignUp.Status.WAITING)
+    for url, measured_before in zip(urls, before, strict=True):
+        assert_flat(measured_before, measured(client, url), "More Person", url)
+
+
+@pytest.mark.parametrize(
+    ("name", "shows"),
+    [
+        ("dashboard:home", "More work"),
+        ("opportunities:list", "More work"),
+        ("payments:mine", "More work"),
+        ("plans:mine", "Goal "),
+    ],
+)
+def test_a_supporter_acting_for_a_member_sees_pages_that_do_not_grow(
+    client, demo_site, name, shows
+):
+    client.force_login(person(SUPPORTER))
+    member2 = person("member2@example.org")
+    client.post(reverse("members:acting_start", args=[member2.pk]))
+    more_of_everything(1)
+    url = where(client, reverse(name))
+    before = measured(client, url)
+    more_of_everything()
+    assert_flat(before, measured(client, url), shows, f"{url} acting for member2")
