@@ -22,7 +22,7 @@ from formats.models import FormatRequest
 from library.models import LibraryIndexPage, ResourcePage
 from members.audit import PLAN, SUPPORT_NEEDS, private_read_log
 from members.models import Assembly, Support, User
-from members.services import person_join
+from members.services import membership_move, person_join
 from notifications.models import Notification
 from opportunities.models import (
     EngagementRequest,
@@ -31,7 +31,7 @@ from opportunities.models import (
     SignUp,
     Workstream,
 )
-from payments.models import AdvanceArrangement, Claim, ExpenseLine
+from payments.models import AdvanceArrangement, Claim, ClaimEvent, ExpenseLine
 from plans.models import DevelopmentPlan, Goal, PlanComment
 from stories.models import StoryIndexPage, StoryPage
 
@@ -420,3 +420,80 @@ def test_a_supporter_acting_for_a_member_sees_pages_that_do_not_grow(
     before = measured(client, url)
     more_of_everything()
     assert_flat(before, measured(client, url), shows, f"{url} acting for member2")
+
+
+def more_memberships(member):
+    assemblies = list(Assembly.objects.exclude(pk=member.profile.assembly_id))
+    for day in range(1, MORE + 1):
+        membership_move(
+            user=member,
+            assembly=assemblies[day % len(assemblies)],
+            started_on=timezone.localdate() + timedelta(days=day),
+        )
+
+
+def more_claim_lines(claim):
+    lead = person(LEAD)
+    for n in range(MORE):
+        ExpenseLine.objects.create(
+            claim=claim, kind="taxi", description=f"More Taxi {n}", amount=Decimal("9")
+        )
+        ClaimEvent.objects.create(
+            claim=claim,
+            by=lead,
+            from_status=Claim.Status.SUBMITTED,
+            to_status=Claim.Status.QUERIED,
+            message=f"More question {n}",
+        )
+
+
+def more_sessions(opportunity):
+    start = opportunity.sessions.order_by("-starts_at").first().starts_at
+    for day in range(1, MORE + 1):
+        Session.objects.create(
+            opportunity=opportunity,
+            starts_at=start + timedelta(days=day),
+            ends_at=start + timedelta(days=day, hours=2),
+            where=f"More Room {day}",
+        )
+
+
+@pytest.mark.parametrize(
+    ("email", "page", "grow", "shows"),
+    [
+        (
+            LEAD,
+            lambda: (reverse("members:person", args=[_member_pk()]), person(MEMBER)),
+            more_memberships,
+            "</tr>",  # a row of the membership history
+        ),
+        (
+            LEAD,
+            lambda: (
+                reverse("payments:claim", args=[_claim_pk()]),
+                Claim.objects.get(pk=_claim_pk()),
+            ),
+            more_claim_lines,
+            "More ",
+        ),
+        (
+            MEMBER,
+            lambda: (
+                reverse("opportunities:detail", args=[_open_opportunity_pk()]),
+                Opportunity.objects.get(pk=_open_opportunity_pk()),
+            ),
+            more_sessions,
+            "More Room",
+        ),
+    ],
+    ids=["person-memberships", "claim-lines-and-events", "opportunity-sessions"],
+)
+def test_a_page_about_one_thing_does_not_grow_with_its_parts(
+    client, demo_site, email, page, grow, shows
+):
+    client.force_login(person(email))
+    url, thing = page()
+    grow(thing)  # some of each part first, as above
+    before = measured(client, url)
+    grow(thing)
+    assert_flat(before, measured(client, url), shows, f"{url} as {email}")
