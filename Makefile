@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test lint format chromium bench lock venv
+.PHONY: help run test lint format chromium vnu bench lock venv
 
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
@@ -39,6 +39,16 @@ chromium:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The Nu HTML Checker (the W3C's validator), run on Java by the browser tests.
+VNU_VERSION := 26.9.27
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+vnu:
+	@test -f $(VNU_JAR) || { \
+		echo "Installing the Nu HTML Checker (vnu-jar $(VNU_VERSION)) into .cache/vnu"; \
+		npm install --no-save --ignore-scripts --silent --prefix .cache/vnu vnu-jar@$(VNU_VERSION); }
+	@command -v java >/dev/null 2>&1 || echo "The Nu HTML Checker needs Java: install a Java runtime (java)."
+
 lint: venv
 	$(VENV)/bin/ruff check --no-cache .
 	$(VENV)/bin/ruff format --check --no-cache .
@@ -48,7 +58,7 @@ format: venv
 	$(VENV)/bin/ruff format .
 	find templates */templates -name '*.html' | xargs $(VENV)/bin/djhtml
 
-test: venv chromium lint
+test: venv chromium vnu lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 

@@ -49,3 +49,22 @@ def easy_read_link(context, page):
         else None
     )
     return {"request": context.get("request"), "easy_read": easy_read}
+
+
+@register.simple_tag
+def distinct_widths(picture, **attrs):
+    """Render a picture from `{% picture … as picture %}` naming each width once.
+
+    A rendition is never wider than its original, so a 480-pixel photo asked
+    for at 480 and 800 gives two 480w candidates, which HTML forbids."""
+    if not picture:
+        return ""
+    kept = {}
+    for rendition in picture.renditions:
+        image_format = next(
+            (op for op in rendition.filter_spec.split("|") if op.startswith("format-")),
+            "",
+        )
+        kept.setdefault((image_format, rendition.width), rendition)
+    renditions = {rendition.filter_spec: rendition for rendition in kept.values()}
+    return type(picture)(renditions, attrs).__html__()
