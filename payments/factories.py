@@ -7,6 +7,8 @@ from decimal import Decimal
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from members.factories import UserFactory
+from members.roles import ENGAGEMENT_LEADS
 from opportunities.factories import SignUpFactory
 from opportunities.models import Opportunity
 
@@ -81,3 +83,4 @@ class AdvanceArrangementFactory(factory.django.DjangoModelFactory):
     kind = AdvanceArrangement.Kind.TAXI
     details = "Taxi from home to the meeting and back"
     amount = Decimal("32.00")
+    arranged_by = factory.SubFactory(UserFactory, groups=[ENGAGEMENT_LEADS])

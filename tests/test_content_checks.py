@@ -19,7 +19,7 @@ from core.models import AccessibleMedia
 from members.models import User
 from stories.models import StoryIndexPage, StoryPage
 from tests.people import sign_in
-from tests.test_moderation import member_story_form
+from tests.story_forms import member_story_form
 
 pytestmark = pytest.mark.django_db
 

@@ -5,76 +5,26 @@ finance. Years 2018 and 2019 keep clear of the demo's own records."""
 import csv
 import io
 import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from html import unescape
 from pathlib import Path
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 
 from core.csv_safe import csv_cell, csv_writer_safe
 from figures.selectors import change
 from members.models import Assembly, Membership, Profile, User
-from opportunities.models import Opportunity, Session, SignUp, Workstream
-from payments.models import AdvanceArrangement, Claim, ExpenseLine
+from opportunities.models import Opportunity, Workstream
+from payments.models import AdvanceArrangement, Claim
+from tests.figures_fixtures import took_part, work
 from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
-
-
-def work(year, *, month=3, workstream="Evaluation", status="completed", title=None):
-    """A one-session opportunity of 2 hours at £25 an hour (£50 a person)."""
-    opportunity = Opportunity.objects.create(
-        title=title or f"Evaluation panel {year}-{month}",
-        summary="Read and discuss.",
-        kind="one_off",
-        workstream=Workstream.objects.get_or_create(name=workstream)[0],
-        fee_basis="per_hour",
-        fee_rate=Decimal("25.00"),
-        hours_per_session=Decimal("2"),
-        places=5,
-        closes_on=date(year, month, 1),
-        mode="online",
-        status=status,
-    )
-    start = timezone.make_aware(datetime(year, month, 10, 10))
-    Session.objects.create(
-        opportunity=opportunity, starts_at=start, ends_at=start.replace(hour=12)
-    )
-    return opportunity
-
-
-def took_part(opportunity, email, *, claim="paid", declines_fee=False, expenses=()):
-    entry = SignUp.objects.create(
-        opportunity=opportunity,
-        member=User.objects.get(email=email),
-        status=SignUp.Status.SELECTED,
-        declines_fee=declines_fee,
-    )
-    if claim:
-        made = Claim.objects.create(
-            sign_up=entry,
-            units=Decimal("2"),
-            fee=Decimal("0.00") if declines_fee else Decimal("50.00"),
-            status=claim,
-            paid_on=date(opportunity.closes_on.year, 4, 1) if claim == "paid" else None,
-            payment_reference="BACS-1" if claim == "paid" else "",
-        )
-        for amount in expenses:
-            ExpenseLine.objects.create(
-                claim=made,
-                kind="travel",
-                description="Train",
-                amount=Decimal(amount),
-                receipt=ContentFile(b"%PDF-1.4 receipt", name="train.pdf"),
-            )
-    return entry
 
 
 @pytest.fixture

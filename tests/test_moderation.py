@@ -3,18 +3,13 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
 
 from library.models import LibraryIndexPage
 from members.models import User
 from notifications.models import Notification
 from stories.models import StoryIndexPage, StoryPage
 from tests.people import sign_in
+from tests.story_forms import member_story_form
 
 pytestmark = pytest.mark.django_db
 
@@ -41,25 +36,6 @@ def draft_by(owner, index, title="A draft about respite care"):
     )
     page.save_revision(user=owner)
     return page
-
-
-def member_story_form(**overrides):
-    """What a member's editor posts: no address or search settings."""
-    data = {
-        "title": "Respite, and what it gave us",
-        "kind": "blog",
-        "summary": "Three days that changed our year.",
-        "nation": "scotland",
-        "hero_alt": "",
-        "media": "",
-        "tags": "",
-        "body": streamfield(
-            [("paragraph", rich_text("<p>We had three days to ourselves.</p>"))]
-        ),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def add_url(index):

@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from core.client_address import client_address
-from tests.test_settings import PRODUCTION_ENV, run_manage
+from tests.production import PRODUCTION_ENV, run_manage
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from charter.models import CharterAcceptance
 from members.models import Assembly, User
 from notifications.models import OutboxEmail
 from tests.people import link_from, sign_in
-from tests.test_settings import PRODUCTION_ENV, run_manage
+from tests.production import PRODUCTION_ENV, run_manage
 
 pytestmark = pytest.mark.django_db
 

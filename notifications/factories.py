@@ -1,0 +1,37 @@
+"""Factories for notifications and the emails in the outbox. Imports
+members' factories only (notifications imports no feature)."""
+
+import factory
+
+from members.factories import UserFactory
+
+from .models import Kind, Notification, OutboxEmail
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """News from the group, shown on the website only, not yet read."""
+
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory, groups=["Members"])
+    kind = Kind.GENERAL
+    subject = "The next Assembly meeting is on Tuesday"
+    body = "Bring your ideas for the work plan."
+    dedupe_key = factory.Sequence(lambda n: f"factory:{n}")
+
+
+class OutboxEmailFactory(factory.django.DjangoModelFactory):
+    """A notification email waiting to be sent."""
+
+    class Meta:
+        model = OutboxEmail
+
+    recipient = factory.SubFactory(UserFactory)
+    to_address = factory.SelfAttribute("recipient.email")
+    subject = "News from the Co-production Hub"
+    template = "emails/notification"
+    context = factory.LazyAttribute(
+        lambda o: {"subject": o.subject, "body": "Bring your ideas."}
+    )
+    dedupe_key = factory.Sequence(lambda n: f"factory-email:{n}")
