@@ -1,2 +1,4 @@
-"""Shared pieces every feature app stands on: content blocks, reader
-preferences, error pages. Imports no other project app."""
+"""Shared pieces every app stands on: content blocks and the content checks,
+accessible media, reader preferences, private storage, scheduling, rate limits,
+the client address, session limits, safe CSV, the export registry, error
+pages. The lowest layer: imports no other project app."""

@@ -1,1 +1,1 @@
-"""The home page. May import core and members."""
+"""The home page and its Easy Read companion. May import core."""

@@ -1,2 +1,2 @@
 """The library of resources: documents, videos, links and training courses.
-May import core and members."""
+May import core."""
