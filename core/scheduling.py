@@ -4,7 +4,7 @@ deployment runs after migrating). Running it again changes nothing twice."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib import import_module
 
 from django.apps import apps
@@ -25,6 +25,21 @@ class Scheduled:
     weekday: int | None = None
     # Passed the time the run was meant for, so a repeat is recognisable.
     intended_date_kwarg: str | None = None
+
+
+def intended_moment(intended_for: str | None) -> datetime:
+    """When a scheduled run was meant to happen (the `intended_for` a
+    schedule passes, an ISO date-time), or now when run by hand. A late run,
+    after an outage, counts from the moment it was meant for."""
+    moment = datetime.fromisoformat(intended_for) if intended_for else timezone.now()
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def intended_day(intended_for: str | None) -> date:
+    """The local day a scheduled run was meant for (see intended_moment)."""
+    return timezone.localdate(intended_moment(intended_for))
 
 
 def first_run(scheduled: Scheduled, now: datetime) -> datetime:

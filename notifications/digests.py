@@ -12,6 +12,8 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from core.scheduling import intended_moment
+
 from .models import Delivery, Notification, OutboxEmail
 
 
@@ -35,9 +37,7 @@ def digests_send(*, rhythm: str, intended_for: str | None = None) -> int:
     if rhythm not in (Delivery.DAILY, Delivery.WEEKLY):
         raise ValueError(f"Not a digest rhythm: {rhythm!r}")
     now = timezone.now()
-    period = period_name(
-        rhythm, datetime.fromisoformat(intended_for) if intended_for else now
-    )
+    period = period_name(rhythm, intended_moment(intended_for))
     waiting = Notification.objects.filter(
         delivery=rhythm,
         email__isnull=True,
