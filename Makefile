@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
 	@echo "make test   - lint, migrations check and the whole test suite (browser tests too)"
-	@echo "make lint   - ruff check and format check"
+	@echo "make lint   - ruff check and format check, template indentation"
 	@echo "make format - format Python (ruff) and templates (djhtml)"
 	@echo "make bench  - measure public pages, notifications and the outbox"
 
@@ -52,6 +52,7 @@ vnu:
 lint: venv
 	$(VENV)/bin/ruff check --no-cache .
 	$(VENV)/bin/ruff format --check --no-cache .
+	find templates */templates -name '*.html' | xargs $(VENV)/bin/djhtml --check
 
 format: venv
 	$(VENV)/bin/ruff check --fix .
