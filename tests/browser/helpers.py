@@ -4,9 +4,12 @@ import time
 
 from django_otp.oath import hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from accounts.two_step.selectors import two_step_required
 from members.models import User
+
+from .axe import axe_violations
 
 PASSWORD = "coproduction"
 CODE_LABEL = "Code from your authenticator app"
@@ -56,3 +59,17 @@ def settle(page):
 def account_menu(page):
     """The header's "Settings and account" menu (Notifications, Sign out)."""
     return page.get_by_role("navigation", name="Settings and account")
+
+
+def assert_accessible(page, path_or_url, site, heading):
+    """Open the page (a path) or stay on it (a URL), see its heading, and
+    find no axe-core violations."""
+    if path_or_url.startswith("/"):
+        page.goto(site + path_or_url)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+    assert axe_violations(page) == [], page.url
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()

@@ -6,10 +6,10 @@ from datetime import date
 from playwright.sync_api import expect
 
 from members.models import Assembly, Membership, User
-from tests.test_figures import took_part, work
+from tests.figures_fixtures import took_part, work
 
 from . import BROWSER_TEST, helpers
-from .test_intranet_pages import assert_accessible
+from .helpers import assert_accessible
 
 pytestmark = BROWSER_TEST
 

@@ -12,20 +12,9 @@ from tests.people import link_from
 
 from . import BROWSER_TEST, helpers
 from .axe import axe_violations
+from .helpers import assert_accessible, sign_out
 
 pytestmark = BROWSER_TEST
-
-
-def assert_accessible(page, path_or_url, site, heading):
-    if path_or_url.startswith("/"):
-        page.goto(site + path_or_url)
-    expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
-    assert axe_violations(page) == [], page.url
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def emailed_path(template, key):

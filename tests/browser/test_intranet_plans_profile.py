@@ -9,7 +9,7 @@ from plans.models import DevelopmentPlan
 
 from . import BROWSER_TEST, helpers
 from .axe import axe_violations
-from .test_intranet_pages import assert_accessible, sign_out
+from .helpers import assert_accessible, sign_out
 
 pytestmark = BROWSER_TEST
 

@@ -14,7 +14,7 @@ from members.services import person_deactivate
 
 from . import BROWSER_TEST, helpers
 from .axe import axe_violations
-from .test_intranet_pages import assert_accessible
+from .helpers import assert_accessible
 
 pytestmark = BROWSER_TEST
 

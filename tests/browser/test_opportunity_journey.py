@@ -15,7 +15,7 @@ from tests.people import person
 
 from . import BROWSER_TEST, helpers
 from .axe import axe_violations
-from .test_intranet_pages import assert_accessible, sign_out
+from .helpers import assert_accessible, sign_out
 
 pytestmark = BROWSER_TEST
 

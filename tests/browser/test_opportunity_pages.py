@@ -7,7 +7,7 @@ from opportunities.factories import OpportunityFactory
 
 from . import BROWSER_TEST, helpers
 from .axe import axe_violations
-from .test_intranet_pages import assert_accessible
+from .helpers import assert_accessible
 
 pytestmark = BROWSER_TEST
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from members.models import User
 
 from . import BROWSER_TEST, helpers
-from .test_intranet_pages import assert_accessible
+from .helpers import assert_accessible
 
 pytestmark = BROWSER_TEST
 
