@@ -1,4 +1,7 @@
+from decimal import Decimal, InvalidOperation
+
 from django import template
+from django.template.defaultfilters import floatformat
 from wagtail.models import Site
 
 register = template.Library()
@@ -68,3 +71,17 @@ def distinct_widths(picture, **attrs):
         kept.setdefault((image_format, rendition.width), rendition)
     renditions = {rendition.filter_spec: rendition for rendition in kept.values()}
     return type(picture)(renditions, attrs).__html__()
+
+
+@register.filter
+def pounds(value) -> str:
+    """Money as people read it, the one way every page writes it: £1,234.50,
+    and -£5.00 for a negative amount. Empty for no amount."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}£{floatformat(abs(amount), '2g')}"
