@@ -141,38 +141,48 @@ def crawl(page, site, visitor, seeds, in_scope, public=False):
     return visited
 
 
-@pytest.fixture(scope="module")
-def every_page(browser, live_server, django_db_blocker):
+# The crawl is slow, so it runs once for the module, in the first test that
+# asks for it: by then the test's database setup has brought the demo content
+# back (a module-scoped fixture would run before it, on an emptied database).
+_CRAWLED: list = []
+
+
+@pytest.fixture
+def every_page(browser, site):
     """Every page a visitor can reach, opened 320 CSS pixels wide."""
-    site = live_server.url
+    if not _CRAWLED:
+        _CRAWLED.append(crawl_everyone(browser, site))
+    return _CRAWLED[0]
+
+
+def crawl_everyone(browser, site):
     pages = []
-    with django_db_blocker.unblock():
-        for visitor in [None, *ROLES]:
-            context = browser.new_context(
-                locale="en-GB", viewport={"width": 320, "height": 640}
+    for visitor in [None, *ROLES]:
+        context = browser.new_context(
+            locale="en-GB", viewport={"width": 320, "height": 640}
+        )
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        if visitor is None:
+            seeds = [site + path for path in ["/", *PUBLIC_PAGES]]
+            pages += crawl(
+                page,
+                site,
+                "someone signed out",
+                seeds,
+                lambda path: not path.startswith(SIGNED_IN_AREAS),
+                public=True,
             )
-            page = context.new_page()
-            page.set_default_timeout(15_000)
-            if visitor is None:
-                seeds = [site + path for path in ["/", *PUBLIC_PAGES]]
-                pages += crawl(
-                    page,
-                    site,
-                    "someone signed out",
-                    seeds,
-                    lambda path: not path.startswith(SIGNED_IN_AREAS),
-                    public=True,
-                )
-            else:
-                helpers.sign_in(page, site, visitor)
-                pages += crawl(
-                    page,
-                    site,
-                    visitor,
-                    [page.url],
-                    lambda path: path.startswith(SIGNED_IN_AREAS),
-                )
-            context.close()
+        else:
+            helpers.sign_in(page, site, visitor)
+            pages += crawl(
+                page,
+                site,
+                visitor,
+                [page.url],
+                lambda path: path.startswith(SIGNED_IN_AREAS),
+            )
+        context.close()
     return pages
 
 
