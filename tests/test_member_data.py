@@ -239,7 +239,18 @@ def dafydd_left():
     )
     person_deactivate(user=dafydd, ended_on=timezone.localdate())
     dafydd.refresh_from_db()
-    return dafydd
+    # Anonymising deletes his demo portrait's files once it commits (which
+    # these tests let happen). The database rolls back after the test; the
+    # files must come back too, or later tests would find them gone.
+    photo = dafydd.profile.photo
+    files = [photo.file, *(r.file for r in photo.renditions.all())] if photo else []
+    kept = {
+        file.name: (file.storage, file.storage.open(file.name).read()) for file in files
+    }
+    yield dafydd
+    for name, (storage, content) in kept.items():
+        if not storage.exists(name):
+            storage.save(name, ContentFile(content))
 
 
 def _figures() -> dict:

@@ -70,6 +70,11 @@ def distinct_widths(picture, **attrs):
         )
         kept.setdefault((image_format, rendition.width), rendition)
     renditions = {rendition.filter_spec: rendition for rendition in kept.values()}
+    formats = [image_format for image_format, _ in kept]
+    if all(formats.count(image_format) < 2 for image_format in formats):
+        # One width (a small original, or a file gone missing): no srcset is
+        # written, and HTML allows `sizes` only beside a srcset.
+        attrs.pop("sizes", None)
     return type(picture)(renditions, attrs).__html__()
 
 
