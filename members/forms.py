@@ -133,6 +133,16 @@ SUPPORT_NEEDS_EXAMPLES = (
 )
 
 
+def needs_privacy_for(member) -> str:
+    """Who sees `member`'s access and support needs, in words for a supporter
+    filling them in on the member's behalf (here and on a sign-up)."""
+    name = member.first_name or str(member)
+    return (
+        f"Private: only {name}, the engagement lead and {name}'s supporters, "
+        "while acting for them, see this."
+    )
+
+
 class SupportNeedsForm(ProfileSectionForm):
     support_needs = forms.CharField(
         label="Your access and support needs",
@@ -148,11 +158,7 @@ class SupportNeedsForm(ProfileSectionForm):
             name = member.first_name or str(member)
             field = self.fields["support_needs"]
             field.label = f"{name}'s access and support needs"
-            field.help_text = (
-                f"Private: only {name}, the engagement lead and {name}'s "
-                f"supporters, while acting for them, see this. "
-                f"{SUPPORT_NEEDS_EXAMPLES}"
-            )
+            field.help_text = f"{needs_privacy_for(member)} {SUPPORT_NEEDS_EXAMPLES}"
 
 
 class SharingForm(ProfileSectionForm):

@@ -3,7 +3,7 @@ from datetime import datetime
 from django import forms
 from django.utils import timezone
 
-from members.forms import date_field
+from members.forms import date_field, needs_privacy_for
 
 from .models import EngagementRequest, Opportunity, Session, SignUp
 
@@ -40,8 +40,7 @@ class SignUpForm(forms.Form):
             needs.label = f"{name}'s access and support needs for this opportunity"
             needs.help_text = (
                 f"Filled in from {name}'s profile; change it for this one if "
-                f"needed. Private: only {name}, the engagement lead and "
-                f"{name}'s supporters, while acting for them, see it."
+                f"needed. {needs_privacy_for(acting_for)}"
             )
             self.fields["note"].help_text = (
                 f"Optional. For example: why this interests {name}, or dates "

@@ -2,6 +2,7 @@
 only pages they may open are the two-step pages and sign out. One place, so
 the admin and every lead screen are covered, whatever way in was used."""
 
+from functools import cache
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -36,7 +37,7 @@ class TwoStepMiddleware:
         if (
             user.is_authenticated
             and not user.is_verified()
-            and not self._is_open(request.path_info)
+            and not self._is_open(request.path)
         ):
             has_device = two_step_is_on(user)
             if has_device or roles.must_use_two_step(user):
@@ -52,4 +53,11 @@ class TwoStepMiddleware:
     def _is_open(path: str) -> bool:
         if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return True
-        return path in {reverse(name) for name in OPEN_URL_NAMES}
+        return path in open_paths()
+
+
+@cache
+def open_paths() -> frozenset[str]:
+    """The open pages' addresses, worked out once rather than on every
+    request of every signed-in person."""
+    return frozenset(reverse(name) for name in OPEN_URL_NAMES)
