@@ -145,7 +145,7 @@ def sign_in_link(request, token):
         login(request, user, backend=MODEL_BACKEND)
         # They proved they own the mailbox: earlier wrong passwords are forgiven.
         axes_reset(username=user.email.lower())
-        return redirect("dashboard:home")
+        return redirect("intranet:home")
     return render(request, "accounts/sign_in_link_use.html", {"link": check.link})
 
 
@@ -205,7 +205,7 @@ def invitation(request, token):
                 return redirect("accounts:invitation", token=token)
             login(request, user, backend=MODEL_BACKEND)
             messages.success(request, "Welcome. Your account is ready.")
-            return redirect("dashboard:home")
+            return redirect("intranet:home")
     else:
         form = InvitationAcceptForm(
             invitation=invited,
@@ -311,7 +311,7 @@ def support_request_accept(request, pk):
         f"Thank you. You can now act for {support.member}: choose “Act for "
         f"{support.member}” below.",
     )
-    return redirect("dashboard:home")
+    return redirect("intranet:home")
 
 
 @login_required
@@ -320,4 +320,4 @@ def support_request_decline(request, pk):
     support = _request_for(request, pk)
     support_decline(support=support, by=request.user)
     messages.success(request, f"You have said no. We have let {support.member} know.")
-    return redirect("dashboard:home")
+    return redirect("intranet:home")

@@ -10,6 +10,6 @@ urlpatterns = [
     path("versions/<int:number>/", views.version, name="version"),
     path("versions/<int:number>/accept/", views.accept, name="accept"),
     path("versions/<int:number>/easy-read/", views.easy_read, name="easy_read"),
-    path("acceptances/", views.acceptances, name="acceptances"),
-    path("new-version/", views.publish, name="publish"),
+    path("manage/", views.acceptances, name="acceptances"),
+    path("manage/versions/add/", views.publish, name="publish"),
 ]

@@ -67,7 +67,7 @@ def accept(request, number):
         on_behalf_by=request.user if person != request.user else None,
     )
     messages.success(request, f"Thank you. You accepted version {version.number}.")
-    return redirect("dashboard:home")
+    return redirect("intranet:home")
 
 
 @login_required

@@ -1,3 +1,8 @@
+"""The address map, wired here and nowhere else (apps' urls.py hold no
+prefixes). Public pages sit at the top; the ways in under /accounts/;
+everything else signed-in under /members/<area>/, with the lead's screens of
+each area under its `manage/` segment. The README's "Addresses" lists it."""
+
 from django.conf import settings
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -6,8 +11,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
-from stories.feeds import StoriesAtomFeed, StoriesFeed
+from .old_addresses import old_addresses
+
+members_area = [
+    path("", include("intranet.urls")),
+    path("", include("members.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("charter/", include("charter.urls")),
+    path("plans/", include("plans.urls")),
+    path("opportunities/", include("opportunities.urls")),
+    path("payments/", include("payments.urls")),
+    path("figures/", include("figures.urls")),
+    path("format-requests/", include("formats.request_urls")),
+]
 
 urlpatterns = [
     # One way in: Wagtail's own sign-in form leads to the site's.
@@ -18,22 +34,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
-    path("notifications/", include("notifications.urls")),
-    path("members/", include("dashboard.urls")),
-    path("members/", include("members.urls")),
-    path("members/charter/", include("charter.urls")),
-    path("members/plans/", include("plans.urls")),
-    path("members/opportunities/", include("opportunities.urls")),
-    path("members/payments/", include("payments.urls")),
-    path("members/figures/", include("figures.urls")),
-    path("", include("formats.urls")),
-    path("search/", search_views.search, name="search"),
-    path("tags/", search_views.tag_index, name="tag_index"),
-    path("tags/<slug:slug>/", search_views.tag, name="tag"),
-    path("feeds/stories.rss", StoriesFeed(), name="stories_rss"),
-    path("feeds/stories.atom", StoriesAtomFeed(), name="stories_atom"),
+    path("members/", include(members_area)),
+    path("another-format/", include("formats.urls")),
+    path("search/", include("search.urls")),
+    path("tags/", include("search.tag_urls")),
+    path("feeds/", include("stories.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("core.urls")),
+    # Addresses of earlier releases, still in emails already sent.
+    *old_addresses,
 ]
 
 if settings.DEBUG:

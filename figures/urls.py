@@ -6,5 +6,5 @@ app_name = "figures"
 
 urlpatterns = [
     path("", views.figures, name="figures"),
-    path("<int:year>.csv", views.figures_csv, name="csv"),
+    path("manage/<int:year>.csv", views.figures_csv, name="csv"),
 ]

@@ -21,7 +21,7 @@ def format_request_make(*, user=None, **fields) -> FormatRequest:
         kind=Kind.GENERAL,
         subject=f"{request.name} asks for {request.get_format_display()}",
         body=f"Page: {request.page_path}\n{request.details}".strip(),
-        url=reverse("formats:list"),
+        url=reverse("format_requests:list"),
         dedupe_key=f"format-request:{request.pk}",
         target=request,
     )

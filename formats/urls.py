@@ -1,3 +1,5 @@
+"""Asking for another format: the public form (mounted at /another-format/)."""
+
 from django.urls import path
 
 from . import views
@@ -5,7 +7,5 @@ from . import views
 app_name = "formats"
 
 urlpatterns = [
-    path("another-format/", views.ask, name="ask"),
-    path("members/format-requests/", views.request_list, name="list"),
-    path("members/format-requests/<int:pk>/answered/", views.answer, name="answer"),
+    path("", views.ask, name="ask"),
 ]

@@ -54,4 +54,4 @@ def answer(request, pk):
     format_request = get_object_or_404(FormatRequest, pk=pk)
     format_request_answer(request=format_request, by=request.user)
     messages.success(request, f"Marked as answered: {format_request.name}'s request.")
-    return redirect("formats:list")
+    return redirect("format_requests:list")

@@ -20,6 +20,9 @@ def role_required(check):
                 raise Http404("Not found")
             return view(request, *args, **kwargs)
 
+        # Who may open it, for the address-map test: the lead's screens
+        # (roles.is_lead) sit under their area's manage/ segment.
+        wrapped.allowed = check
         return wrapped
 
     return decorator

@@ -260,7 +260,7 @@ def acting_for_start(request, pk):
         raise Http404("Not someone you support")
     acting_start(request, member)
     messages.success(request, f"You are now acting for {member}.")
-    return redirect("dashboard:home")
+    return redirect("intranet:home")
 
 
 @login_required
@@ -268,7 +268,7 @@ def acting_for_start(request, pk):
 def acting_for_stop(request):
     acting_stop(request)
     messages.success(request, "You are no longer acting for anyone.")
-    return redirect("dashboard:home")
+    return redirect("intranet:home")
 
 
 # The team CV ------------------------------------------------------------------

@@ -44,7 +44,9 @@ def email_render(email: OutboxEmail, *, notifications=None) -> tuple[str, str]:
         ],
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": absolute_url("/"),
+        "notifications_url": absolute_url(reverse("notifications:centre")),
         "preferences_url": absolute_url(reverse("notifications:preferences")),
+        "login_url": absolute_url(reverse("accounts:login")),
     }
     return (
         render_to_string(f"{email.template}.txt", context),

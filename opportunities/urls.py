@@ -16,14 +16,14 @@ urlpatterns = [
     ),
     # The engagement lead's screens.
     path("manage/", lead_views.manage_list, name="manage_list"),
-    path("manage/new/", lead_views.opportunity_edit, name="new"),
+    path("manage/add/", lead_views.opportunity_edit, name="add"),
     path("manage/<int:pk>/", lead_views.manage, name="manage"),
     path("manage/<int:pk>/edit/", lead_views.opportunity_edit, name="edit"),
     path("manage/<int:pk>/status/", lead_views.move, name="move"),
     path("manage/<int:pk>/selection/", lead_views.selection, name="selection"),
     # Staff ask for the group's input.
     path("requests/", request_views.request_list, name="requests"),
-    path("requests/new/", request_views.request_new, name="request_new"),
+    path("requests/add/", request_views.request_new, name="request_add"),
     path("requests/<int:pk>/", request_views.request_detail, name="request"),
     path(
         "requests/<int:pk>/<slug:decision>/",

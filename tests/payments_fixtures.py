@@ -87,4 +87,4 @@ def told(recipient, claim):
 
 
 def new_claim_url(sign_up):
-    return reverse("payments:claim_new", args=[sign_up.pk])
+    return reverse("payments:claim_add", args=[sign_up.pk])

@@ -105,13 +105,13 @@ def test_pages_for_a_signed_in_person_are_not_stored(client, demo_site):
     public = client.get("/")
     assert "no-store" not in public.get("Cache-Control", "")
     sign_in(client, "member@example.org")
-    for path in ["/", reverse("dashboard:home"), reverse("notifications:centre")]:
+    for path in ["/", reverse("intranet:home"), reverse("notifications:centre")]:
         assert "no-store" in client.get(path)["Cache-Control"], path
 
 
 def test_signing_in_goes_to_the_dashboard(client, demo_site):
     response = attempt(client, "member@example.org", PASSWORD)
-    assert response["Location"] == reverse("dashboard:home")
+    assert response["Location"] == reverse("intranet:home")
 
 
 # Sign-in links ---------------------------------------------------------------
@@ -133,7 +133,7 @@ def test_a_sign_in_link_is_emailed_and_signs_in_once(client, demo_site):
     assert "Sign me in" in page.content.decode()
     assert signed_in_as(client) is None
 
-    assert client.post(link)["Location"] == reverse("dashboard:home")
+    assert client.post(link)["Location"] == reverse("intranet:home")
     assert signed_in_as(client) == "member@example.org"
 
     client.post(reverse("accounts:logout"))
@@ -265,7 +265,7 @@ def test_accepting_an_invitation_makes_the_account_role_and_membership(client, l
     assert 'value="Rhian"' in page
 
     response = accept(client, link)
-    assert response["Location"] == reverse("dashboard:home")
+    assert response["Location"] == reverse("intranet:home")
     user = User.objects.get(email="newcomer@example.org")
     assert signed_in_as(client) == "newcomer@example.org"
     assert list(user.groups.values_list("name", flat=True)) == ["Members"]
@@ -355,7 +355,7 @@ def test_someone_who_leaves_cannot_sign_in_and_their_history_stays(client, demo_
     person_deactivate(user=member, ended_on=ended)
 
     assert signed_in_as(client) is not None  # the session row remains...
-    assert not client.get(reverse("dashboard:home")).wsgi_request.user.is_authenticated
+    assert not client.get(reverse("intranet:home")).wsgi_request.user.is_authenticated
     assert attempt(client, "member2@example.org", PASSWORD).status_code == 200
     assert User.objects.filter(pk=member.pk).exists()
     assert Profile.objects.get(user=member).left_on == ended

@@ -46,20 +46,20 @@ def test_publishing_asks_every_active_member_once(demo_site):
 
 def test_a_member_accepts_the_current_version(client, demo_site):
     sign_in(client, "member2@example.org")
-    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    dashboard = client.get(reverse("intranet:home")).content.decode()
     assert "Please read the new Charter" in dashboard
     page = client.get(CURRENT).content.decode()
     assert "Version 2" in page and "Accept the Charter" in page
 
     response = client.post(reverse("charter:accept", args=[2]), {"agree": "on"})
-    assert response["Location"] == reverse("dashboard:home")
+    assert response["Location"] == reverse("intranet:home")
     acceptance = CharterAcceptance.objects.get(
         user__email="member2@example.org", version__number=2
     )
     assert acceptance.on_behalf_by is None
     assert (
         "Please read the new Charter"
-        not in client.get(reverse("dashboard:home")).content.decode()
+        not in client.get(reverse("intranet:home")).content.decode()
     )
     assert "You accepted this version on" in client.get(CURRENT).content.decode()
 
@@ -110,7 +110,7 @@ def test_the_lead_sees_who_has_accepted_which_version(client, demo_site):
     assert "Dafydd Pryce" in table and "Niamh Rafferty" in table
     row = table[table.index("Niamh Rafferty") :].split("</tr>")[0]
     assert "Version 1" in row and "Not yet" in row
-    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    dashboard = client.get(reverse("intranet:home")).content.decode()
     section = dashboard[dashboard.index("Not yet accepted the current Charter") :]
     assert "Niamh Rafferty" in section.split("</section>")[0]
 

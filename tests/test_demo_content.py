@@ -138,7 +138,7 @@ def test_dafydd_owns_two_published_stories_and_a_draft(demo_site):
 
 def test_dafydd_s_draft_is_on_his_dashboard(client, demo_site):
     sign_in(client, "member@example.org")
-    content = client.get(reverse("dashboard:home")).content.decode()
+    content = client.get(reverse("intranet:home")).content.decode()
     drafts = content.split('id="drafts-heading"')[1].split("</section>")[0]
     assert "A break for me when I care all day" in drafts
     assert "You have no drafts" not in drafts
@@ -179,7 +179,7 @@ def test_niamh_s_other_story_was_sent_back_with_the_lead_s_comment(client, demo_
 
 def test_the_lead_s_dashboard_shows_what_waits_for_review(client, demo_site):
     sign_in(client, "lead@example.org")
-    content = client.get(reverse("dashboard:home")).content.decode()
+    content = client.get(reverse("intranet:home")).content.decode()
     panel = content.split('id="moderation-heading"')[1].split("</section>")[0]
     assert "Why I joined the group" in panel
     assert "Nothing is waiting for review" not in panel

@@ -95,7 +95,7 @@ def test_the_promise_and_the_claim_agree_to_the_penny(
     opportunity_move(opportunity=opportunity, to=S.COMPLETED)
 
     # The claim, sent as the form offers it.
-    claim_url = reverse("payments:claim_new", args=[entry.pk])
+    claim_url = reverse("payments:claim_add", args=[entry.pk])
     form = client.get(claim_url).content.decode()
     assert f"your fee is <strong>£{earns}</strong>" in form
     units = re.search(r'name="units" value="([^"]*)"', form).group(1)

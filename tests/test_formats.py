@@ -110,7 +110,7 @@ def test_a_page_on_this_site_is_kept_with_its_query(client, demo_site):
 )
 def test_only_the_lead_reads_the_requests(client, demo_site, email, status):
     sign_in(client, email)
-    response = client.get(reverse("formats:list"))
+    response = client.get(reverse("format_requests:list"))
     assert response.status_code == status
     assert ("pat@example.net" in response.content.decode()) == (status == 200)
 
@@ -118,18 +118,21 @@ def test_only_the_lead_reads_the_requests(client, demo_site, email, status):
 def test_the_lead_marks_a_request_answered_and_it_is_kept(client, demo_site):
     lead = sign_in(client, "lead@example.org")
     request = FormatRequest.objects.get()
-    client.post(reverse("formats:answer", args=[request.pk]))
+    client.post(reverse("format_requests:answer", args=[request.pk]))
     request.refresh_from_db()
     assert request.answered_by == lead
-    waiting = client.get(reverse("formats:list")).content.decode()
+    waiting = client.get(reverse("format_requests:list")).content.decode()
     assert "pat@example.net" not in waiting
-    answered = client.get(reverse("formats:list"), {"show": "answered"})
+    answered = client.get(reverse("format_requests:list"), {"show": "answered"})
     assert "pat@example.net" in answered.content.decode()
 
 
 def test_a_member_cannot_mark_a_request_answered(client, demo_site):
     sign_in(client, "member@example.org")
     request = FormatRequest.objects.get()
-    assert client.post(reverse("formats:answer", args=[request.pk])).status_code == 404
+    assert (
+        client.post(reverse("format_requests:answer", args=[request.pk])).status_code
+        == 404
+    )
     request.refresh_from_db()
     assert request.answered_at is None

@@ -279,21 +279,21 @@ def test_drafts_and_the_review_queue_show_on_the_dashboards(
     member = person("member@example.org")
     pages = [draft_by(member, index, title=f"Respite story {n}") for n in range(3)]
     sign_in(client, "member@example.org")
-    mine = client.get(reverse("dashboard:home")).content.decode()
+    mine = client.get(reverse("intranet:home")).content.decode()
     assert "Respite story 0" in mine and "(not published yet)" in mine
 
     for page in pages:
         start_moderation(page, member)
     sign_in(client, "lead@example.org")
-    response = client.get(reverse("dashboard:home"))
+    response = client.get(reverse("intranet:home"))
     assert all(f"Respite story {n}" in response.content.decode() for n in range(3))
     # The review list's titles come in one query, not one per page.
     page = draft_by(member, index, title="Respite story 3")
     start_moderation(page, member)
     with django_assert_max_num_queries(30) as counted:
-        client.get(reverse("dashboard:home"))
+        client.get(reverse("intranet:home"))
     four = len(counted.captured_queries)
     start_moderation(draft_by(member, index, title="Respite story 4"), member)
     with django_assert_max_num_queries(30) as counted:
-        client.get(reverse("dashboard:home"))
+        client.get(reverse("intranet:home"))
     assert len(counted.captured_queries) == four

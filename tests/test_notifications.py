@@ -146,13 +146,13 @@ def test_an_email_has_both_parts_a_stable_id_and_a_preferences_link(mailoutbox):
     assert message.extra_headers["Message-ID"] == email.message_id
     assert "Hello Aled" in message.body
     assert "http://testserver/stories/" in message.body
-    assert "http://testserver/notifications/preferences/" in message.body
+    assert "http://testserver/members/notifications/preferences/" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert '<html lang="en-GB">' in html
     assert "<h1>New paid opportunity: the autumn roundtable</h1>" in html
     assert (
-        '<a href="http://testserver/notifications/preferences/">'
+        '<a href="http://testserver/members/notifications/preferences/">'
         "Change how and when we email you</a>"
     ) in html
     assert "<img" not in html

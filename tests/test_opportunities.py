@@ -314,7 +314,7 @@ def test_the_member_s_dashboard_shows_open_opportunities_and_sign_ups(
     OpportunityFactory(title="Test the new website")
     sign_up(opportunity=signed, member=person())
     sign_in(client, "member@example.org")
-    page = client.get(reverse("dashboard:home")).content.decode()
+    page = client.get(reverse("intranet:home")).content.decode()
     section = page[page.index('id="opportunities-heading"') :]
     assert "Join the film panel</a>: signed up" in section
     assert "Test the new website" in section

@@ -70,7 +70,7 @@ def opportunity_post(**changes):
 
 def test_the_lead_creates_an_opportunity_with_its_sessions(client, demo_site):
     lead = sign_in(client, "lead@example.org")
-    response = client.post(reverse("opportunities:new"), opportunity_post())
+    response = client.post(reverse("opportunities:add"), opportunity_post())
     opportunity = Opportunity.objects.get(title="Test our new website")
     assert response.url == reverse("opportunities:manage", args=[opportunity.pk])
     assert opportunity.status == S.DRAFT
@@ -99,7 +99,7 @@ def test_absurd_input_is_refused_next_to_the_field_and_the_rest_kept(
 ):
     sign_in(client, "lead@example.org")
     response = client.post(
-        reverse("opportunities:new"), opportunity_post(**{field: value})
+        reverse("opportunities:add"), opportunity_post(**{field: value})
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -251,7 +251,7 @@ def test_the_selection_screen_waits_until_sign_up_closes(client, demo_site):
 
 @pytest.mark.parametrize(
     "name",
-    ["manage_list", "new", "manage", "edit", "selection"],
+    ["manage_list", "add", "manage", "edit", "selection"],
 )
 @pytest.mark.parametrize(
     "email",
@@ -260,7 +260,7 @@ def test_the_selection_screen_waits_until_sign_up_closes(client, demo_site):
 def test_only_the_lead_manages_opportunities(client, demo_site, name, email):
     opportunity = OpportunityFactory(status=S.CLOSED)
     sign_in(client, email)
-    args = [] if name in ("manage_list", "new") else [opportunity.pk]
+    args = [] if name in ("manage_list", "add") else [opportunity.pk]
     assert client.get(reverse(f"opportunities:{name}", args=args)).status_code == 404
     moved = client.post(
         reverse("opportunities:move", args=[opportunity.pk]), {"to": "cancelled"}
@@ -300,7 +300,7 @@ def made_by_staff(**changes) -> EngagementRequest:
 
 def test_staff_ask_for_input_and_the_lead_is_told(client, demo_site):
     staff = sign_in(client, "staff@example.org")
-    response = client.post(reverse("opportunities:request_new"), request_post())
+    response = client.post(reverse("opportunities:request_add"), request_post())
     made = EngagementRequest.objects.get(title="Help us plan the Staff Away Day")
     assert response.url == reverse("opportunities:request", args=[made.pk])
     assert made.requested_by == staff and made.status == R.SUBMITTED
@@ -327,7 +327,7 @@ def test_a_bad_request_is_refused_next_to_the_field_and_kept(
 ):
     sign_in(client, "staff@example.org")
     response = client.post(
-        reverse("opportunities:request_new"), request_post(**{field: value})
+        reverse("opportunities:request_add"), request_post(**{field: value})
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -461,7 +461,7 @@ def test_requests_are_for_staff_and_the_lead(client, demo_site, email):
     sign_in(client, email)
     for url in (
         reverse("opportunities:requests"),
-        reverse("opportunities:request_new"),
+        reverse("opportunities:request_add"),
         reverse("opportunities:request", args=[made.pk]),
     ):
         assert client.get(url).status_code == 404
@@ -489,7 +489,7 @@ def test_the_lead_keeps_the_workstreams_in_the_admin(client, demo_site):
     )
     assert response.status_code == 302
     sign_in(client, "staff@example.org")
-    form = client.get(reverse("opportunities:request_new")).content.decode()
+    form = client.get(reverse("opportunities:request_add")).content.decode()
     assert "Policy roundtables" in form
     denied = client.get(reverse("wagtailsnippets_opportunities_workstream:add"))
     assert denied.status_code in (302, 403)
@@ -498,12 +498,12 @@ def test_the_lead_keeps_the_workstreams_in_the_admin(client, demo_site):
 def test_dashboards_show_requests_to_the_lead_and_to_the_requester(client, demo_site):
     made = made_by_staff(status=R.QUESTION, lead_message="When?")
     sign_in(client, "staff@example.org")
-    page = client.get(reverse("dashboard:home")).content.decode()
+    page = client.get(reverse("intranet:home")).content.decode()
     assert "Your requests for the group" in page
     assert f"{made.title}</a>: the lead has a question" in page
     made_by_staff(title="Another request")
     sign_in(client, "lead@example.org")
-    page = client.get(reverse("dashboard:home")).content.decode()
+    page = client.get(reverse("intranet:home")).content.decode()
     waiting = EngagementRequest.objects.filter(status=R.SUBMITTED).count()
     assert f"{waiting} requests for the group's input waiting for your" in page
 
@@ -520,7 +520,7 @@ def test_a_member_s_needs_for_an_opportunity_are_seen_by_them_and_the_lead_only(
     )
     detail = reverse("opportunities:detail", args=[opportunity.pk])
     manage = reverse("opportunities:manage", args=[opportunity.pk])
-    pages = [detail, reverse("opportunities:list"), reverse("dashboard:home")]
+    pages = [detail, reverse("opportunities:list"), reverse("intranet:home")]
 
     sign_in(client, "member2@example.org")
     assert "A hearing loop, please" in client.get(detail).content.decode()

@@ -329,7 +329,7 @@ def test_g_six_hours_without_a_mail_server_lose_nothing_sign_in_links_included(
         ]
         path = urlparse(re.search(r"https?://\S+/sign-in-link/\S+", body)[0]).path
         assert client.post(path).status_code == 302
-        assert client.get(reverse("dashboard:home")).status_code == 200
+        assert client.get(reverse("intranet:home")).status_code == 200
 
 
 def test_h_after_an_outage_the_lead_sends_every_failed_email_again_at_once(

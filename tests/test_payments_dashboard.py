@@ -24,12 +24,12 @@ def test_the_dashboard_shows_claims_waiting_and_questions_to_answer(client, demo
     claim_at(C.SUBMITTED)
     queried = claim_at(C.QUERIED, selected("member2@example.org", title="Easy Read"))
     sign_in(client, "lead@example.org")
-    html = client.get(reverse("dashboard:home")).content.decode()
+    html = client.get(reverse("intranet:home")).content.decode()
     waiting = claims_waiting_count()
     assert "Claims waiting" in html
     assert f"{waiting} claim{'s' if waiting > 1 else ''} to check or to pay." in html
     sign_in(client, "member2@example.org")
-    html = client.get(reverse("dashboard:home")).content.decode()
+    html = client.get(reverse("intranet:home")).content.decode()
     assert "A question about your claim" in html
     assert reverse("payments:claim", args=[queried.pk]) in html
 
@@ -46,7 +46,7 @@ def test_the_menu_offers_payments_to_members_and_claims_to_the_lead(
     client, demo_site, email, sees, does_not_see
 ):
     sign_in(client, email)
-    html = client.get(reverse("dashboard:home")).content.decode()
+    html = client.get(reverse("intranet:home")).content.decode()
     nav = html[html.index('class="intranet-nav"') :]
     if sees:
         assert sees in nav

@@ -67,10 +67,10 @@ def test_only_the_owner_changes_goals(client, demo_site, email, status):
     for url in [
         reverse("plans:goal_add", args=[plan.pk]),
         reverse("plans:goal_edit", args=[plan.pk, goal.pk]),
-        reverse("plans:goal_delete", args=[plan.pk, goal.pk]),
+        reverse("plans:goal_remove", args=[plan.pk, goal.pk]),
     ]:
         assert client.get(url).status_code == status
-    client.post(reverse("plans:goal_delete", args=[plan.pk, goal.pk]))
+    client.post(reverse("plans:goal_remove", args=[plan.pk, goal.pk]))
     assert Goal.objects.filter(pk=goal.pk).exists() == (status != 200)
 
 
@@ -174,10 +174,10 @@ def test_removing_a_goal_asks_first(client, demo_site):
     sign_in(client, "member@example.org")
     plan = plan_of("member@example.org")
     goal = plan.goals.get(title=GOAL)
-    page = client.get(reverse("plans:goal_delete", args=[plan.pk, goal.pk]))
+    page = client.get(reverse("plans:goal_remove", args=[plan.pk, goal.pk]))
     assert "This cannot be undone" in page.content.decode()
     assert plan.goals.filter(pk=goal.pk).exists()
-    client.post(reverse("plans:goal_delete", args=[plan.pk, goal.pk]))
+    client.post(reverse("plans:goal_remove", args=[plan.pk, goal.pk]))
     assert not plan.goals.filter(pk=goal.pk).exists()
 
 
@@ -353,13 +353,13 @@ def test_the_scheduled_task_counts_from_the_day_it_was_meant_for(demo_site):
 
 def test_the_member_s_dashboard_says_the_review_is_coming(client, demo_site):
     sign_in(client, "member@example.org")
-    page = client.get(reverse("dashboard:home")).content.decode()
+    page = client.get(reverse("intranet:home")).content.decode()
     assert "Plan review coming up" in page
 
 
 def test_the_lead_s_dashboard_lists_plans_to_review(client, demo_site):
     sign_in(client, "lead@example.org")
-    page = client.get(reverse("dashboard:home")).content.decode()
+    page = client.get(reverse("intranet:home")).content.decode()
     section = page[page.index("Plans to review") :]
     assert "Dafydd Pryce" in section[:1000]
     assert "Niamh Rafferty" not in section[:1000]

@@ -147,7 +147,7 @@ def test_reader_settings_follow_the_account_to_another_computer(client, demo_sit
 
     client.cookies.clear()  # a different computer, no cookie
     sign_in(client, "member@example.org")
-    page = client.get(reverse("dashboard:home")).content.decode()
+    page = client.get(reverse("intranet:home")).content.decode()
     assert "pref-text-size-largest" in page.split(">", 2)[1]
 
 
@@ -181,7 +181,7 @@ def test_a_member_pauses_and_the_lead_sees_it(client, demo_site):
     assert profile.returning_on == back
 
     sign_in(client, "lead@example.org")
-    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    dashboard = client.get(reverse("intranet:home")).content.decode()
     paused = dashboard[dashboard.index('id="paused-heading"') :]
     assert "Dafydd Pryce" in paused[:800]
     people = client.get(reverse("members:people")).content.decode()
@@ -201,10 +201,10 @@ def test_a_return_date_in_the_past_is_explained(client, demo_site):
 
 def test_coming_back_starts_reminders_and_keeps_everything(client, demo_site):
     sign_in(client, "member3@example.org")  # Colm is paused
-    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    dashboard = client.get(reverse("intranet:home")).content.decode()
     assert "You are paused until" in dashboard
     client.post(reverse("members:pause"), {"paused": "no"})
-    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    dashboard = client.get(reverse("intranet:home")).content.decode()
     assert "You are paused" not in dashboard
     profile = Profile.objects.get(user__email="member3@example.org")
     assert not profile.is_paused
@@ -253,7 +253,7 @@ def test_a_member_names_a_supporter_who_accepts_and_acts_for_them(client, demo_s
     gwen = User.objects.get(email="gwen@example.net")
     # Accepting the invitation that names Dafydd is Gwen's yes.
     assert Support.objects.get(member=dafydd, supporter=gwen).accepted_at
-    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    dashboard = client.get(reverse("intranet:home")).content.decode()
     assert "Act for Dafydd Pryce" in dashboard
     assert Notification.objects.filter(
         recipient=dafydd, subject="Gwen Pryce has agreed to be your supporter"
@@ -274,7 +274,7 @@ def test_naming_someone_with_an_account_asks_them_first(client, demo_site):
     ).exists()
 
     sign_in(client, "supporter@example.org")
-    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    dashboard = client.get(reverse("intranet:home")).content.decode()
     assert "Act for Dafydd Pryce" not in dashboard
     assert "Yes, I will support Dafydd Pryce" in dashboard
     response = client.post(reverse("members:acting_start", args=[dafydd.pk]))
@@ -303,7 +303,7 @@ def test_a_supporter_cannot_name_further_supporters(client, demo_site):
 def test_a_member_ends_a_supporter_s_access(client, demo_site):
     niamh = sign_in(client, "member2@example.org")
     support = Support.objects.get(member=niamh, ended_at__isnull=True)
-    client.post(reverse("members:supporter_end", args=[support.pk]))
+    client.post(reverse("members:supporter_remove", args=[support.pk]))
     support.refresh_from_db()
     assert support.ended_at is not None
 
@@ -317,7 +317,7 @@ def test_only_the_member_ends_a_support(client, demo_site):
     support = Support.objects.get(member=niamh, ended_at__isnull=True)
     sign_in(client, "supporter@example.org")
     client.post(reverse("members:acting_start", args=[niamh.pk]))
-    response = client.post(reverse("members:supporter_end", args=[support.pk]))
+    response = client.post(reverse("members:supporter_remove", args=[support.pk]))
     assert response.status_code == 404
     support.refresh_from_db()
     assert support.ended_at is None
@@ -338,5 +338,5 @@ def test_a_supporter_accepts_the_charter_on_the_member_s_behalf(client, demo_sit
     ).exists()
 
     client.post(reverse("members:acting_stop"))
-    page = client.get(reverse("dashboard:home")).content.decode()
+    page = client.get(reverse("intranet:home")).content.decode()
     assert "You are acting for" not in page

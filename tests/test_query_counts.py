@@ -318,10 +318,10 @@ def _charter_number():
 
 
 INTRANET_PAGES = [
-    (MEMBER, "dashboard:home", None, "More work"),
-    (LEAD, "dashboard:home", None, "News "),
-    (STAFF, "dashboard:home", None, "Help with a survey"),
-    (SUPPORTER, "dashboard:home", None, "More Person"),
+    (MEMBER, "intranet:home", None, "More work"),
+    (LEAD, "intranet:home", None, "News "),
+    (STAFF, "intranet:home", None, "Help with a survey"),
+    (SUPPORTER, "intranet:home", None, "More Person"),
     (MEMBER, "opportunities:list", None, "More work"),
     (MEMBER, "opportunities:detail", _open_opportunity_pk, None),
     (LEAD, "opportunities:manage_list", None, "More work"),
@@ -346,7 +346,7 @@ INTRANET_PAGES = [
     (MEMBER, "charter:versions", None, None),
     (MEMBER, "charter:version", _charter_number, None),
     (LEAD, "charter:acceptances", None, "More Person"),
-    (LEAD, "formats:list", None, "A reader"),
+    (LEAD, "format_requests:list", None, "A reader"),
     (STAFF, "opportunities:requests", None, "Help with a survey"),
     (LEAD, "opportunities:requests", None, "Help with a survey"),
     (STAFF, "opportunities:request", _request_pk, None),
@@ -403,7 +403,7 @@ def test_an_opportunitys_pages_do_not_grow_with_more_people_taking_part(
 @pytest.mark.parametrize(
     ("name", "shows"),
     [
-        ("dashboard:home", "More work"),
+        ("intranet:home", "More work"),
         ("opportunities:list", "More work"),
         ("payments:mine", "More work"),
         ("plans:mine", "Goal "),

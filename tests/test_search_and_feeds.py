@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_finds_stories_and_resources_with_type_and_summary(client, demo_site):
-    response = client.get(reverse("search"), {"q": "carers"})
+    response = client.get(reverse("search:search"), {"q": "carers"})
     results = response.context["results"].object_list
     kinds = {type(result) for result in results}
     assert {StoryPage, ResourcePage} <= kinds
@@ -23,42 +23,46 @@ def test_search_finds_stories_and_resources_with_type_and_summary(client, demo_s
 
 
 def test_search_can_be_narrowed_to_the_library(client, demo_site):
-    response = client.get(reverse("search"), {"q": "carers", "type": "library"})
+    response = client.get(reverse("search:search"), {"q": "carers", "type": "library"})
     results = response.context["results"].object_list
     assert results
     assert all(isinstance(result, ResourcePage) for result in results)
 
 
 def test_no_results_offers_suggestions(client, demo_site):
-    content = client.get(reverse("search"), {"q": "xylophonist"}).content.decode()
+    content = client.get(
+        reverse("search:search"), {"q": "xylophonist"}
+    ).content.decode()
     assert "No results for “xylophonist”" in content
     assert "check the spelling" in content
 
 
 @pytest.mark.parametrize("query", ["a" * 1000, "!@#$%^&*()", "carers " * 150])
 def test_long_or_odd_searches_answer_normally(client, demo_site, query):
-    response = client.get(reverse("search"), {"q": query})
+    response = client.get(reverse("search:search"), {"q": query})
     assert response.status_code == 200
 
 
 def test_an_unknown_result_type_is_explained(client, demo_site):
-    response = client.get(reverse("search"), {"q": "carers", "type": "spaceships"})
+    response = client.get(
+        reverse("search:search"), {"q": "carers", "type": "spaceships"}
+    )
     assert "We do not know that kind of result" in response.content.decode()
 
 
 def test_a_tag_page_lists_its_stories(client, demo_site):
-    content = client.get(reverse("tag", args=["recruitment"])).content.decode()
+    content = client.get(reverse("tags:tag", args=["recruitment"])).content.decode()
     assert "Stories tagged “recruitment”" in content
     assert "Seven of us sat on interview panels" in content
 
 
 def test_an_unknown_tag_is_a_plain_message(client, demo_site):
-    response = client.get(reverse("tag", args=["no-such-tag"]))
+    response = client.get(reverse("tags:tag", args=["no-such-tag"]))
     assert response.status_code == 200
     assert "We have no tag called" in response.content.decode()
 
 
-@pytest.mark.parametrize("name", ["stories_rss", "stories_atom"])
+@pytest.mark.parametrize("name", ["feeds:stories_rss", "feeds:stories_atom"])
 def test_the_feeds_are_valid_and_newest_first(client, demo_site, name):
     feed = feedparser.parse(client.get(reverse(name)).content)
     assert not feed.bozo, feed.bozo_exception

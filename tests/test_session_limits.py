@@ -21,7 +21,7 @@ from tests.production import PRODUCTION_ENV, run_manage
 pytestmark = pytest.mark.django_db
 
 LOGIN = reverse("accounts:login")
-DASHBOARD = reverse("dashboard:home")
+DASHBOARD = reverse("intranet:home")
 IDLE_MESSAGE = (
     "You were signed out after 30 minutes without activity, to keep your "
     "information safe. Sign in again."

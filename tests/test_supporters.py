@@ -70,7 +70,7 @@ def request_url(name, support):
 def can_act_for(client, member) -> bool:
     response = client.post(reverse("members:acting_start", args=[member.pk]))
     return response.status_code == 302 and response["Location"] == reverse(
-        "dashboard:home"
+        "intranet:home"
     )
 
 
@@ -163,7 +163,7 @@ def test_naming_someone_the_lead_invited_leaves_the_lead_s_invitation(
     support = Support.objects.get(member=dafydd, supporter=sam, ended_at=None)
     assert support.accepted_at is None
     assert not can_act_for(client, dafydd)
-    dashboard = client.get(reverse("dashboard:home")).content.decode()
+    dashboard = client.get(reverse("intranet:home")).content.decode()
     assert "Dafydd Pryce has asked you to be their supporter" in dashboard
 
     client.post(request_url("support_request_accept", support))
@@ -293,7 +293,7 @@ def test_answers_are_posted_never_by_opening_a_link(client, asked):
 def test_a_request_taken_back_cannot_be_accepted(client, asked):
     sign_in(client, "member@example.org")
     response = client.post(
-        reverse("members:supporter_end", args=[asked.pk]), follow=True
+        reverse("members:supporter_remove", args=[asked.pk]), follow=True
     )
     assert "We have taken back your request to Tom Smith" in response.content.decode()
     sign_in(client, "staff@example.org")
@@ -307,7 +307,7 @@ def test_taking_back_a_request_withdraws_the_member_s_own_invitation(client, dem
     name_supporter(client, "sam@example.net")
     outbox = OutboxEmail.objects.get(to_address="sam@example.net")
     support = Support.objects.get(member=dafydd, email="sam@example.net")
-    client.post(reverse("members:supporter_end", args=[support.pk]))
+    client.post(reverse("members:supporter_remove", args=[support.pk]))
     client.logout()
     link = link_from(outbox, "accept_url")
     token = link.rstrip("/").rsplit("/", 1)[-1]

@@ -40,7 +40,7 @@ LEAD_SCREENS = [
     "/admin/users/",
     reverse("members:people"),
     reverse("accounts:invite"),
-    reverse("dashboard:home"),
+    reverse("intranet:home"),
 ]
 
 
@@ -95,7 +95,7 @@ def test_a_password_alone_opens_no_page_until_the_code_is_given(
     response = client.post(VERIFY, {"code": code_for(email), "next": "/admin/"})
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
-    assert client.get(reverse("dashboard:home")).status_code == 200
+    assert client.get(reverse("intranet:home")).status_code == 200
 
 
 def test_the_code_field_helps_phones_and_password_managers(client, demo_site):
@@ -161,7 +161,7 @@ def test_a_lead_without_an_authenticator_sets_one_up_on_first_sign_in(
     TOTPDevice.objects.filter(user__email="lead@example.org").delete()
     password_sign_in(client, "lead@example.org")
     response = client.get(reverse("members:people"))
-    assert response["Location"] == f"{SET_UP}?next=%2Fmembers%2Fpeople%2F"
+    assert response["Location"] == f"{SET_UP}?next=%2Fmembers%2Fpeople%2Fmanage%2F"
     assert client.get(VERIFY)["Location"].startswith(SET_UP)
 
     page = client.get(SET_UP).content.decode()
@@ -178,19 +178,21 @@ def test_a_lead_without_an_authenticator_sets_one_up_on_first_sign_in(
     # A moment later (a wrong code makes the next try wait a second).
     with time_machine.travel(timezone.now() + timedelta(seconds=3)):
         response = client.post(
-            SET_UP, {"code": set_up_code(client), "next": "/members/people/"}
+            SET_UP, {"code": set_up_code(client), "next": "/members/people/manage/"}
         )
     codes_page = client.get(response["Location"]).content.decode()
     codes = re.findall(r"<li><code>([a-z2-7]{4} [a-z2-7]{4})</code></li>", codes_page)
     assert len(codes) == 10
     # Shown until they say they have kept them, then never again.
     assert codes[0] in client.get(response["Location"]).content.decode()
-    done = client.post(reverse("accounts:two_step_codes"), {"next": "/members/people/"})
-    assert done["Location"] == "/members/people/"
-    assert client.get(reverse("accounts:two_step_codes"))["Location"] == (
-        reverse("dashboard:home")
+    done = client.post(
+        reverse("accounts:two_step_codes"), {"next": "/members/people/manage/"}
     )
-    assert client.get("/members/people/").status_code == 200
+    assert done["Location"] == "/members/people/manage/"
+    assert client.get(reverse("accounts:two_step_codes"))["Location"] == (
+        reverse("intranet:home")
+    )
+    assert client.get("/members/people/manage/").status_code == 200
     assert (
         StaticToken.objects.filter(device__user__email="lead@example.org").count() == 10
     )
@@ -283,12 +285,12 @@ def test_a_member_turns_it_on_and_is_then_asked_after_password_and_link(
 
     other = client.__class__()
     password_sign_in(other, "member@example.org")
-    assert other.get(reverse("dashboard:home"))["Location"].startswith(VERIFY)
+    assert other.get(reverse("intranet:home"))["Location"].startswith(VERIFY)
     assert (
         other.post(VERIFY, {"code": code_for("member@example.org", step=1)}).status_code
         == 302
     )
-    assert other.get(reverse("dashboard:home")).status_code == 200
+    assert other.get(reverse("intranet:home")).status_code == 200
 
     # A sign-in link proves the mailbox, not the phone: the code is still asked.
     by_link = client.__class__()
@@ -296,8 +298,8 @@ def test_a_member_turns_it_on_and_is_then_asked_after_password_and_link(
     link = link_from(
         OutboxEmail.objects.get(template="emails/sign_in_link"), "sign_in_url"
     )
-    assert by_link.post(link)["Location"] == reverse("dashboard:home")
-    assert by_link.get(reverse("dashboard:home"))["Location"].startswith(VERIFY)
+    assert by_link.post(link)["Location"] == reverse("intranet:home")
+    assert by_link.get(reverse("intranet:home"))["Location"].startswith(VERIFY)
 
 
 def test_a_member_turns_it_off_with_their_password(client, demo_site):
@@ -353,9 +355,10 @@ def test_the_lead_resets_a_members_two_step_from_their_page(client, demo_site):
         not in client.get(reset_url("member@example.org")).content.decode()
     )
     response = client.post(
-        reset_url("member@example.org"), {"next": f"/members/people/{member.pk}/"}
+        reset_url("member@example.org"),
+        {"next": f"/members/people/manage/{member.pk}/"},
     )
-    assert response["Location"] == f"/members/people/{member.pk}/"
+    assert response["Location"] == f"/members/people/manage/{member.pk}/"
     assert not TOTPDevice.objects.filter(user=member).exists()
 
 
@@ -438,4 +441,4 @@ def test_the_page_after_the_code_stays_on_this_site(client, demo_site):
     response = client.post(
         VERIFY, {"code": code_for("lead@example.org"), "next": "https://evil.example/"}
     )
-    assert response["Location"] == reverse("dashboard:home")
+    assert response["Location"] == reverse("intranet:home")

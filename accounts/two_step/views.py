@@ -52,7 +52,7 @@ def _next_url(request) -> str:
         require_https=request.is_secure(),
     ):
         return candidate
-    return reverse("dashboard:home")
+    return reverse("intranet:home")
 
 
 def _with_next(name: str, next_url: str) -> str:

@@ -38,7 +38,7 @@ INSTALLED_APPS = [
     "payments",
     "figures",
     "search",
-    "dashboard",
+    "intranet",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -157,7 +157,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "dashboard:home"
+LOGIN_REDIRECT_URL = "intranet:home"
 LOGOUT_REDIRECT_URL = "/"
 # One accessible sign-in page for members, staff and the lead alike, and one
 # way to a new password (through the outbox): Wagtail's own reset is off.

@@ -46,7 +46,7 @@ ROLES = [
     "staff@example.org",
     "admin@example.org",
 ]
-SIGNED_IN_AREAS = ("/members/", "/notifications/", "/accounts/")
+SIGNED_IN_AREAS = ("/members/", "/accounts/")
 # Not our pages (Wagtail's admin, files, feeds), or a page that ends the visit.
 NOT_CRAWLED = (
     "/admin/",

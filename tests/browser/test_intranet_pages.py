@@ -130,10 +130,12 @@ def test_each_role_s_dashboard_and_the_lead_s_people_screens(page, site):
     helpers.sign_in(page, site, "lead@example.org")
     assert_accessible(page, "/members/", site, "Hello Morwenna")
     expect(page.get_by_role("heading", name="Waiting for your review")).to_be_visible()
-    assert_accessible(page, "/members/people/", site, "People")
-    assert_accessible(page, "/members/people/?show=past", site, "Past members")
+    assert_accessible(page, "/members/people/manage/", site, "People")
+    assert_accessible(page, "/members/people/manage/?show=past", site, "Past members")
     person = User.objects.get(email="member2@example.org")
-    assert_accessible(page, f"/members/people/{person.pk}/", site, "Niamh Rafferty")
+    assert_accessible(
+        page, f"/members/people/manage/{person.pk}/", site, "Niamh Rafferty"
+    )
     page.get_by_role("button", name="Move").click()
     assert_accessible(page, page.url, site, "Niamh Rafferty")
     assert_accessible(page, "/accounts/invite/", site, "Invite someone")
@@ -167,8 +169,10 @@ def test_a_member_accepts_the_new_charter_by_keyboard(page, site):
 def test_the_lead_s_charter_screens(page, site):
     helpers.sign_in(page, site, "lead@example.org")
     assert_accessible(page, "/members/charter/", site, "The Charter")
-    assert_accessible(page, "/members/charter/acceptances/", site, "Who has accepted")
-    assert_accessible(page, "/members/charter/new-version/", site, "Publish a new")
+    assert_accessible(page, "/members/charter/manage/", site, "Who has accepted")
+    assert_accessible(
+        page, "/members/charter/manage/versions/add/", site, "Publish a new"
+    )
     page.get_by_label("What changed").fill("")
     page.get_by_role("button", name="Publish this version").click()
     assert_accessible(page, page.url, site, "Publish a new")

@@ -65,7 +65,7 @@ def test_the_lead_s_plans_requests_and_team_cv(page, site):
     assert_accessible(page, "/members/", site, "Hello Morwenna")
     expect(page.get_by_role("heading", name="Plans to review")).to_be_visible()
     expect(page.get_by_role("heading", name="Paused")).to_be_visible()
-    assert_accessible(page, "/members/plans/all/", site, "Development plans")
+    assert_accessible(page, "/members/plans/manage/", site, "Development plans")
     page.get_by_role("link", name="Dafydd Pryce").click()
     assert_accessible(page, page.url, site, "Dafydd Pryce's development plan")
     page.get_by_label("Date of the review").fill("")
@@ -73,19 +73,19 @@ def test_the_lead_s_plans_requests_and_team_cv(page, site):
     assert_accessible(page, page.url, site, "Dafydd Pryce's development plan")
     expect(page.get_by_text("Enter the date of the review.").first).to_be_visible()
 
-    assert_accessible(page, "/members/format-requests/", site, "another format")
+    assert_accessible(page, "/members/format-requests/manage/", site, "another format")
     page.get_by_role(
         "button", name="Mark Pat (a visitor)'s request as answered"
     ).click()
     expect(page.get_by_role("status")).to_contain_text("Marked as answered")
     assert_accessible(
-        page, "/members/format-requests/?show=answered", site, "another format"
+        page, "/members/format-requests/manage/?show=answered", site, "another format"
     )
-    assert_accessible(page, "/members/team-cv/", site, "Team CV")
+    assert_accessible(page, "/members/people/team-cv/", site, "Team CV")
     sign_out(page)
 
     helpers.sign_in(page, site, "staff@example.org")
-    assert_accessible(page, "/members/team-cv/", site, "Team CV")
+    assert_accessible(page, "/members/people/team-cv/", site, "Team CV")
     page.get_by_label("Skill").select_option(label="Welsh language")
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_role("heading", name="Dafydd Pryce")).to_be_visible()
@@ -106,7 +106,9 @@ def test_a_member_s_profile_and_pause(page, site):
     ]:
         assert_accessible(page, f"/members/profile/{section}/", site, heading)
 
-    assert_accessible(page, "/members/profile/contact/", site, "How to contact you")
+    assert_accessible(
+        page, "/members/profile/contact/edit/", site, "How to contact you"
+    )
     page.get_by_label("Phone number").fill("")
     page.get_by_role("button", name="Save").click()
     assert_accessible(page, page.url, site, "How to contact you")

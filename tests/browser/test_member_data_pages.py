@@ -41,7 +41,9 @@ def test_the_lead_anonymises_someone_who_has_left_by_keyboard(page, site):
     dafydd = User.objects.get(email="member@example.org")
     person_deactivate(user=dafydd, ended_on=timezone.localdate())
     helpers.sign_in(page, site, "lead@example.org")
-    assert_accessible(page, f"/members/people/{dafydd.pk}/", site, "Dafydd Pryce")
+    assert_accessible(
+        page, f"/members/people/manage/{dafydd.pk}/", site, "Dafydd Pryce"
+    )
 
     page.get_by_role("link", name="Anonymise Dafydd Pryce").focus()
     page.keyboard.press("Enter")

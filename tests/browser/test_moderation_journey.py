@@ -83,7 +83,7 @@ def test_a_story_goes_from_a_member_through_the_lead_to_the_public(page, site):
     # The member reads the comment, fixes the story and sends it again.
     sign_out(page, site)
     sign_in(page, site, "member@example.org")
-    page.goto(site + "/notifications/")
+    page.goto(site + "/members/notifications/")
     expect(page.get_by_text(CHANGE)).to_be_visible()
     helpers.admin_goto(page, f"{site}/admin/pages/{story.pk}/edit/")
     page.locator("#id_summary").fill("Three days off, and who looked after Dad.")

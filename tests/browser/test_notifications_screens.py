@@ -23,7 +23,7 @@ def sign_in(page, site, email):
 
 def test_a_member_chooses_by_keyboard_how_they_hear_about_payments(page, site):
     sign_in(page, site, "member@example.org")
-    page.goto(site + "/notifications/")
+    page.goto(site + "/members/notifications/")
     page.get_by_role("link", name="Choose how you hear from us").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("How you hear from us")
@@ -49,7 +49,7 @@ def test_a_member_chooses_by_keyboard_how_they_hear_about_payments(page, site):
 def test_preferences_save_without_javascript(page_without_js, site):
     page = page_without_js
     sign_in(page, site, "member2@example.org")
-    page.goto(site + "/notifications/preferences/")
+    page.goto(site + "/members/notifications/preferences/")
     page.get_by_role("group", name="The Charter").get_by_label(
         "Do not email me: I will look on the website"
     ).check()

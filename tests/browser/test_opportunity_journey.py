@@ -197,7 +197,7 @@ def test_by_keyboard_a_member_signs_up_is_selected_and_claims_an_expense(
     sign_out(page)
 
     helpers.sign_in(page, site, "lead@example.org")
-    assert_accessible(page, "/members/payments/claims/", site, "Claims")
+    assert_accessible(page, "/members/payments/manage/", site, "Claims")
     assert_accessible(page, f"/members/payments/claims/{claim.pk}/", site, "Claim")
     page.get_by_role("button", name="Send the question").click()
     assert_accessible(page, page.url, site, "Claim")  # the question is needed

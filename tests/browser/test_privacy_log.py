@@ -17,9 +17,9 @@ def test_the_lead_reads_and_filters_the_privacy_log_by_keyboard(page, site):
     niamh = User.objects.get(email="member2@example.org")
     helpers.sign_in(page, site, "lead@example.org")
     # Opening Niamh's page is a read of her support needs.
-    assert_accessible(page, f"/members/people/{niamh.pk}/", site, str(niamh))
+    assert_accessible(page, f"/members/people/manage/{niamh.pk}/", site, str(niamh))
 
-    assert_accessible(page, "/members/people/", site, "People")
+    assert_accessible(page, "/members/people/manage/", site, "People")
     page.get_by_role("link", name="Who looked at private information").focus()
     page.keyboard.press("Enter")
     assert_accessible(page, page.url, site, "Who looked at private information")
@@ -38,7 +38,7 @@ def test_the_lead_reads_and_filters_the_privacy_log_by_keyboard(page, site):
 
     # An unknown person: the error is beside the field, everyone is shown.
     assert_accessible(
-        page, "/members/people/privacy-log/?person=999999", site, "Who looked"
+        page, "/members/people/manage/privacy-log/?person=999999", site, "Who looked"
     )
     expect(page).to_have_title(re.compile(r"^Error: Who looked at private"))
     expect(page.locator(".field--error")).to_contain_text("Select a valid choice")

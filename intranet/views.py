@@ -9,5 +9,5 @@ from .selectors import dashboard_for
 @login_required
 def home(request):
     return render(
-        request, "dashboard/home.html", dashboard_for(request.user, person_for(request))
+        request, "intranet/home.html", dashboard_for(request.user, person_for(request))
     )

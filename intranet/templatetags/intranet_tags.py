@@ -7,14 +7,14 @@ from members.acting import person_for
 register = template.Library()
 
 
-@register.inclusion_tag("components/intranet_nav.html", takes_context=True)
+@register.inclusion_tag("intranet/components/nav.html", takes_context=True)
 def intranet_nav(context):
     """The members' area menu: only what this person's role can open, and
     a banner while a supporter acts for a member."""
     request = context["request"]
     user = request.user
     person = person_for(request)
-    dashboard = reverse("dashboard:home")
+    dashboard = reverse("intranet:home")
     items = [("Dashboard", dashboard), ("Charter", reverse("charter:current"))]
     if roles.is_member(person):
         items.append(("Opportunities", reverse("opportunities:list")))
@@ -26,7 +26,7 @@ def intranet_nav(context):
         items.append(("Claims", reverse("payments:claims")))
         items.append(("Plans", reverse("plans:all")))
         items.append(("People", reverse("members:people")))
-        items.append(("Format requests", reverse("formats:list")))
+        items.append(("Format requests", reverse("format_requests:list")))
     if roles.is_staff_member(user) and not roles.is_lead(user):
         items.append(("Requests for input", reverse("opportunities:requests")))
     if roles.is_lead(user) or roles.is_staff_member(user):

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "dashboard"
+app_name = "intranet"
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -1,0 +1,11 @@
+"""Site search (mounted at /search/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+]
