@@ -5,17 +5,17 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from members import roles
 from members.models import Profile, Support, User
-from members.services import person_join
-from notifications.models import Kind
-from notifications.services import account_email, notify
+from members.selectors import support_open_request
+from members.services import person_join, support_agreed_tell, support_consent_ask
+from notifications.services import account_email
 
 from . import links
 from .models import Invitation, SignInLink
+from .selectors import invitation_waiting
 from .tokens import token_hash, token_new
 
 
@@ -117,8 +117,8 @@ def invitation_renew(*, invitation: Invitation) -> Invitation | None:
     if User.objects.filter(email__iexact=invitation.email).exists():
         return None
     if invitation.supporting and (
-        not _open_request(member=invitation.supporting, email=invitation.email)
-        or _invitation_waiting(email=invitation.email)
+        not support_open_request(member=invitation.supporting, email=invitation.email)
+        or invitation_waiting(email=invitation.email)
     ):
         return None
     return invitation_create(
@@ -168,26 +168,9 @@ def invitation_accept(
 def _request_withdrawn(invitation: Invitation) -> bool:
     """A supporter's invitation works only while the member's request is
     open: a member who takes it back has withdrawn the invitation too."""
-    return bool(invitation.supporting_id) and not _open_request(
+    return bool(invitation.supporting_id) and not support_open_request(
         member=invitation.supporting, email=invitation.email
     )
-
-
-def _invitation_waiting(*, email: str) -> bool:
-    """An unused, unexpired invitation to this address, from anyone."""
-    return Invitation.objects.filter(
-        email__iexact=email,
-        accepted_at__isnull=True,
-        withdrawn_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    ).exists()
-
-
-def _open_request(*, member: User, email: str) -> Support | None:
-    """A member's request to an address that has no account yet."""
-    return Support.objects.filter(
-        member=member, email__iexact=email, supporter=None, ended_at=None
-    ).first()
 
 
 def _requests_reach_new_account(*, user: User, invitation: Invitation) -> None:
@@ -203,9 +186,9 @@ def _requests_reach_new_account(*, user: User, invitation: Invitation) -> None:
             support.accepted_at = invitation.accepted_at
         support.save(update_fields=["supporter", "accepted_at"])
         if consented:
-            _tell_member_of_yes(support=support)
+            support_agreed_tell(support=support)
         else:
-            _ask_for_consent(support=support)
+            support_consent_ask(support=support)
 
 
 # Sign-in links --------------------------------------------------------------
@@ -272,110 +255,3 @@ def sign_in_link_use(*, link: SignInLink) -> User | None:
         pk=link.pk, used_at__isnull=True, expires_at__gt=timezone.now()
     ).update(used_at=timezone.now())
     return link.user if spent else None
-
-
-# Supporters, by consent -------------------------------------------------------
-# A member asks; the person asked says yes or no. Whatever happens, the member
-# sees the same thing, so naming an address never tells them whether it has
-# an account, and never touches an invitation someone else sent.
-
-
-@transaction.atomic
-def supporter_name(
-    *, member: User, email: str, first_name: str, last_name: str = ""
-) -> Support:
-    """A member names a supporter and gets an open request back, in every
-    case. An account holder is asked to agree; an address without an account
-    is invited, unless an invitation is already waiting there (then the
-    request waits for the account that invitation makes)."""
-    email = User.objects.normalize_email(email).strip()
-    name = f"{first_name} {last_name}".strip()
-    holder = User.objects.filter(email__iexact=email).first()
-    if holder is not None:
-        support, created = Support.objects.get_or_create(
-            member=member,
-            supporter=holder,
-            ended_at=None,
-            defaults={"name": name, "email": email},
-        )
-        # A closed account is asked nothing: it cannot sign in to answer.
-        if created and holder.is_active:
-            _ask_for_consent(support=support)
-        return support
-    support = _open_request(member=member, email=email)
-    if support is not None:
-        return support
-    support = Support.objects.create(member=member, name=name, email=email)
-    if not _invitation_waiting(email=email):
-        invitation_create(
-            email=email,
-            first_name=first_name,
-            last_name=last_name,
-            role=Profile.Role.SUPPORTER,
-            invited_by=member,
-            supporting=member,
-            replace_earlier=False,
-        )
-    return support
-
-
-def _ask_for_consent(*, support: Support) -> None:
-    member = support.member
-    notify(
-        recipients=[support.supporter],
-        kind=Kind.ACCOUNT,
-        subject=f"{member} has asked you to be their supporter",
-        body="A supporter can use the members' area for them with your own "
-        "login. Nothing changes until you agree; you can also say no.",
-        url=reverse("accounts:support_request", kwargs={"pk": support.pk}),
-        dedupe_key=f"support-asked:{support.pk}",
-        target=support,
-    )
-
-
-def _tell_member_of_yes(*, support: Support) -> None:
-    supporter = support.supporter
-    notify(
-        recipients=[support.member],
-        kind=Kind.ACCOUNT,
-        subject=f"{supporter} has agreed to be your supporter",
-        body=f"{supporter.first_name or supporter} can now act for you. You can "
-        "stop this at any time on your profile.",
-        url=reverse("members:profile"),
-        dedupe_key=f"support-accepted:{support.pk}",
-        target=support,
-    )
-
-
-@transaction.atomic
-def support_accept(*, support: Support, by: User) -> bool:
-    """The person asked agrees. A conditional update, so a request that was
-    withdrawn or answered meanwhile is left alone. Returns whether it took."""
-    agreed = Support.objects.filter(
-        pk=support.pk, supporter=by, accepted_at__isnull=True, ended_at__isnull=True
-    ).update(accepted_at=timezone.now())
-    if agreed:
-        support.refresh_from_db()
-        _tell_member_of_yes(support=support)
-    return bool(agreed)
-
-
-@transaction.atomic
-def support_decline(*, support: Support, by: User) -> bool:
-    """The person asked says no: the request closes, and the member is told
-    in words that blame no one."""
-    now = timezone.now()
-    declined = Support.objects.filter(
-        pk=support.pk, supporter=by, accepted_at__isnull=True, ended_at__isnull=True
-    ).update(declined_at=now, ended_at=now)
-    if declined:
-        notify(
-            recipients=[support.member],
-            kind=Kind.ACCOUNT,
-            subject=f"{support.asked_name} will not be your supporter for now",
-            body="You can ask someone else at any time from your profile.",
-            url=reverse("members:profile"),
-            dedupe_key=f"support-declined:{support.pk}",
-            target=support,
-        )
-    return bool(declined)

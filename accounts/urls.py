@@ -34,23 +34,6 @@ urlpatterns = [
     path("two-step/codes/replace/", two_step.codes_new, name="two_step_codes_replace"),
     path("two-step/turn-off/", two_step.turn_off, name="two_step_turn_off"),
     path("two-step/reset/<int:pk>/", two_step.reset, name="two_step_reset"),
-    path("invite/", views.invite, name="invite"),
-    path("supporters/add/", views.supporter_add, name="supporter_add"),
-    path(
-        "supporters/requests/<int:pk>/",
-        views.support_request,
-        name="support_request",
-    ),
-    path(
-        "supporters/requests/<int:pk>/accept/",
-        views.support_request_accept,
-        name="support_request_accept",
-    ),
-    path(
-        "supporters/requests/<int:pk>/decline/",
-        views.support_request_decline,
-        name="support_request_decline",
-    ),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
     path(
         "invitation/<str:token>/send-again/",

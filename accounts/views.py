@@ -6,8 +6,6 @@ from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -17,32 +15,22 @@ from django.views.decorators.http import require_POST
 
 from core.rate_limits import rate_limited
 from members import roles
-from members.access import lead_required, role_required
-from members.acting import is_acting
-from members.selectors import support_requests_for
 
 from . import services
 from .forms import (
     InvitationAcceptForm,
-    InviteForm,
     NewPasswordForm,
     PasswordResetRequestForm,
     SignInForm,
     SignInLinkForm,
-    SupporterForm,
 )
-from .models import Invitation
 from .services import (
     LinkProblem,
     invitation_accept,
     invitation_check,
-    invitation_create,
     invitation_renew,
     sign_in_link_check,
     sign_in_link_send,
-    support_accept,
-    support_decline,
-    supporter_name,
 )
 
 # Sign-in links and invitations log in without authenticate(), so name the
@@ -230,94 +218,3 @@ def invitation_send_again(request, token):
         "accounts/invitation_sent_again.html",
         {"invitation": check.link, "renewed": renewed},
     )
-
-
-@lead_required
-def invite(request):
-    if request.method == "POST":
-        form = InviteForm(request.POST)
-        if form.is_valid():
-            invitation = invitation_create(
-                invited_by=request.user, replace_earlier=True, **form.cleaned_data
-            )
-            messages.success(
-                request,
-                f"Invitation sent to {invitation.email}. The link works for 14 days.",
-            )
-            return redirect("accounts:invite")
-    else:
-        form = InviteForm()
-    return render(
-        request,
-        "accounts/invite.html",
-        {
-            "form": form,
-            "invitations": Invitation.objects.select_related("assembly", "accepted_by")[
-                :30
-            ],
-            "now": timezone.now(),
-        },
-    )
-
-
-@role_required(roles.is_member)
-def supporter_add(request):
-    """A member (never a supporter acting for them) names a supporter."""
-    if is_acting(request):
-        raise Http404("Only the member names a supporter")
-    form = SupporterForm(request.POST or None, member=request.user)
-    if request.method == "POST" and form.is_valid():
-        # One message whatever the address turned out to be: it must not tell
-        # the member who has an account here.
-        supporter_name(member=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            f"We have asked {form.cleaned_data['first_name']} to be your "
-            "supporter. When they agree, they can act for you.",
-        )
-        return redirect("members:profile")
-    return render(
-        request,
-        "accounts/supporter_add.html",
-        {"form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-def _request_for(request, pk):
-    """Only the person asked ever sees or answers a request."""
-    support = support_requests_for(request.user).filter(pk=pk).first()
-    if support is None:
-        raise Http404("No such request")
-    return support
-
-
-@login_required
-def support_request(request, pk):
-    """The person asked reads what being a supporter means, then says yes or
-    no (POST buttons, so a link opened by a mail scanner decides nothing)."""
-    return render(
-        request, "accounts/support_request.html", {"support": _request_for(request, pk)}
-    )
-
-
-@login_required
-@require_POST
-def support_request_accept(request, pk):
-    support = _request_for(request, pk)
-    support_accept(support=support, by=request.user)
-    messages.success(
-        request,
-        f"Thank you. You can now act for {support.member}: choose “Act for "
-        f"{support.member}” below.",
-    )
-    return redirect("intranet:home")
-
-
-@login_required
-@require_POST
-def support_request_decline(request, pk):
-    support = _request_for(request, pk)
-    support_decline(support=support, by=request.user)
-    messages.success(request, f"You have said no. We have let {support.member} know.")
-    return redirect("intranet:home")

@@ -20,6 +20,10 @@ old_addresses = [
     # Notifications moved into the members' area.
     moved("notifications/", "notifications:centre"),
     moved("notifications/preferences/", "notifications:preferences"),
+    # Supporters and invitations moved from accounts to the people screens.
+    moved("accounts/invite/", "members:person_add"),
+    moved("accounts/supporters/add/", "members:supporter_add"),
+    moved("accounts/supporters/requests/<int:pk>/", "members:support_request"),
     # The lead's screens moved under each area's manage/.
     moved("members/people/", "members:people"),
     moved("members/people/privacy-log/", "members:privacy_log"),

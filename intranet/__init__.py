@@ -1,3 +1,4 @@
-"""The members' area shell: the dashboard each role lands on, and the
-navigation every members' page shares. Top of the features: may import core,
-members, notifications and every feature app, and nothing imports it."""
+"""The members' area shell: its base template (intranet/base.html), the
+navigation every members' page shares (intranet_tags) and the dashboard each
+role lands on at /members/. Top of the features: may import core, members,
+notifications and every feature app, and nothing imports it."""

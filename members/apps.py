@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = "Members"
+
+    def ready(self):
+        # Reminders stop while someone is paused: tell notifications (a layer
+        # below) how to find who is paused on a day.
+        from notifications.pauses import paused_register
+
+        from .selectors import paused_on
+
+        paused_register(users_paused_on=lambda day: paused_on(day, "profile__"))

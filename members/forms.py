@@ -1,9 +1,22 @@
 from django import forms
 from django.utils import timezone
 
-from .models import Assembly, ContactMethod, Skill
+from .models import Assembly, ContactMethod, Profile, Skill, User
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def email_field(label="Email address", **kwargs):
+    return forms.EmailField(
+        label=label,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
+        **kwargs,
+    )
 
 
 def date_field(label, **kwargs):
@@ -251,3 +264,84 @@ class TeamCvFilterForm(forms.Form):
         required=False,
         empty_label="Any Assembly",
     )
+
+
+class InviteForm(forms.Form):
+    """The engagement lead invites one person."""
+
+    email = email_field(label="Their email address")
+    first_name = forms.CharField(
+        label="First name",
+        max_length=150,
+        required=False,
+        help_text="Optional. Used to greet them in the email.",
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, required=False, help_text="Optional."
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        choices=[
+            (value, label)
+            for value, label in Profile.Role.choices
+            if value != Profile.Role.SUPPORTER
+        ],
+        initial=Profile.Role.MEMBER,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose their role."},
+    )
+    assembly = forms.ModelChoiceField(
+        label="Assembly",
+        queryset=Assembly.objects.all(),
+        required=False,
+        empty_label="Choose an Assembly",
+        help_text="Needed for members.",
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "Someone already has an account with this email address."
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Profile.Role.MEMBER and not cleaned.get("assembly"):
+            self.add_error("assembly", "Choose the Assembly this member belongs to.")
+        return cleaned
+
+
+class SupporterForm(forms.Form):
+    """A member names a supporter: a carer or PA who may act for them."""
+
+    first_name = forms.CharField(
+        label="Their first name",
+        max_length=150,
+        error_messages={"required": "Enter your supporter's first name."},
+    )
+    last_name = forms.CharField(label="Their last name", max_length=150, required=False)
+    email = email_field(
+        label="Their email address",
+        help_text="We ask them to agree. If they have no login here yet, we "
+        "email them an invitation to set one up.",
+    )
+    email.error_messages["required"] = "Enter your supporter's email address."
+
+    def __init__(self, *args, member, **kwargs):
+        self.member = member
+        super().__init__(*args, **kwargs)
+        # Someone else's address: the browser must not offer the member's own.
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email.lower() == self.member.email.lower():
+            raise forms.ValidationError(
+                "That is your own email address. Enter your supporter's."
+            )
+        # Nothing else about the address is checked here: an error that told
+        # the member whether it has an account (open or closed) would say
+        # who is registered. members.services.supporter_name decides.
+        return email

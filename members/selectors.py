@@ -174,3 +174,10 @@ def team_cv(*, skill=None, assembly=None) -> list[CvEntry]:
     if assembly is not None:
         profiles = profiles.filter(assembly=assembly)
     return [_cv_entry(profile) for profile in profiles]
+
+
+def support_open_request(*, member: User, email: str) -> Support | None:
+    """A member's open request to an address that has no account yet."""
+    return Support.objects.filter(
+        member=member, email__iexact=email, supporter=None, ended_at=None
+    ).first()

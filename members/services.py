@@ -1,14 +1,21 @@
-"""Writes for people: memberships and leaving. Nothing here is deleted."""
+"""Writes for people: joining, memberships and leaving, profiles and pausing,
+supporters named, agreed and ended. Nothing here is deleted."""
 
 from datetime import date, timedelta
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from notifications.models import Kind
+from notifications.services import notify
+
 from . import roles
+from .invitations import invitation_send, invitation_waiting
 from .models import Membership, OnBehalfRecord, Profile, Support, User
+from .selectors import support_open_request
 
 
 def _unique_slug(name: str) -> str:
@@ -142,3 +149,112 @@ def support_end(*, support: Support) -> None:
     if support.ended_at is None:
         support.ended_at = timezone.now()
         support.save(update_fields=["ended_at"])
+
+
+# Supporters, by consent -------------------------------------------------------
+# A member asks; the person asked says yes or no. Whatever happens, the member
+# sees the same thing, so naming an address never tells them whether it has
+# an account, and never touches an invitation someone else sent.
+
+
+@transaction.atomic
+def supporter_name(
+    *, member: User, email: str, first_name: str, last_name: str = ""
+) -> Support:
+    """A member names a supporter and gets an open request back, in every
+    case. An account holder is asked to agree; an address without an account
+    is invited, unless an invitation is already waiting there (then the
+    request waits for the account that invitation makes)."""
+    email = User.objects.normalize_email(email).strip()
+    name = f"{first_name} {last_name}".strip()
+    holder = User.objects.filter(email__iexact=email).first()
+    if holder is not None:
+        support, created = Support.objects.get_or_create(
+            member=member,
+            supporter=holder,
+            ended_at=None,
+            defaults={"name": name, "email": email},
+        )
+        # A closed account is asked nothing: it cannot sign in to answer.
+        if created and holder.is_active:
+            support_consent_ask(support=support)
+        return support
+    support = support_open_request(member=member, email=email)
+    if support is not None:
+        return support
+    support = Support.objects.create(member=member, name=name, email=email)
+    if not invitation_waiting(email=email):
+        invitation_send(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            role=Profile.Role.SUPPORTER,
+            invited_by=member,
+            supporting=member,
+            replace_earlier=False,
+        )
+    return support
+
+
+def support_consent_ask(*, support: Support) -> None:
+    """Ask the person named whether they agree to support the member."""
+    member = support.member
+    notify(
+        recipients=[support.supporter],
+        kind=Kind.ACCOUNT,
+        subject=f"{member} has asked you to be their supporter",
+        body="A supporter can use the members' area for them with your own "
+        "login. Nothing changes until you agree; you can also say no.",
+        url=reverse("members:support_request", kwargs={"pk": support.pk}),
+        dedupe_key=f"support-asked:{support.pk}",
+        target=support,
+    )
+
+
+def support_agreed_tell(*, support: Support) -> None:
+    """Tell the member that the person they named has agreed."""
+    supporter = support.supporter
+    notify(
+        recipients=[support.member],
+        kind=Kind.ACCOUNT,
+        subject=f"{supporter} has agreed to be your supporter",
+        body=f"{supporter.first_name or supporter} can now act for you. You can "
+        "stop this at any time on your profile.",
+        url=reverse("members:profile"),
+        dedupe_key=f"support-accepted:{support.pk}",
+        target=support,
+    )
+
+
+@transaction.atomic
+def support_accept(*, support: Support, by: User) -> bool:
+    """The person asked agrees. A conditional update, so a request that was
+    withdrawn or answered meanwhile is left alone. Returns whether it took."""
+    agreed = Support.objects.filter(
+        pk=support.pk, supporter=by, accepted_at__isnull=True, ended_at__isnull=True
+    ).update(accepted_at=timezone.now())
+    if agreed:
+        support.refresh_from_db()
+        support_agreed_tell(support=support)
+    return bool(agreed)
+
+
+@transaction.atomic
+def support_decline(*, support: Support, by: User) -> bool:
+    """The person asked says no: the request closes, and the member is told
+    in words that blame no one."""
+    now = timezone.now()
+    declined = Support.objects.filter(
+        pk=support.pk, supporter=by, accepted_at__isnull=True, ended_at__isnull=True
+    ).update(declined_at=now, ended_at=now)
+    if declined:
+        notify(
+            recipients=[support.member],
+            kind=Kind.ACCOUNT,
+            subject=f"{support.asked_name} will not be your supporter for now",
+            body="You can ask someone else at any time from your profile.",
+            url=reverse("members:profile"),
+            dedupe_key=f"support-declined:{support.pk}",
+            target=support,
+        )
+    return bool(declined)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import audit_views, data_views, views
+from . import audit_views, data_views, support_views, views
 
 app_name = "members"
 
@@ -14,10 +14,27 @@ urlpatterns = [
         views.supporter_end,
         name="supporter_remove",
     ),
+    path("profile/supporters/add/", support_views.supporter_add, name="supporter_add"),
+    path(
+        "profile/support-requests/<int:pk>/",
+        support_views.support_request,
+        name="support_request",
+    ),
+    path(
+        "profile/support-requests/<int:pk>/accept/",
+        support_views.support_request_accept,
+        name="support_request_accept",
+    ),
+    path(
+        "profile/support-requests/<int:pk>/decline/",
+        support_views.support_request_decline,
+        name="support_request_decline",
+    ),
     path("acting-for/<int:pk>/", views.acting_for_start, name="acting_start"),
     path("acting-for/stop/", views.acting_for_stop, name="acting_stop"),
     path("people/team-cv/", views.team_cv_browse, name="team_cv"),
     path("people/team-cv/print/", views.team_cv_print, name="team_cv_print"),
+    path("people/manage/add/", views.invite, name="person_add"),
     path("people/manage/", views.people, name="people"),
     path("people/manage/privacy-log/", audit_views.privacy_log, name="privacy_log"),
     path("people/manage/<int:pk>/", views.person, name="person"),

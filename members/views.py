@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
@@ -16,6 +17,7 @@ from .audit import needs_read_log
 from .forms import (
     AboutForm,
     ContactForm,
+    InviteForm,
     LeavingForm,
     MoveAssemblyForm,
     PauseForm,
@@ -24,6 +26,7 @@ from .forms import (
     SupportNeedsForm,
     TeamCvFilterForm,
 )
+from .invitations import invitation_send, invitations_recent
 from .models import Support, User
 from .selectors import (
     done_on_behalf_of,
@@ -49,6 +52,32 @@ def people(request):
         request,
         "members/people.html",
         {"people": people_for_lead(past=past), "past": past},
+    )
+
+
+@lead_required
+def invite(request):
+    if request.method == "POST":
+        form = InviteForm(request.POST)
+        if form.is_valid():
+            invitation = invitation_send(
+                invited_by=request.user, replace_earlier=True, **form.cleaned_data
+            )
+            messages.success(
+                request,
+                f"Invitation sent to {invitation.email}. The link works for 14 days.",
+            )
+            return redirect("members:person_add")
+    else:
+        form = InviteForm()
+    return render(
+        request,
+        "members/invite.html",
+        {
+            "form": form,
+            "invitations": invitations_recent(limit=30),
+            "now": timezone.now(),
+        },
     )
 
 

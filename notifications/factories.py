@@ -1,11 +1,33 @@
-"""Factories for notifications and the emails in the outbox. Imports
-members' factories only (notifications imports no feature)."""
+"""Factories for notifications and the emails in the outbox. Notifications
+sits below members and knows people only as users (the user model named in
+settings), so the recipient is made here."""
 
 import factory
-
-from members.factories import UserFactory
+from django.conf import settings
+from django.contrib.auth.models import Group
 
 from .models import Kind, Notification, OutboxEmail
+
+
+class RecipientFactory(factory.django.DjangoModelFactory):
+    """Someone with an account; RecipientFactory(groups=["Members"]) gives a
+    role group too."""
+
+    class Meta:
+        model = settings.AUTH_USER_MODEL
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    first_name = "Aled"
+    last_name = factory.Sequence(lambda n: f"Recipient {n}")
+    email = factory.Sequence(lambda n: f"recipient{n}@example.org")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(
+                *(Group.objects.get_or_create(name=n)[0] for n in extracted)
+            )
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):
@@ -14,7 +36,7 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Notification
 
-    recipient = factory.SubFactory(UserFactory, groups=["Members"])
+    recipient = factory.SubFactory(RecipientFactory, groups=["Members"])
     kind = Kind.GENERAL
     subject = "The next Assembly meeting is on Tuesday"
     body = "Bring your ideas for the work plan."
@@ -27,7 +49,7 @@ class OutboxEmailFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OutboxEmail
 
-    recipient = factory.SubFactory(UserFactory)
+    recipient = factory.SubFactory(RecipientFactory)
     to_address = factory.SelfAttribute("recipient.email")
     subject = "News from the Co-production Hub"
     template = "emails/notification"

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django_q.tasks import async_task
 
 from core.text import single_line
-from members.selectors import paused_on
 
 from .models import (
     CallBack,
@@ -20,6 +19,7 @@ from .models import (
     NotificationPreference,
     OutboxEmail,
 )
+from .pauses import users_paused_on
 
 # Kinds people may choose a rhythm for; account emails always go.
 CHOOSABLE_KINDS = [kind for kind in Kind if kind != Kind.ACCOUNT]
@@ -74,7 +74,7 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
     )
     if kind == Kind.REMINDER:
         # Reminders stop while someone is paused; everything else still arrives.
-        people = people.exclude(paused_on(timezone.localdate(now), "profile__"))
+        people = people.exclude(users_paused_on(day=timezone.localdate(now)))
     people = list(
         people.annotate(delivery=Subquery(preference))
         .only("pk", "email")

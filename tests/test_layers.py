@@ -1,7 +1,7 @@
 """No module imports from a layer above it.
 
 The project's apps are listed in INSTALLED_APPS lowest layer first (core,
-then members, notifications, accounts, the features, and at the top the
+then notifications, members, accounts, the features, and at the top the
 members' area shell and the demo). A module may import its own app and the
 apps listed before it, never one listed after: a lower app that must react
 to a higher one offers a function, a registry or a signal instead. This test

@@ -24,7 +24,7 @@ def member2():
     [
         reverse("members:people"),
         reverse("members:people") + "?show=past",
-        reverse("accounts:invite"),
+        reverse("members:person_add"),
         "person",
     ],
 )
@@ -67,7 +67,7 @@ def test_the_lead_invites_a_member_to_an_assembly(client, demo_site):
     sign_in(client, "lead@example.org")
     wales = Assembly.objects.get(slug="wales")
     response = client.post(
-        reverse("accounts:invite"),
+        reverse("members:person_add"),
         {
             "email": "newcomer@example.org",
             "first_name": "Rhian",
@@ -82,7 +82,7 @@ def test_the_lead_invites_a_member_to_an_assembly(client, demo_site):
     email = OutboxEmail.objects.get(template="emails/invitation")
     assert email.to_address == "newcomer@example.org"
     assert "Morwenna" in email.context["inviter"]
-    listing = client.get(reverse("accounts:invite")).content.decode()
+    listing = client.get(reverse("members:person_add")).content.decode()
     assert "newcomer@example.org" in listing and "Waiting" in listing
 
 
@@ -91,7 +91,7 @@ def test_a_member_needs_an_assembly_and_the_form_keeps_what_was_typed(
 ):
     sign_in(client, "lead@example.org")
     response = client.post(
-        reverse("accounts:invite"),
+        reverse("members:person_add"),
         {"email": "newcomer@example.org", "first_name": "Rhian", "role": "member"},
     )
     content = response.content.decode()
@@ -104,7 +104,7 @@ def test_a_member_needs_an_assembly_and_the_form_keeps_what_was_typed(
 def test_an_address_that_already_has_an_account_is_refused(client, demo_site):
     sign_in(client, "lead@example.org")
     response = client.post(
-        reverse("accounts:invite"),
+        reverse("members:person_add"),
         {"email": "Member@example.org", "role": "staff"},
     )
     assert "already has an account" in response.content.decode()

@@ -231,7 +231,7 @@ def test_reminders_stop_while_paused_but_other_news_arrives(demo_site):
 def test_a_member_names_a_supporter_who_accepts_and_acts_for_them(client, demo_site):
     dafydd = sign_in(client, "member@example.org")
     response = client.post(
-        reverse("accounts:supporter_add"),
+        reverse("members:supporter_add"),
         {"first_name": "Gwen", "last_name": "Pryce", "email": "gwen@example.net"},
         follow=True,
     )
@@ -263,7 +263,7 @@ def test_a_member_names_a_supporter_who_accepts_and_acts_for_them(client, demo_s
 def test_naming_someone_with_an_account_asks_them_first(client, demo_site):
     dafydd = sign_in(client, "member@example.org")
     client.post(
-        reverse("accounts:supporter_add"),
+        reverse("members:supporter_add"),
         {"first_name": "Aoife", "email": "SUPPORTER@example.org"},
     )
     aoife = User.objects.get(email="supporter@example.org")
@@ -284,7 +284,7 @@ def test_naming_someone_with_an_account_asks_them_first(client, demo_site):
 def test_a_member_cannot_name_themselves(client, demo_site):
     sign_in(client, "member@example.org")
     response = client.post(
-        reverse("accounts:supporter_add"),
+        reverse("members:supporter_add"),
         {"first_name": "Me", "email": "member@example.org"},
     )
     assert response.status_code == 400
@@ -295,9 +295,9 @@ def test_a_member_cannot_name_themselves(client, demo_site):
 def test_a_supporter_cannot_name_further_supporters(client, demo_site):
     niamh = User.objects.get(email="member2@example.org")
     sign_in(client, "supporter@example.org")
-    assert client.get(reverse("accounts:supporter_add")).status_code == 404
+    assert client.get(reverse("members:supporter_add")).status_code == 404
     client.post(reverse("members:acting_start", args=[niamh.pk]))
-    assert client.get(reverse("accounts:supporter_add")).status_code == 404
+    assert client.get(reverse("members:supporter_add")).status_code == 404
 
 
 def test_a_member_ends_a_supporter_s_access(client, demo_site):

@@ -23,7 +23,7 @@ from tests.people import link_from, sign_in
 
 pytestmark = pytest.mark.django_db
 
-ADD = reverse("accounts:supporter_add")
+ADD = reverse("members:supporter_add")
 
 
 def name_supporter(client, email, first_name="Sam", last_name="Smith"):
@@ -64,7 +64,7 @@ def accept_invitation(client, email):
 
 
 def request_url(name, support):
-    return reverse(f"accounts:{name}", args=[support.pk])
+    return reverse(f"members:{name}", args=[support.pk])
 
 
 def can_act_for(client, member) -> bool:

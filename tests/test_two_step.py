@@ -39,7 +39,7 @@ LEAD_SCREENS = [
     "/admin/",
     "/admin/users/",
     reverse("members:people"),
-    reverse("accounts:invite"),
+    reverse("members:person_add"),
     reverse("intranet:home"),
 ]
 
@@ -87,7 +87,7 @@ def test_a_password_alone_opens_no_page_until_the_code_is_given(
         assert response.status_code == 302, path
         assert response["Location"] == f"{VERIFY}?next={path.replace('/', '%2F')}"
     # Nor can a half-signed-in session change anything.
-    response = client.post(reverse("accounts:invite"), {"email": "x@example.org"})
+    response = client.post(reverse("members:person_add"), {"email": "x@example.org"})
     assert response.status_code == 302
     assert response["Location"] == VERIFY
     assert not OutboxEmail.objects.filter(to_address="x@example.org").exists()

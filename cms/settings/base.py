@@ -25,8 +25,8 @@ DEMO_CONTENT_ALLOWED = False
 INSTALLED_APPS = [
     # Project apps, lowest layer first (see README "Where things live").
     "core",
-    "members",
     "notifications",
+    "members",
     "accounts",
     "home",
     "stories",

@@ -1,7 +1,8 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from members.roles import ENGAGEMENT_LEADS
+# The group's name as it was when this ran (members.roles.ENGAGEMENT_LEADS).
+ENGAGEMENT_LEADS = "Engagement leads"
 
 # The lead works the call-back list and retries failed emails in the admin.
 PERMISSIONS = [
