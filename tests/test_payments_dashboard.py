@@ -53,6 +53,15 @@ def test_the_menu_offers_payments_to_members_and_claims_to_the_lead(
     assert does_not_see not in nav
 
 
+def test_the_lead_s_menu_marks_claims_on_a_claim_s_own_page(client, demo_site):
+    claim = claim_at(C.SUBMITTED)
+    sign_in(client, "lead@example.org")
+    html = client.get(reverse("payments:claim", args=[claim.pk])).content.decode()
+    nav = html[html.index('class="intranet-nav"') :]
+    claims = reverse("payments:claims")
+    assert f'<a href="{claims}" aria-current="page">' in nav
+
+
 def test_claims_open_once_the_work_is_done(client, demo_site):
     entry = selected()  # its sessions are two weeks ahead
     entry.opportunity.status = Opportunity.Status.SELECTED

@@ -16,6 +16,7 @@ def intranet_nav(context):
     person = person_for(request)
     dashboard = reverse("intranet:home")
     items = [("Dashboard", dashboard), ("Charter", reverse("charter:current"))]
+    within = {}
     if roles.is_member(person):
         items.append(("Opportunities", reverse("opportunities:list")))
         items.append(("My plan", reverse("plans:mine")))
@@ -24,6 +25,8 @@ def intranet_nav(context):
     if roles.is_lead(user):
         items.append(("Opportunities", reverse("opportunities:manage_list")))
         items.append(("Claims", reverse("payments:claims")))
+        # For the lead every payments page (a claim, a receipt) is claims work.
+        within["Claims"] = reverse("payments:mine")
         items.append(("Plans", reverse("plans:all")))
         items.append(("People", reverse("members:people")))
         items.append(("Format requests", reverse("format_requests:list")))
@@ -42,7 +45,7 @@ def intranet_nav(context):
                 # The dashboard is the prefix of everything: match it exactly.
                 "current": current == url
                 if url == dashboard
-                else current.startswith(url),
+                else current.startswith((url, within.get(title, url))),
             }
             for title, url in items
         ],
