@@ -2,7 +2,7 @@
 decisions on them, things arranged and paid in advance, and the benefit
 thresholds members may want to compare their earnings with. States change
 only through payments/services.py. Imports opportunities and the layers
-below it (notifications, members, core); only cms/ and dashboard/ import it."""
+below it (notifications, members, core); only cms/ and intranet/ import it."""
 
 from decimal import Decimal
 
