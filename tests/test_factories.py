@@ -5,7 +5,7 @@ import pytest
 
 from charter.factories import CharterAcceptanceFactory, CharterVersionFactory
 from members import roles
-from members.factories import PersonFactory
+from members.factories import MembershipFactory, PersonFactory, ProfileFactory
 from members.models import Profile
 from notifications.factories import NotificationFactory, OutboxEmailFactory
 from opportunities.factories import (
@@ -16,8 +16,10 @@ from opportunities.factories import (
 )
 from payments.factories import (
     AdvanceArrangementFactory,
+    ClaimEventFactory,
     ClaimFactory,
     ExpenseLineFactory,
+    RecordedClaimFactory,
 )
 from plans.factories import GoalFactory
 
@@ -32,6 +34,8 @@ pytestmark = pytest.mark.django_db
         SignUpFactory,
         EngagementRequestFactory,
         ClaimFactory,
+        RecordedClaimFactory,
+        ClaimEventFactory,
         ExpenseLineFactory,
         AdvanceArrangementFactory,
         GoalFactory,
@@ -39,6 +43,8 @@ pytestmark = pytest.mark.django_db
         CharterAcceptanceFactory,
         NotificationFactory,
         OutboxEmailFactory,
+        ProfileFactory,
+        MembershipFactory,
     ],
     ids=lambda f: f.__name__,
 )
@@ -61,6 +67,15 @@ def test_a_claim_is_sent_as_a_member_sends_one(demo_site):
     assert claim.fee == claim.sign_up.opportunity.total_fee()  # 2 x 2.5 hours
     assert [line.description for line in claim.expenses.all()] == ["Train"]
     assert claim.events.count() == 1
+
+
+def test_a_recorded_claim_has_no_history_or_news_until_given_one(demo_site):
+    claim = RecordedClaimFactory()
+    assert claim.fee == claim.sign_up.opportunity.total_fee()
+    assert not claim.events.exists()
+    assert not claim.sign_up.member.notifications.exists()
+    event = ClaimEventFactory(claim=claim)
+    assert (event.by, event.to_status) == (claim.sign_up.member, "submitted")
 
 
 @pytest.mark.parametrize(
