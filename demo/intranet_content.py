@@ -7,7 +7,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from formats.models import FormatRequest
+from members.factories import ProfileFactory
 from members.models import Profile, Skill, Support, User
+from plans.factories import DevelopmentPlanFactory, GoalFactory
 from plans.models import DevelopmentPlan, Goal, PlanComment, PlanReview
 
 SKILLS = [
@@ -157,13 +159,11 @@ def plans_load() -> None:
     }
     for email, (review_on, goals) in plans.items():
         owner = User.objects.get(email=email)
-        plan, created = DevelopmentPlan.objects.get_or_create(
-            owner=owner, defaults={"review_on": review_on}
-        )
-        if not created:
+        if DevelopmentPlan.objects.filter(owner=owner).exists():
             continue
+        plan = DevelopmentPlanFactory(owner=owner, review_on=review_on)
         for title, steps, support, status in goals:
-            Goal.objects.create(
+            GoalFactory(
                 plan=plan,
                 title=title,
                 steps=steps,
@@ -205,24 +205,25 @@ def life_load() -> None:
             "accepted_at": timezone.now() - timedelta(days=200),
         },
     )
-    Profile.objects.get_or_create(
-        user=aoife,
-        defaults={
-            "display_name": "Aoife Rafferty",
-            "slug": "aoife-rafferty",
-            "role": Profile.Role.SUPPORTER,
-            "joined_on": today - timedelta(days=200),
-        },
-    )
-    Profile.objects.get_or_create(
-        user=User.objects.get(email="staff@example.org"),
-        defaults={
-            "display_name": "Tom Whitlock",
-            "slug": "tom-whitlock",
-            "role": Profile.Role.STAFF,
-            "joined_on": today - timedelta(days=400),
-        },
-    )
+    if not Profile.objects.filter(user=aoife).exists():
+        ProfileFactory(
+            user=aoife,
+            display_name="Aoife Rafferty",
+            slug="aoife-rafferty",
+            role=Profile.Role.SUPPORTER,
+            assembly=None,
+            joined_on=today - timedelta(days=200),
+        )
+    tom = User.objects.get(email="staff@example.org")
+    if not Profile.objects.filter(user=tom).exists():
+        ProfileFactory(
+            user=tom,
+            display_name="Tom Whitlock",
+            slug="tom-whitlock",
+            role=Profile.Role.STAFF,
+            assembly=None,
+            joined_on=today - timedelta(days=400),
+        )
     Profile.objects.filter(user=niamh, support_needs="").update(
         pronouns="she/her",
         contact_method="phone",

@@ -4,6 +4,7 @@ giving each person their own way of hearing about things."""
 from django.utils import timezone
 
 from members.models import User
+from notifications.factories import OutboxEmailFactory
 from notifications.models import (
     Delivery,
     Notification,
@@ -96,15 +97,17 @@ def notifications_load() -> None:
             dedupe_key=key,
         )
     # One email that could not be sent, for the lead to find and retry.
-    OutboxEmail.objects.get_or_create(
-        dedupe_key="demo:failed:payment-approved",
-        defaults={
-            "to_address": "old.address@example.org",
-            "subject": "Your payment claim was approved",
-            "template": "emails/notification",
-            "state": OutboxEmail.State.FAILED,
-            "attempts": 8,
-            "last_error": "SMTPRecipientsRefused: 550 5.1.1 Mailbox unavailable",
-            "created_at": timezone.now(),
-        },
-    )
+    key = "demo:failed:payment-approved"
+    if not OutboxEmail.objects.filter(dedupe_key=key).exists():
+        OutboxEmailFactory(
+            dedupe_key=key,
+            recipient=None,
+            to_address="old.address@example.org",
+            subject="Your payment claim was approved",
+            template="emails/notification",
+            context={},
+            state=OutboxEmail.State.FAILED,
+            attempts=8,
+            last_error="SMTPRecipientsRefused: 550 5.1.1 Mailbox unavailable",
+            created_at=timezone.now(),
+        )
