@@ -4,11 +4,10 @@ giving each person their own way of hearing about things."""
 from django.utils import timezone
 
 from members.models import User
-from notifications.factories import OutboxEmailFactory
+from notifications.factories import NotificationPreferenceFactory, OutboxEmailFactory
 from notifications.models import (
     Delivery,
     Notification,
-    NotificationPreference,
     OutboxEmail,
 )
 from notifications.services import notify
@@ -84,9 +83,7 @@ def notifications_load() -> None:
         user = User.objects.get(email=email)
         for kind, delivery in choices.items():
             # Never overwrite a choice someone made while trying the site.
-            NotificationPreference.objects.get_or_create(
-                user=user, kind=kind, defaults={"delivery": delivery}
-            )
+            NotificationPreferenceFactory(user=user, kind=kind, delivery=delivery)
     for emails, kind, subject, body, url, key in DEMO_NOTIFICATIONS:
         notify(
             recipients=User.objects.filter(email__in=emails),

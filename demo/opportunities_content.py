@@ -20,6 +20,7 @@ from opportunities.factories import (
 from opportunities.models import EngagementRequest, Opportunity, SignUp, Workstream
 from payments.factories import (
     AdvanceArrangementFactory,
+    BenefitThresholdFactory,
     ClaimEventFactory,
     ExpenseLineFactory,
     RecordedClaimFactory,
@@ -440,7 +441,7 @@ def _requests_load(today: date):
 def _thresholds_load():
     """Two thresholds to show beside members' totals. The lead keeps them up
     to date every April; these were right for 2025 to 2026."""
-    BenefitThreshold.objects.create(
+    BenefitThresholdFactory(
         name="Carer's Allowance earnings limit",
         amount=Decimal("196.00"),
         period=BenefitThreshold.Period.WEEK,
@@ -449,7 +450,7 @@ def _thresholds_load():
         "contributions. Some care costs can be taken off.",
         link="https://www.gov.uk/carers-allowance/eligibility",
     )
-    BenefitThreshold.objects.create(
+    BenefitThresholdFactory(
         name="Income Tax Personal Allowance",
         amount=Decimal("12570.00"),
         period=BenefitThreshold.Period.YEAR,

@@ -5,7 +5,7 @@ import factory
 
 from members.factories import UserFactory
 
-from .models import Kind, Notification, OutboxEmail
+from .models import Delivery, Kind, Notification, NotificationPreference, OutboxEmail
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):
@@ -19,6 +19,19 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     subject = "The next Assembly meeting is on Tuesday"
     body = "Bring your ideas for the work plan."
     dedupe_key = factory.Sequence(lambda n: f"factory:{n}")
+
+
+class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
+    """How someone hears about one kind of news (one each: an existing choice
+    is kept, never overwritten)."""
+
+    class Meta:
+        model = NotificationPreference
+        django_get_or_create = ("user", "kind")
+
+    user = factory.SubFactory(UserFactory, groups=["Members"])
+    kind = Kind.GENERAL
+    delivery = Delivery.WEEKLY
 
 
 class OutboxEmailFactory(factory.django.DjangoModelFactory):

@@ -3,6 +3,7 @@ they stand, with their history), their expense lines and things the lead
 arranges in advance. Imports payments' own models
 and services and the opportunities factories below them."""
 
+from datetime import date
 from decimal import Decimal
 
 import factory
@@ -13,7 +14,14 @@ from members.roles import ENGAGEMENT_LEADS
 from opportunities.factories import SignUpFactory
 from opportunities.models import Opportunity
 
-from .models import AdvanceArrangement, Claim, ClaimEvent, ExpenseKind, ExpenseLine
+from .models import (
+    AdvanceArrangement,
+    BenefitThreshold,
+    Claim,
+    ClaimEvent,
+    ExpenseKind,
+    ExpenseLine,
+)
 from .services import ExpenseInput, claim_submit, fee_for
 
 # The smallest file the receipt check takes for a PDF.
@@ -115,3 +123,15 @@ class AdvanceArrangementFactory(factory.django.DjangoModelFactory):
     details = "Taxi from home to the meeting and back"
     amount = Decimal("32.00")
     arranged_by = factory.SubFactory(UserFactory, groups=[ENGAGEMENT_LEADS])
+
+
+class BenefitThresholdFactory(factory.django.DjangoModelFactory):
+    """An earnings limit the lead keeps, shown beside members' totals."""
+
+    class Meta:
+        model = BenefitThreshold
+
+    name = "Carer's Allowance earnings limit"
+    amount = Decimal("196.00")
+    period = BenefitThreshold.Period.WEEK
+    applies_from = date(2025, 4, 7)

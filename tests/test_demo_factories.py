@@ -28,14 +28,7 @@ MADE_BY_HAND = {
     "wagtaildocs.Document": "Wagtail's document, with a PDF drawn by the demo",
     "core.AccessibleMedia": "a video or audio file saved with its captions "
     "through the storage",
-    "members.Skill": "the shared skills list, found or made by name",
-    "members.Support": "a supporter's agreement, found or made once",
-    "plans.PlanReview": "a review written by the lead (no factory yet)",
-    "plans.PlanComment": "a comment written by the lead (no factory yet)",
     "formats.FormatRequest": "a visitor's request (formats has no factories)",
-    "notifications.NotificationPreference": "a person's own choice, never "
-    "overwritten (found or made)",
-    "payments.BenefitThreshold": "the lead's figures for a year (no factory yet)",
 }
 
 

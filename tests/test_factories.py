@@ -5,9 +5,19 @@ import pytest
 
 from charter.factories import CharterAcceptanceFactory, CharterVersionFactory
 from members import roles
-from members.factories import MembershipFactory, PersonFactory, ProfileFactory
+from members.factories import (
+    MembershipFactory,
+    PersonFactory,
+    ProfileFactory,
+    SkillFactory,
+    SupportFactory,
+)
 from members.models import Profile
-from notifications.factories import NotificationFactory, OutboxEmailFactory
+from notifications.factories import (
+    NotificationFactory,
+    NotificationPreferenceFactory,
+    OutboxEmailFactory,
+)
 from opportunities.factories import (
     EngagementRequestFactory,
     OpportunityFactory,
@@ -16,12 +26,13 @@ from opportunities.factories import (
 )
 from payments.factories import (
     AdvanceArrangementFactory,
+    BenefitThresholdFactory,
     ClaimEventFactory,
     ClaimFactory,
     ExpenseLineFactory,
     RecordedClaimFactory,
 )
-from plans.factories import GoalFactory
+from plans.factories import GoalFactory, PlanCommentFactory, PlanReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +49,19 @@ pytestmark = pytest.mark.django_db
         ClaimEventFactory,
         ExpenseLineFactory,
         AdvanceArrangementFactory,
+        BenefitThresholdFactory,
         GoalFactory,
+        PlanReviewFactory,
+        PlanCommentFactory,
         CharterVersionFactory,
         CharterAcceptanceFactory,
         NotificationFactory,
         OutboxEmailFactory,
+        NotificationPreferenceFactory,
         ProfileFactory,
         MembershipFactory,
+        SkillFactory,
+        SupportFactory,
     ],
     ids=lambda f: f.__name__,
 )
