@@ -1,8 +1,8 @@
 """Factories for people: a bare account (UserFactory) and a person with a
 role, profile and (for members) an Assembly, made the way the site makes
-them (services.person_join); a profile and a spell in an Assembly on
-their own, for people who never sign in or who have left; skills and
-supporters. Also the Who we are page. Imports only members' own models and services."""
+them (services.person_join); a profile and a spell in an Assembly on their
+own, for people who never sign in or who have left; skills and supporters.
+Also the Who we are page. Imports only members' own models and services."""
 
 import factory
 import wagtail_factories

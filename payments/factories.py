@@ -1,6 +1,6 @@
 """Factories for claims (made the way a member sends one, or recorded as
-they stand, with their history), their expense lines and things the lead
-arranges in advance. Imports payments' own models
+they stand, with their history), their expense lines, things the lead
+arranges in advance and benefit thresholds. Imports payments' own models
 and services and the opportunities factories below them."""
 
 from datetime import date
