@@ -1,5 +1,6 @@
 """Easy Read versions of the home page and two stories."""
 
+from core.factories import EasyReadPageFactory
 from core.models import EasyReadPage
 from stories.models import StoryPage
 
@@ -47,7 +48,8 @@ def easy_read_load(home) -> None:
         if original is None or EasyReadPage.objects.filter(original=original).exists():
             continue
         parent = home if key == "home" else original.get_parent()
-        page = EasyReadPage(
+        page = EasyReadPageFactory(
+            parent=parent,
             title=title,
             slug=f"easy-read-{'about-us' if key == 'home' else key}"[:80],
             original=original,
@@ -65,5 +67,4 @@ def easy_read_load(home) -> None:
                 for n, text in enumerate(points)
             ],
         )
-        parent.add_child(instance=page)
         page.save_revision().publish()

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from home.factories import HomePageFactory
 from home.models import HomePage
 
 INTRODUCTION = (
@@ -100,7 +101,12 @@ def home_page_load() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-        home = root.add_child(instance=HomePage(title="Co-production Hub", slug="home"))
+        home = HomePageFactory(
+            parent=root,
+            title="Co-production Hub",
+            slug="home",
+            introduction=INTRODUCTION,
+        )
     if site is None:
         site = Site.objects.create(
             hostname="localhost", root_page=home, is_default_site=True

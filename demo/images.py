@@ -6,6 +6,9 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
+from wagtail.models import Collection
+
+from core.factories import ImageFactory
 
 PALETTE = ["#1d4f91", "#00703c", "#4c2c92", "#b58840", "#d4351c", "#005a30"]
 
@@ -26,6 +29,8 @@ def demo_image(*, title: str, seed: int, size=(1200, 675)) -> Image:
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=80)
-    return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"demo-{seed}.jpg")
+    return ImageFactory(
+        title=title,
+        file=ImageFile(buffer, name=f"demo-{seed}.jpg"),
+        collection=Collection.get_first_root_node(),
     )

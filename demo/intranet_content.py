@@ -7,8 +7,15 @@ from datetime import timedelta
 from django.utils import timezone
 
 from formats.models import FormatRequest
-from members.models import Profile, Skill, Support, User
-from plans.models import DevelopmentPlan, Goal, PlanComment, PlanReview
+from members.factories import ProfileFactory, SkillFactory, SupportFactory
+from members.models import Profile, Support, User
+from plans.factories import (
+    DevelopmentPlanFactory,
+    GoalFactory,
+    PlanCommentFactory,
+    PlanReviewFactory,
+)
+from plans.models import DevelopmentPlan, Goal
 
 SKILLS = [
     "Chairing meetings",
@@ -101,7 +108,7 @@ TEAM_CV = {
 
 
 def skills_load() -> None:
-    skills = {name: Skill.objects.get_or_create(name=name)[0] for name in SKILLS}
+    skills = {name: SkillFactory(name=name) for name in SKILLS}
     for slug, (names, own, experience, languages, shares) in TEAM_CV.items():
         profile = Profile.objects.filter(slug=slug).first()
         if profile is None or profile.skills.exists():
@@ -157,13 +164,11 @@ def plans_load() -> None:
     }
     for email, (review_on, goals) in plans.items():
         owner = User.objects.get(email=email)
-        plan, created = DevelopmentPlan.objects.get_or_create(
-            owner=owner, defaults={"review_on": review_on}
-        )
-        if not created:
+        if DevelopmentPlan.objects.filter(owner=owner).exists():
             continue
+        plan = DevelopmentPlanFactory(owner=owner, review_on=review_on)
         for title, steps, support, status in goals:
-            Goal.objects.create(
+            GoalFactory(
                 plan=plan,
                 title=title,
                 steps=steps,
@@ -171,14 +176,14 @@ def plans_load() -> None:
                 status=status,
             )
         if goals:
-            PlanReview.objects.create(
+            PlanReviewFactory(
                 plan=plan,
                 reviewer=lead,
                 reviewed_on=today - timedelta(days=120),
                 notes="Good progress. We agreed the goals above.",
                 next_review_on=review_on,
             )
-            PlanComment.objects.create(
+            PlanCommentFactory(
                 plan=plan,
                 author=lead,
                 body="I have found a chairing course in Cardiff in the spring; "
@@ -194,35 +199,36 @@ def life_load() -> None:
     niamh = User.objects.get(email="member2@example.org")
     aoife = User.objects.get(email="supporter@example.org")
     # Aoife agreed when Niamh asked her: she can act for Niamh.
-    Support.objects.get_or_create(
-        member=niamh,
-        supporter=aoife,
-        ended_at=None,
-        defaults={
-            "name": str(aoife),
-            "email": aoife.email,
-            "started_at": timezone.now() - timedelta(days=200),
-            "accepted_at": timezone.now() - timedelta(days=200),
-        },
-    )
-    Profile.objects.get_or_create(
-        user=aoife,
-        defaults={
-            "display_name": "Aoife Rafferty",
-            "slug": "aoife-rafferty",
-            "role": Profile.Role.SUPPORTER,
-            "joined_on": today - timedelta(days=200),
-        },
-    )
-    Profile.objects.get_or_create(
-        user=User.objects.get(email="staff@example.org"),
-        defaults={
-            "display_name": "Tom Whitlock",
-            "slug": "tom-whitlock",
-            "role": Profile.Role.STAFF,
-            "joined_on": today - timedelta(days=400),
-        },
-    )
+    if not Support.objects.filter(
+        member=niamh, supporter=aoife, ended_at=None
+    ).exists():
+        SupportFactory(
+            member=niamh,
+            supporter=aoife,
+            name=str(aoife),
+            email=aoife.email,
+            started_at=timezone.now() - timedelta(days=200),
+            accepted_at=timezone.now() - timedelta(days=200),
+        )
+    if not Profile.objects.filter(user=aoife).exists():
+        ProfileFactory(
+            user=aoife,
+            display_name="Aoife Rafferty",
+            slug="aoife-rafferty",
+            role=Profile.Role.SUPPORTER,
+            assembly=None,
+            joined_on=today - timedelta(days=200),
+        )
+    tom = User.objects.get(email="staff@example.org")
+    if not Profile.objects.filter(user=tom).exists():
+        ProfileFactory(
+            user=tom,
+            display_name="Tom Whitlock",
+            slug="tom-whitlock",
+            role=Profile.Role.STAFF,
+            assembly=None,
+            joined_on=today - timedelta(days=400),
+        )
     Profile.objects.filter(user=niamh, support_needs="").update(
         pronouns="she/her",
         contact_method="phone",

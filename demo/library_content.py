@@ -7,7 +7,12 @@ from django.utils.text import slugify
 from wagtail.documents.models import Document
 
 from core.models import AccessibleMedia
-from library.models import LibraryIndexPage, ResourcePage, Topic, TrainingStepPage
+from library.factories import (
+    ResourcePageFactory,
+    TopicFactory,
+    TrainingStepPageFactory,
+)
+from library.models import LibraryIndexPage, ResourcePage, TrainingStepPage
 
 TOPICS = [
     "Co-production",
@@ -249,12 +254,7 @@ COURSES = [
 
 
 def library_load(index: LibraryIndexPage) -> None:
-    topics = {
-        name: Topic.objects.get_or_create(slug=slugify(name), defaults={"name": name})[
-            0
-        ]
-        for name in TOPICS
-    }
+    topics = {name: TopicFactory(name=name, slug=slugify(name)) for name in TOPICS}
     video = AccessibleMedia.objects.filter(type="video").first()
     reviewed = date(2024, 1, 15)
 
@@ -263,7 +263,9 @@ def library_load(index: LibraryIndexPage) -> None:
         existing = ResourcePage.objects.filter(slug=slug).first()
         if existing:
             return existing
-        page = ResourcePage(
+        fields.setdefault("external_url", "")
+        page = ResourcePageFactory(
+            parent=index,
             title=title,
             slug=slug,
             topic=topics[topic],
@@ -272,9 +274,9 @@ def library_load(index: LibraryIndexPage) -> None:
             summary=summary,
             made_by="The Co-production Advisory Group",
             last_reviewed=reviewed,
+            body=[],
             **fields,
         )
-        index.add_child(instance=page)
         page.save_revision().publish()
         return page
 
@@ -305,10 +307,10 @@ def library_load(index: LibraryIndexPage) -> None:
         if TrainingStepPage.objects.child_of(course).exists():
             continue
         for step_title, text in steps:
-            step = TrainingStepPage(
+            step = TrainingStepPageFactory(
+                parent=course,
                 title=step_title,
                 slug=slugify(step_title),
                 body=[{"type": "paragraph", "value": f"<p>{text}</p>"}],
             )
-            course.add_child(instance=step)
             step.save_revision().publish()

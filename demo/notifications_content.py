@@ -4,10 +4,10 @@ giving each person their own way of hearing about things."""
 from django.utils import timezone
 
 from members.models import User
+from notifications.factories import NotificationPreferenceFactory, OutboxEmailFactory
 from notifications.models import (
     Delivery,
     Notification,
-    NotificationPreference,
     OutboxEmail,
 )
 from notifications.services import notify
@@ -83,9 +83,7 @@ def notifications_load() -> None:
         user = User.objects.get(email=email)
         for kind, delivery in choices.items():
             # Never overwrite a choice someone made while trying the site.
-            NotificationPreference.objects.get_or_create(
-                user=user, kind=kind, defaults={"delivery": delivery}
-            )
+            NotificationPreferenceFactory(user=user, kind=kind, delivery=delivery)
     for emails, kind, subject, body, url, key in DEMO_NOTIFICATIONS:
         notify(
             recipients=User.objects.filter(email__in=emails),
@@ -96,15 +94,17 @@ def notifications_load() -> None:
             dedupe_key=key,
         )
     # One email that could not be sent, for the lead to find and retry.
-    OutboxEmail.objects.get_or_create(
-        dedupe_key="demo:failed:payment-approved",
-        defaults={
-            "to_address": "old.address@example.org",
-            "subject": "Your payment claim was approved",
-            "template": "emails/notification",
-            "state": OutboxEmail.State.FAILED,
-            "attempts": 8,
-            "last_error": "SMTPRecipientsRefused: 550 5.1.1 Mailbox unavailable",
-            "created_at": timezone.now(),
-        },
-    )
+    key = "demo:failed:payment-approved"
+    if not OutboxEmail.objects.filter(dedupe_key=key).exists():
+        OutboxEmailFactory(
+            dedupe_key=key,
+            recipient=None,
+            to_address="old.address@example.org",
+            subject="Your payment claim was approved",
+            template="emails/notification",
+            context={},
+            state=OutboxEmail.State.FAILED,
+            attempts=8,
+            last_error="SMTPRecipientsRefused: 550 5.1.1 Mailbox unavailable",
+            created_at=timezone.now(),
+        )

@@ -10,20 +10,22 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from members.models import User
-from opportunities.models import (
-    EngagementRequest,
-    Opportunity,
-    Session,
-    SignUp,
-    Workstream,
+from opportunities.factories import (
+    EngagementRequestFactory,
+    OpportunityFactory,
+    SessionFactory,
+    SignUpFactory,
+    WorkstreamFactory,
 )
-from payments.models import (
-    AdvanceArrangement,
-    BenefitThreshold,
-    Claim,
-    ClaimEvent,
-    ExpenseLine,
+from opportunities.models import EngagementRequest, Opportunity, SignUp, Workstream
+from payments.factories import (
+    AdvanceArrangementFactory,
+    BenefitThresholdFactory,
+    ClaimEventFactory,
+    ExpenseLineFactory,
+    RecordedClaimFactory,
 )
+from payments.models import AdvanceArrangement, BenefitThreshold, Claim
 from payments.services import agreed_units, fee_for
 
 # The workstreams the annual report lists.
@@ -137,10 +139,10 @@ def _opportunity(title, workstream, *, first_day, sessions, status, **fields):
         "created_by": _user("lead"),
         **fields,
     }
-    opportunity = Opportunity.objects.create(title=title, **defaults)
+    opportunity = OpportunityFactory(title=title, sessions=0, **defaults)
     for number in range(sessions):
         day = first_day + timedelta(days=7 * number)
-        Session.objects.create(
+        SessionFactory(
             opportunity=opportunity,
             starts_at=_at(day, 10, 30),
             ends_at=_at(day, 10, 30)
@@ -157,7 +159,7 @@ def _sign_up(opportunity, key, status=SignUp.Status.SELECTED, **fields):
     when = timezone.make_aware(
         datetime.combine(opportunity.closes_on - timedelta(days=5), time(9))
     )
-    return SignUp.objects.create(
+    return SignUpFactory(
         opportunity=opportunity,
         member=member,
         status=status,
@@ -171,7 +173,7 @@ def _sign_up(opportunity, key, status=SignUp.Status.SELECTED, **fields):
 def _claim(entry, status, *, on: date, expenses=(), message=""):
     """A claim with its history, as the services would have written it."""
     units = agreed_units(entry)
-    claim = Claim.objects.create(
+    claim = RecordedClaimFactory(
         sign_up=entry,
         units=units,
         fee=fee_for(sign_up=entry, units=units),
@@ -184,7 +186,7 @@ def _claim(entry, status, *, on: date, expenses=(), message=""):
         else "",
     )
     for kind, description, amount in expenses:
-        ExpenseLine.objects.create(
+        ExpenseLineFactory(
             claim=claim,
             kind=kind,
             description=description,
@@ -193,7 +195,7 @@ def _claim(entry, status, *, on: date, expenses=(), message=""):
             receipt_name=f"{kind.replace('_', '-')}-receipt.pdf",
         )
     member, lead = entry.member, _user("lead")
-    ClaimEvent.objects.create(
+    ClaimEventFactory(
         claim=claim, by=member, at=_at(on, 12), to_status=Claim.Status.SUBMITTED
     )
     path = {
@@ -205,7 +207,7 @@ def _claim(entry, status, *, on: date, expenses=(), message=""):
     }[status]
     before = Claim.Status.SUBMITTED
     for step, to in enumerate(path, start=1):
-        ClaimEvent.objects.create(
+        ClaimEventFactory(
             claim=claim,
             by=lead,
             at=_at(on + timedelta(days=3 * step), 15),
@@ -300,7 +302,7 @@ def _this_year_load(today: date):
     )
     _sign_up(away_day, "member", reason="First come, first served.")
     niamh = _sign_up(away_day, "member2", reason="First come, first served.")
-    AdvanceArrangement.objects.create(
+    AdvanceArrangementFactory(
         sign_up=niamh,
         kind=AdvanceArrangement.Kind.REPLACEMENT_CARE,
         details="Four hours of replacement care at home on each session day, "
@@ -373,7 +375,7 @@ def _this_year_load(today: date):
     )
     colm = _sign_up(embedding, "member3")
     _claim(colm, Claim.Status.PAID, on=done - timedelta(days=7))
-    AdvanceArrangement.objects.create(
+    AdvanceArrangementFactory(
         sign_up=colm,
         kind=AdvanceArrangement.Kind.TAXI,
         details="Taxi from home to the venue and back, booked by the office.",
@@ -397,7 +399,7 @@ def _requests_load(today: date):
         "accessibility_offered": "Papers two weeks ahead, in Easy Read if wanted; "
         "breaks every 45 minutes; taxis booked in advance.",
     }
-    EngagementRequest.objects.create(
+    EngagementRequestFactory(
         title="Review our annual survey questions",
         description="We want to know if the questions make sense to people who "
         "draw on care, and what we are not asking.",
@@ -405,7 +407,7 @@ def _requests_load(today: date):
         kind="one_off",
         **common,
     )
-    EngagementRequest.objects.create(
+    EngagementRequestFactory(
         title="Help us rewrite the complaints leaflet",
         description="Our leaflet is long and formal. We would like two members "
         "to help rewrite it.",
@@ -415,7 +417,7 @@ def _requests_load(today: date):
         lead_message="Is there a budget for printing an Easy Read version too?",
         **common,
     )
-    EngagementRequest.objects.create(
+    EngagementRequestFactory(
         title="Speak at the board meeting next week",
         description="Ten minutes on what co-production has changed.",
         workstream=Workstream.objects.get(name="Embedding strategy"),
@@ -425,7 +427,7 @@ def _requests_load(today: date):
         "arrange care. Could we plan it for the next board in three months?",
         **common,
     )
-    accepted = EngagementRequest.objects.create(
+    accepted = EngagementRequestFactory(
         title="Interview panel: Head of Evaluation",
         description="Two members on the interview panel, with questions they write.",
         workstream=Workstream.objects.get(name="Recruitment processes"),
@@ -439,7 +441,7 @@ def _requests_load(today: date):
 def _thresholds_load():
     """Two thresholds to show beside members' totals. The lead keeps them up
     to date every April; these were right for 2025 to 2026."""
-    BenefitThreshold.objects.create(
+    BenefitThresholdFactory(
         name="Carer's Allowance earnings limit",
         amount=Decimal("196.00"),
         period=BenefitThreshold.Period.WEEK,
@@ -448,7 +450,7 @@ def _thresholds_load():
         "contributions. Some care costs can be taken off.",
         link="https://www.gov.uk/carers-allowance/eligibility",
     )
-    BenefitThreshold.objects.create(
+    BenefitThresholdFactory(
         name="Income Tax Personal Allowance",
         amount=Decimal("12570.00"),
         period=BenefitThreshold.Period.YEAR,
@@ -463,7 +465,7 @@ def opportunities_load(today: date | None = None) -> None:
         return
     today = today or timezone.localdate()
     for name in WORKSTREAMS:
-        Workstream.objects.create(name=name)
+        WorkstreamFactory(name=name)
     _history_load()
     _this_year_load(today)
     _requests_load(today)

@@ -3,6 +3,7 @@ people who have left. No name here comes from the annual report."""
 
 from datetime import date
 
+from members.factories import MembershipFactory, ProfileFactory
 from members.models import Assembly, Membership, Profile, User
 
 from .images import demo_image
@@ -138,7 +139,7 @@ def profiles_load() -> dict[str, Profile]:
         profile = Profile.objects.filter(slug=slug).first()
         if profile is None:
             photo = demo_image(title=f"Portrait: {name}", seed=seed, size=(480, 480))
-            profile = Profile.objects.create(
+            profile = ProfileFactory(
                 slug=slug,
                 display_name=name,
                 role=(
@@ -157,14 +158,16 @@ def profiles_load() -> dict[str, Profile]:
                 publish_on_site=slug != "fraser-doig",
                 publish_photo=slug not in ("fraser-doig", "sam-teale"),
             )
-        if profile.user and profile.assembly:
-            Membership.objects.get_or_create(
+        if (
+            profile.user
+            and profile.assembly
+            and not Membership.objects.filter(user=profile.user).exists()
+        ):
+            MembershipFactory(
                 user=profile.user,
-                defaults={
-                    "assembly": profile.assembly,
-                    "started_on": joined,
-                    "ended_on": left,
-                },
+                assembly=profile.assembly,
+                started_on=joined,
+                ended_on=left,
             )
         profiles[slug] = profile
     return profiles

@@ -9,8 +9,9 @@ from django.core.files.base import ContentFile
 
 from core.models import AccessibleMedia
 from home.models import HomePage
-from library.models import LibraryIndexPage
-from members.models import WhoWeArePage
+from library.factories import LibraryIndexPageFactory
+from members.factories import WhoWeArePageFactory
+from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryIndexPage, StoryPage
 
 from .images import demo_image
@@ -235,11 +236,12 @@ STORIES = [
 ]
 
 
-def _child(parent, model, **fields):
+def _child(parent, page_factory, **fields):
+    model = page_factory._meta.model
     existing = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
     if existing:
         return existing
-    page = parent.add_child(instance=model(**fields))
+    page = page_factory(parent=parent, **fields)
     page.save_revision().publish()
     return page
 
@@ -247,7 +249,7 @@ def _child(parent, model, **fields):
 def sections_load(home: HomePage) -> dict:
     stories = _child(
         home,
-        StoryIndexPage,
+        StoryIndexPageFactory,
         title="Stories",
         slug="stories",
         show_in_menus=True,
@@ -255,7 +257,7 @@ def sections_load(home: HomePage) -> dict:
     )
     library = _child(
         home,
-        LibraryIndexPage,
+        LibraryIndexPageFactory,
         title="Library",
         slug="library",
         show_in_menus=True,
@@ -264,7 +266,7 @@ def sections_load(home: HomePage) -> dict:
     )
     who = _child(
         home,
-        WhoWeArePage,
+        WhoWeArePageFactory,
         title="Who we are",
         slug="who-we-are",
         show_in_menus=True,
@@ -292,7 +294,8 @@ def stories_load(index: StoryIndexPage, profiles: dict) -> None:
         slug = title.lower().replace(":", "").replace(",", "").replace(" ", "-")
         if StoryPage.objects.filter(slug=slug).exists():
             continue
-        page = StoryPage(
+        page = StoryPageFactory(
+            parent=index,
             title=title,
             slug=slug,
             kind=kind,
@@ -306,6 +309,5 @@ def stories_load(index: StoryIndexPage, profiles: dict) -> None:
             media={"video": video, "podcast": audio}.get(kind),
             body=[{"type": "paragraph", "value": f"<p>{p}</p>"} for p in paragraphs],
         )
-        index.add_child(instance=page)
         page.tags.add(*tags)
         page.save_revision().publish()

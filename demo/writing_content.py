@@ -13,6 +13,7 @@ profiles, stories and notification preferences are loaded.
 from datetime import date
 
 from members.models import Profile, User
+from stories.factories import StoryPageFactory
 from stories.models import StoryIndexPage, StoryPage
 
 MEMBER = "member@example.org"
@@ -139,19 +140,18 @@ def _story_written(index, writing, people) -> StoryPage | None:
     if StoryPage.objects.child_of(index).filter(slug=slug).exists():
         return None
     owner = people[email]
-    story = index.add_child(
-        instance=StoryPage(
-            title=title,
-            slug=slug,
-            kind=StoryPage.Kind.BLOG,
-            author=Profile.objects.filter(slug=author).first(),
-            date=when,
-            nation=nation,
-            summary=summary,
-            body=[{"type": "paragraph", "value": f"<p>{p}</p>"} for p in paragraphs],
-            owner=owner,
-            live=False,
-        )
+    story = StoryPageFactory(
+        parent=index,
+        title=title,
+        slug=slug,
+        kind=StoryPage.Kind.BLOG,
+        author=Profile.objects.filter(slug=author).first(),
+        date=when,
+        nation=nation,
+        summary=summary,
+        body=[{"type": "paragraph", "value": f"<p>{p}</p>"} for p in paragraphs],
+        owner=owner,
+        live=False,
     )
     story.tags.add(*tags)
     story.save_revision(user=owner, log_action=True)

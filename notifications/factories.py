@@ -6,7 +6,7 @@ import factory
 from django.conf import settings
 from django.contrib.auth.models import Group
 
-from .models import Kind, Notification, OutboxEmail
+from .models import Delivery, Kind, Notification, NotificationPreference, OutboxEmail
 
 
 class RecipientFactory(factory.django.DjangoModelFactory):
@@ -41,6 +41,19 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     subject = "The next Assembly meeting is on Tuesday"
     body = "Bring your ideas for the work plan."
     dedupe_key = factory.Sequence(lambda n: f"factory:{n}")
+
+
+class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
+    """How someone hears about one kind of news (one each: an existing choice
+    is kept, never overwritten)."""
+
+    class Meta:
+        model = NotificationPreference
+        django_get_or_create = ("user", "kind")
+
+    user = factory.SubFactory(UserFactory, groups=["Members"])
+    kind = Kind.GENERAL
+    delivery = Delivery.WEEKLY
 
 
 class OutboxEmailFactory(factory.django.DjangoModelFactory):

@@ -1,7 +1,9 @@
-"""Factories for claims (made the way a member sends one), their expense
-lines and things the lead arranges in advance. Imports payments' own models
+"""Factories for claims (made the way a member sends one, or recorded as
+they stand, with their history), their expense lines, things the lead
+arranges in advance and benefit thresholds. Imports payments' own models
 and services and the opportunities factories below them."""
 
+from datetime import date
 from decimal import Decimal
 
 import factory
@@ -12,8 +14,15 @@ from members.roles import ENGAGEMENT_LEADS
 from opportunities.factories import SignUpFactory
 from opportunities.models import Opportunity
 
-from .models import AdvanceArrangement, Claim, ExpenseKind, ExpenseLine
-from .services import ExpenseInput, claim_submit
+from .models import (
+    AdvanceArrangement,
+    BenefitThreshold,
+    Claim,
+    ClaimEvent,
+    ExpenseKind,
+    ExpenseLine,
+)
+from .services import ExpenseInput, claim_submit, fee_for
 
 # The smallest file the receipt check takes for a PDF.
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
@@ -61,6 +70,36 @@ class ClaimFactory(factory.Factory):
         return claim
 
 
+class RecordedClaimFactory(factory.django.DjangoModelFactory):
+    """A claim as it stands, written straight to its table: no event, no
+    notification, no receipt check. For history whose journey happened long
+    ago (add its steps with ClaimEventFactory); a claim sent today is
+    ClaimFactory's."""
+
+    class Meta:
+        model = Claim
+
+    sign_up = factory.SubFactory(
+        SignUpFactory,
+        selected=True,
+        opportunity__status=Opportunity.Status.COMPLETED,
+    )
+    units = Decimal("5")
+    fee = factory.LazyAttribute(lambda o: fee_for(sign_up=o.sign_up, units=o.units))
+    status = Claim.Status.SUBMITTED
+
+
+class ClaimEventFactory(factory.django.DjangoModelFactory):
+    """One step in a claim's history: by default the member sending it."""
+
+    class Meta:
+        model = ClaimEvent
+
+    claim = factory.SubFactory(RecordedClaimFactory)
+    by = factory.SelfAttribute("claim.sign_up.member")
+    to_status = Claim.Status.SUBMITTED
+
+
 class ExpenseLineFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ExpenseLine
@@ -84,3 +123,15 @@ class AdvanceArrangementFactory(factory.django.DjangoModelFactory):
     details = "Taxi from home to the meeting and back"
     amount = Decimal("32.00")
     arranged_by = factory.SubFactory(UserFactory, groups=[ENGAGEMENT_LEADS])
+
+
+class BenefitThresholdFactory(factory.django.DjangoModelFactory):
+    """An earnings limit the lead keeps, shown beside members' totals."""
+
+    class Meta:
+        model = BenefitThreshold
+
+    name = "Carer's Allowance earnings limit"
+    amount = Decimal("196.00")
+    period = BenefitThreshold.Period.WEEK
+    applies_from = date(2025, 4, 7)

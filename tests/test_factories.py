@@ -5,9 +5,19 @@ import pytest
 
 from charter.factories import CharterAcceptanceFactory, CharterVersionFactory
 from members import roles
-from members.factories import PersonFactory
+from members.factories import (
+    MembershipFactory,
+    PersonFactory,
+    ProfileFactory,
+    SkillFactory,
+    SupportFactory,
+)
 from members.models import Profile
-from notifications.factories import NotificationFactory, OutboxEmailFactory
+from notifications.factories import (
+    NotificationFactory,
+    NotificationPreferenceFactory,
+    OutboxEmailFactory,
+)
 from opportunities.factories import (
     EngagementRequestFactory,
     OpportunityFactory,
@@ -16,10 +26,13 @@ from opportunities.factories import (
 )
 from payments.factories import (
     AdvanceArrangementFactory,
+    BenefitThresholdFactory,
+    ClaimEventFactory,
     ClaimFactory,
     ExpenseLineFactory,
+    RecordedClaimFactory,
 )
-from plans.factories import GoalFactory
+from plans.factories import GoalFactory, PlanCommentFactory, PlanReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,13 +45,23 @@ pytestmark = pytest.mark.django_db
         SignUpFactory,
         EngagementRequestFactory,
         ClaimFactory,
+        RecordedClaimFactory,
+        ClaimEventFactory,
         ExpenseLineFactory,
         AdvanceArrangementFactory,
+        BenefitThresholdFactory,
         GoalFactory,
+        PlanReviewFactory,
+        PlanCommentFactory,
         CharterVersionFactory,
         CharterAcceptanceFactory,
         NotificationFactory,
         OutboxEmailFactory,
+        NotificationPreferenceFactory,
+        ProfileFactory,
+        MembershipFactory,
+        SkillFactory,
+        SupportFactory,
     ],
     ids=lambda f: f.__name__,
 )
@@ -61,6 +84,15 @@ def test_a_claim_is_sent_as_a_member_sends_one(demo_site):
     assert claim.fee == claim.sign_up.opportunity.total_fee()  # 2 x 2.5 hours
     assert [line.description for line in claim.expenses.all()] == ["Train"]
     assert claim.events.count() == 1
+
+
+def test_a_recorded_claim_has_no_history_or_news_until_given_one(demo_site):
+    claim = RecordedClaimFactory()
+    assert claim.fee == claim.sign_up.opportunity.total_fee()
+    assert not claim.events.exists()
+    assert not claim.sign_up.member.notifications.exists()
+    event = ClaimEventFactory(claim=claim)
+    assert (event.by, event.to_status) == (claim.sign_up.member, "submitted")
 
 
 @pytest.mark.parametrize(
