@@ -51,7 +51,7 @@ class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
         model = NotificationPreference
         django_get_or_create = ("user", "kind")
 
-    user = factory.SubFactory(UserFactory, groups=["Members"])
+    user = factory.SubFactory(RecipientFactory, groups=["Members"])
     kind = Kind.GENERAL
     delivery = Delivery.WEEKLY
 

@@ -3,8 +3,8 @@ page passes axe-core, and a member adds a goal to their plan by keyboard."""
 
 from playwright.sync_api import expect
 
-from members.services import supporter_name
 from members.models import User
+from members.services import supporter_name
 from plans.models import DevelopmentPlan
 
 from . import BROWSER_TEST, helpers
@@ -124,7 +124,9 @@ def test_a_member_s_profile_and_pause(page, site):
     expect(page.get_by_role("status")).to_contain_text("You are paused")
     assert axe_violations(page) == []
 
-    assert_accessible(page, "/members/profile/supporters/add/", site, "Name a supporter")
+    assert_accessible(
+        page, "/members/profile/supporters/add/", site, "Name a supporter"
+    )
     page.get_by_label("Their first name").fill("Gwen")
     page.get_by_role("button", name="Ask them").click()
     assert_accessible(page, page.url, site, "Name a supporter")
