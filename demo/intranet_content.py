@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from formats.factories import FormatRequestFactory
 from formats.models import FormatRequest
 from members.factories import ProfileFactory, SkillFactory, SupportFactory
 from members.models import Profile, Support, User
@@ -243,7 +244,7 @@ def life_load() -> None:
         returning_on=today + timedelta(days=30),
     )
     if not FormatRequest.objects.exists():
-        FormatRequest.objects.create(
+        FormatRequestFactory(
             page_path="/library/",
             format=FormatRequest.Format.AUDIO,
             details="The guide to being paid, read aloud please.",

@@ -28,7 +28,6 @@ MADE_BY_HAND = {
     "wagtaildocs.Document": "Wagtail's document, with a PDF drawn by the demo",
     "core.AccessibleMedia": "a video or audio file saved with its captions "
     "through the storage",
-    "formats.FormatRequest": "a visitor's request (formats has no factories)",
 }
 
 

@@ -4,6 +4,7 @@ site itself would accept, and people with the role they were given."""
 import pytest
 
 from charter.factories import CharterAcceptanceFactory, CharterVersionFactory
+from formats.factories import FormatRequestFactory
 from members import roles
 from members.factories import (
     MembershipFactory,
@@ -62,6 +63,7 @@ pytestmark = pytest.mark.django_db
         MembershipFactory,
         SkillFactory,
         SupportFactory,
+        FormatRequestFactory,
     ],
     ids=lambda f: f.__name__,
 )

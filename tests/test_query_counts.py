@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from charter.models import CharterAcceptance, CharterVersion
-from formats.models import FormatRequest
+from formats.factories import FormatRequestFactory
 from library.models import LibraryIndexPage, ResourcePage
 from members.audit import PLAN, SUPPORT_NEEDS, private_read_log
 from members.models import Assembly, Support, User
@@ -223,12 +223,7 @@ def more_of_everything(count=MORE):
             budget=Decimal("200"),
             status=EngagementRequest.Status.SUBMITTED,
         )
-        FormatRequest.objects.create(
-            page_path="/stories/",
-            format="easy_read",
-            name="A reader",
-            reply_to="reader@example.org",
-        )
+        FormatRequestFactory()
         notification_new(lead)
         notification_new(staff)
         person_new("staff")
