@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members import roles
 from members.models import Profile, Support, User
 from members.services import person_join
@@ -141,9 +142,9 @@ def invitation_accept(
     once cannot make two accounts: the invitation row is locked first."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.withdrawn_at:
-        raise ValueError("This invitation has already been used.")
+        raise NotAllowed("This invitation has already been used.")
     if _request_withdrawn(invitation):
-        raise ValueError("The member has withdrawn this request.")
+        raise NotAllowed("The member has withdrawn this request.")
     user = person_join(
         email=invitation.email,
         password=password,

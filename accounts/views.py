@@ -15,6 +15,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.exceptions import NotAllowed
 from core.rate_limits import rate_limited
 from members import roles
 from members.access import lead_required, role_required
@@ -201,7 +202,7 @@ def invitation(request, token):
                     last_name=form.cleaned_data["last_name"],
                     password=form.cleaned_data["new_password1"],
                 )
-            except ValueError:
+            except NotAllowed:
                 return redirect("accounts:invitation", token=token)
             login(request, user, backend=MODEL_BACKEND)
             messages.success(request, "Welcome. Your account is ready.")

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members import roles
 from members.selectors import active_in_role
 from members.services import on_behalf_record
@@ -16,16 +17,6 @@ from notifications.models import Kind
 from notifications.services import notify
 
 from .models import EngagementRequest, Opportunity, SignUp
-
-
-class NotAllowed(Exception):
-    """A change the rules refuse; str() is the message for the person, and
-    `field` names the form field it belongs next to, if any."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
 
 S = Opportunity.Status
 

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from core.exceptions import NotAllowed
 from members import roles
 from members.acting import is_acting, person_for
 from members.audit import needs_read_log
@@ -13,7 +14,7 @@ from .calendar import session_filename, session_ics
 from .forms import SignUpForm
 from .models import Opportunity, SignUp
 from .selectors import open_for, sign_up_of, waiting_position, work_done
-from .services import NotAllowed, sign_up, withdraw
+from .services import sign_up, withdraw
 
 
 def _member(request):

@@ -8,12 +8,13 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members.forms import date_field
 from opportunities.models import Opportunity
 
 from .models import AdvanceArrangement, ExpenseKind, ExpenseLine, ReceiptUpload
 from .receipts import HINT, receipt_validate
-from .services import NotAllowed, agreed_units, paid_on_check, units_check, units_text
+from .services import agreed_units, paid_on_check, units_check, units_text
 
 DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from core.storage import private_storage
 from members import roles
 from members.acting import may_act_for
@@ -25,12 +26,9 @@ from notifications.services import notify
 from opportunities import fees
 from opportunities.models import Opportunity, SignUp
 from opportunities.selectors import last_session_start, work_done
-from opportunities.services import NotAllowed
 
 from .models import AdvanceArrangement, Claim, ClaimEvent, ExpenseLine, ReceiptUpload
 from .receipts import receipt_validate
-
-__all__ = ["NotAllowed"]  # one refusal for the whole journey, request to payment
 
 PENNY = fees.PENNY
 S = Claim.Status

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.exceptions import NotAllowed
 from core.storage import private_file_response
 from members import roles
 from members.access import lead_required
@@ -39,7 +40,6 @@ from .selectors import (
 )
 from .services import (
     ExpenseInput,
-    NotAllowed,
     agreed_units,
     arrangement_add,
     arrangement_mark_paid,

@@ -11,13 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members.models import OnBehalfRecord
 from notifications.models import Notification
 from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
 from opportunities.services import (
     TRANSITIONS,
-    NotAllowed,
     opportunity_move,
     select,
     sign_up,

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members import roles
 from members.models import User
 from notifications.models import Notification
@@ -16,7 +17,6 @@ from opportunities.factories import OpportunityFactory
 from opportunities.models import EngagementRequest, Opportunity, SignUp, Workstream
 from opportunities.services import (
     REQUEST_TRANSITIONS,
-    NotAllowed,
     request_accept,
     request_answer,
     request_ask,
