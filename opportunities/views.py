@@ -7,7 +7,8 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import NotAllowed
 from members import roles
-from members.acting import is_acting, person_for
+from members.access import member_for, member_required
+from members.acting import is_acting
 from members.audit import needs_read_log
 
 from .calendar import session_filename, session_ics
@@ -17,18 +18,8 @@ from .selectors import open_for, sign_up_of, waiting_position, work_done
 from .services import sign_up, withdraw
 
 
-def _member(request):
-    """The member this request works for (themselves, or the member their
-    supporter acts for); anyone else gets 404."""
-    person = person_for(request)
-    if not roles.is_member(person):
-        raise Http404("Opportunities are for members")
-    return person
-
-
-@login_required
-def opportunity_list(request):
-    member = _member(request)
+@member_required
+def opportunity_list(request, member):
     return render(
         request, "opportunities/list.html", {"opportunities": open_for(member)}
     )
@@ -71,16 +62,14 @@ def _visible(pk):
     )
 
 
-@login_required
-def detail(request, pk):
-    member = _member(request)
+@member_required
+def detail(request, pk, member):
     return _detail_page(request, _visible(pk), member)
 
 
-@login_required
+@member_required
 @require_POST
-def sign_up_view(request, pk):
-    member = _member(request)
+def sign_up_view(request, pk, member):
     opportunity = _visible(pk)
     form = SignUpForm(request.POST, acting_for=member if is_acting(request) else None)
     if not form.is_valid():
@@ -106,10 +95,9 @@ def sign_up_view(request, pk):
     return redirect("opportunities:detail", pk=opportunity.pk)
 
 
-@login_required
+@member_required
 @require_POST
-def withdraw_view(request, pk):
-    member = _member(request)
+def withdraw_view(request, pk, member):
     opportunity = _visible(pk)
     entry = sign_up_of(opportunity=opportunity, member=member)
     if entry is None:
@@ -130,7 +118,7 @@ def session_calendar(request, pk, session_pk):
     if roles.is_lead(request.user):
         opportunity = get_object_or_404(Opportunity, pk=pk)
     else:
-        member = _member(request)
+        member = member_for(request)
         opportunity = _visible(pk)
         entry = sign_up_of(opportunity=opportunity, member=member)
         if not (entry and entry.gets_calendar_invitations):

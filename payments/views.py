@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from core.exceptions import NotAllowed
 from core.storage import private_file_response
 from members import roles
-from members.access import lead_required
+from members.access import lead_required, member_required
 from members.acting import person_for
 from members.audit import RECEIPT, private_read_log
 from opportunities.models import Opportunity, SignUp
@@ -57,15 +57,6 @@ from .services import (
 )
 
 LINES = "expenses"  # the expense lines' formset prefix
-
-
-def _member(request):
-    """The member this request works for (themselves, or the member their
-    supporter acts for); anyone else gets 404."""
-    person = person_for(request)
-    if not roles.is_member(person):
-        raise Http404("Payments are for members")
-    return person
 
 
 # The member's pages -------------------------------------------------------------
@@ -209,10 +200,9 @@ def _claim_form(request, *, sign_up, claim=None):
     )
 
 
-@login_required
-def claim_new(request, sign_up_pk):
-    person = _member(request)
-    sign_up = own_sign_up(person=person, pk=sign_up_pk)
+@member_required
+def claim_new(request, sign_up_pk, member):
+    sign_up = own_sign_up(person=member, pk=sign_up_pk)
     existing = Claim.objects.filter(sign_up=sign_up).first()
     if existing:
         return redirect("payments:claim", pk=existing.pk)
@@ -224,13 +214,12 @@ def claim_new(request, sign_up_pk):
     return _claim_form(request, sign_up=sign_up)
 
 
-@login_required
-def claim_edit(request, pk):
-    person = _member(request)
-    claim = claim_get_for(person=person, viewer=request.user, pk=pk)
-    if claim.sign_up.member_id != person.pk:
+@member_required
+def claim_edit(request, pk, member):
+    claim = claim_get_for(person=member, viewer=request.user, pk=pk)
+    if claim.sign_up.member_id != member.pk:
         raise Http404("Only the member changes a claim")
-    if not claim_editable_by(person=person, claim=claim):
+    if not claim_editable_by(person=member, claim=claim):
         messages.error(request, "This claim cannot be changed now.")
         return redirect("payments:claim", pk=claim.pk)
     return _claim_form(request, sign_up=claim.sign_up, claim=claim)
