@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.exceptions import NotAllowed
 from members import roles
-from members.models import Profile, Support, User
+from members.models import Assembly, Profile, Support, User
 from members.services import person_join
 from notifications.models import Kind
 from notifications.services import account_email, notify
@@ -48,9 +48,9 @@ def invitation_create(
     first_name: str = "",
     last_name: str = "",
     role: str = Profile.Role.MEMBER,
-    assembly=None,
-    invited_by=None,
-    supporting=None,
+    assembly: Assembly | None = None,
+    invited_by: User | None = None,
+    supporting: User | None = None,
     replace_earlier: bool = True,
 ) -> Invitation:
     """Invite one address. When the lead invites again (`replace_earlier`),
@@ -96,7 +96,7 @@ def invitation_create(
     return invitation
 
 
-def invitation_check(token: str) -> LinkCheck:
+def invitation_check(*, token: str) -> LinkCheck:
     invitation = Invitation.objects.filter(token_hash=token_hash(token)).first()
     if invitation is None:
         return LinkCheck(None, LinkProblem.UNKNOWN)
@@ -256,7 +256,7 @@ def sign_in_link_send(*, email: str) -> SignInLink | None:
     return link
 
 
-def sign_in_link_check(token: str) -> LinkCheck:
+def sign_in_link_check(*, token: str) -> LinkCheck:
     link = SignInLink.objects.filter(token_hash=token_hash(token)).first()
     if link is None or not link.user.is_active:
         return LinkCheck(None, LinkProblem.UNKNOWN)

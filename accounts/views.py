@@ -123,7 +123,7 @@ def sign_in_link_sent(request):
 def sign_in_link(request, token):
     """GET shows a button; only the POST signs in. Mail scanners that open
     links would otherwise spend the link before the person clicks it."""
-    check = sign_in_link_check(token)
+    check = sign_in_link_check(token=token)
     if not check.ok:
         email = check.link.user.email if check.link else ""
         return render(
@@ -183,7 +183,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 @never_cache
 def invitation(request, token):
-    check = invitation_check(token)
+    check = invitation_check(token=token)
     if not check.ok:
         return render(
             request,
@@ -222,7 +222,7 @@ def invitation(request, token):
 def invitation_send_again(request, token):
     """Someone whose invitation ran out asks for a new one: it goes to the
     same address (only its owner can use it)."""
-    check = invitation_check(token)
+    check = invitation_check(token=token)
     if check.problem != LinkProblem.EXPIRED:
         return redirect("accounts:invitation", token=token)
     renewed = invitation_renew(invitation=check.link)
@@ -287,7 +287,7 @@ def supporter_add(request):
 
 def _request_for(request, pk):
     """Only the person asked ever sees or answers a request."""
-    support = support_requests_for(request.user).filter(pk=pk).first()
+    support = support_requests_for(user=request.user).filter(pk=pk).first()
     if support is None:
         raise Http404("No such request")
     return support

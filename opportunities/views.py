@@ -14,14 +14,21 @@ from members.audit import needs_read_log
 from .calendar import session_filename, session_ics
 from .forms import SignUpForm
 from .models import Opportunity, SignUp
-from .selectors import open_for, sign_up_of, waiting_position, work_done
-from .services import sign_up, withdraw
+from .selectors import (
+    opportunities_open_for,
+    opportunity_work_done,
+    sign_up_of,
+    waiting_position,
+)
+from .services import sign_up_create, sign_up_withdraw
 
 
 @member_required
 def opportunity_list(request, member):
     return render(
-        request, "opportunities/list.html", {"opportunities": open_for(member)}
+        request,
+        "opportunities/list.html",
+        {"opportunities": opportunities_open_for(member=member)},
     )
 
 
@@ -40,8 +47,8 @@ def _detail_page(request, opportunity, member, form=None, status=200):
             "sessions": opportunity.sessions.all(),
             "total_fee": opportunity.total_fee(),
             "entry": entry,
-            "work_done": work_done(opportunity),
-            "position": waiting_position(entry)
+            "work_done": opportunity_work_done(opportunity=opportunity),
+            "position": waiting_position(entry=entry)
             if entry and entry.status == SignUp.Status.WAITING
             else None,
             "form": form
@@ -75,7 +82,7 @@ def sign_up_view(request, pk, member):
     if not form.is_valid():
         return _detail_page(request, opportunity, member, form=form, status=400)
     try:
-        entry = sign_up(
+        entry = sign_up_create(
             opportunity=opportunity,
             member=member,
             actor=request.user,
@@ -104,7 +111,7 @@ def withdraw_view(request, pk, member):
         messages.error(request, "You are not signed up for this opportunity.")
     else:
         try:
-            withdraw(entry=entry, actor=request.user)
+            sign_up_withdraw(entry=entry, actor=request.user)
             messages.success(request, f"You have withdrawn from {opportunity.title}.")
         except NotAllowed as refusal:
             messages.error(request, str(refusal))

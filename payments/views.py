@@ -29,18 +29,20 @@ from .models import AdvanceArrangement, BenefitThreshold, Claim
 from .receipts import content_type_of
 from .selectors import (
     arrangements_of,
-    claimable_sign_ups,
     claims_of,
     claims_others,
     claims_waiting,
+    fee_for,
     opportunities_with_participants,
     participants_of,
+    sign_ups_claimable,
     thresholds_current,
+    units_agreed,
+    units_text,
     year_figures,
 )
 from .services import (
     ExpenseInput,
-    agreed_units,
     arrangement_add,
     arrangement_mark_paid,
     claim_approve,
@@ -50,10 +52,8 @@ from .services import (
     claim_reject,
     claim_resubmit,
     claim_submit,
-    fee_for,
     receipt_hold,
     receipt_uploads_clear,
-    units_text,
 )
 
 LINES = "expenses"  # the expense lines' formset prefix
@@ -70,22 +70,22 @@ def mine(request):
             return redirect("payments:claims")
         raise Http404("Payments are for members")
     today = timezone.localdate()
-    figures = year_figures(person, today)
+    figures = year_figures(member=person, today=today)
     thresholds = [
         {
             "threshold": threshold,
             "weekly": threshold.period == BenefitThreshold.Period.WEEK,
         }
-        for threshold in thresholds_current(today)
+        for threshold in thresholds_current(today=today)
     ]
     return render(
         request,
         "payments/mine.html",
         {
             "person": person,
-            "claims": claims_of(person),
-            "to_claim": claimable_sign_ups(person),
-            "arrangements": arrangements_of(person),
+            "claims": claims_of(member=person),
+            "to_claim": sign_ups_claimable(member=person),
+            "arrangements": arrangements_of(member=person),
             "figures": figures,
             "thresholds": thresholds,
         },
@@ -108,9 +108,10 @@ def _claim_form_page(request, *, sign_up, claim, form, formset, status=200):
             "formset": formset,
             "has_errors": has_errors,
             "agreed_units_text": units_text(
-                agreed_units(sign_up), sign_up.opportunity.fee_basis
+                units=units_agreed(sign_up=sign_up),
+                fee_basis=sign_up.opportunity.fee_basis,
             ),
-            "agreed_fee": fee_for(sign_up=sign_up, units=agreed_units(sign_up)),
+            "agreed_fee": fee_for(sign_up=sign_up, units=units_agreed(sign_up=sign_up)),
             "arrangements": sign_up.advance_arrangements.all(),
             "can_add_line": formset.total_form_count() < MAX_LINES,
         },
@@ -207,7 +208,7 @@ def claim_new(request, sign_up_pk, member):
     if existing:
         return redirect("payments:claim", pk=existing.pk)
     try:
-        claim_open_check(sign_up)
+        claim_open_check(sign_up=sign_up)
     except NotAllowed as refusal:
         messages.error(request, str(refusal))
         return redirect("opportunities:detail", pk=sign_up.opportunity_id)
@@ -237,7 +238,9 @@ def _claim_page(request, claim, *, status=200, **forms):
         "expenses": claim.expenses.all(),
         "events": events,
         "query": queries[-1] if queries else None,
-        "units_text": units_text(claim.units, claim.sign_up.opportunity.fee_basis),
+        "units_text": units_text(
+            units=claim.units, fee_basis=claim.sign_up.opportunity.fee_basis
+        ),
         "arrangements": claim.sign_up.advance_arrangements.all(),
         "is_lead": is_lead,
         "is_owner": claim.sign_up.member_id == person.pk,
@@ -374,7 +377,7 @@ def mark_paid(request, pk):
 
 def _opportunity_page(request, opportunity, *, status=200, **forms):
     participants = []
-    for sign_up in participants_of(opportunity):
+    for sign_up in participants_of(opportunity=opportunity):
         arrange_prefix = f"arrange-{sign_up.pk}"
         participants.append(
             {
