@@ -7,8 +7,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members import roles
-from members.models import Profile, Support, User
+from members.models import Assembly, Profile, Support, User
 from members.selectors import support_open_request
 from members.services import person_join, support_agreed_tell, support_consent_ask
 from notifications.services import account_email
@@ -47,9 +48,9 @@ def invitation_create(
     first_name: str = "",
     last_name: str = "",
     role: str = Profile.Role.MEMBER,
-    assembly=None,
-    invited_by=None,
-    supporting=None,
+    assembly: Assembly | None = None,
+    invited_by: User | None = None,
+    supporting: User | None = None,
     replace_earlier: bool = True,
 ) -> Invitation:
     """Invite one address. When the lead invites again (`replace_earlier`),
@@ -95,7 +96,7 @@ def invitation_create(
     return invitation
 
 
-def invitation_check(token: str) -> LinkCheck:
+def invitation_check(*, token: str) -> LinkCheck:
     invitation = Invitation.objects.filter(token_hash=token_hash(token)).first()
     if invitation is None:
         return LinkCheck(None, LinkProblem.UNKNOWN)
@@ -141,9 +142,9 @@ def invitation_accept(
     once cannot make two accounts: the invitation row is locked first."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.withdrawn_at:
-        raise ValueError("This invitation has already been used.")
+        raise NotAllowed("This invitation has already been used.")
     if _request_withdrawn(invitation):
-        raise ValueError("The member has withdrawn this request.")
+        raise NotAllowed("The member has withdrawn this request.")
     user = person_join(
         email=invitation.email,
         password=password,
@@ -238,7 +239,7 @@ def sign_in_link_send(*, email: str) -> SignInLink | None:
     return link
 
 
-def sign_in_link_check(token: str) -> LinkCheck:
+def sign_in_link_check(*, token: str) -> LinkCheck:
     link = SignInLink.objects.filter(token_hash=token_hash(token)).first()
     if link is None or not link.user.is_active:
         return LinkCheck(None, LinkProblem.UNKNOWN)

@@ -13,6 +13,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.exceptions import NotAllowed
 from core.rate_limits import rate_limited
 from members import roles
 
@@ -110,7 +111,7 @@ def sign_in_link_sent(request):
 def sign_in_link(request, token):
     """GET shows a button; only the POST signs in. Mail scanners that open
     links would otherwise spend the link before the person clicks it."""
-    check = sign_in_link_check(token)
+    check = sign_in_link_check(token=token)
     if not check.ok:
         email = check.link.user.email if check.link else ""
         return render(
@@ -170,7 +171,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 @never_cache
 def invitation(request, token):
-    check = invitation_check(token)
+    check = invitation_check(token=token)
     if not check.ok:
         return render(
             request,
@@ -189,7 +190,7 @@ def invitation(request, token):
                     last_name=form.cleaned_data["last_name"],
                     password=form.cleaned_data["new_password1"],
                 )
-            except ValueError:
+            except NotAllowed:
                 return redirect("accounts:invitation", token=token)
             login(request, user, backend=MODEL_BACKEND)
             messages.success(request, "Welcome. Your account is ready.")
@@ -209,7 +210,7 @@ def invitation(request, token):
 def invitation_send_again(request, token):
     """Someone whose invitation ran out asks for a new one: it goes to the
     same address (only its owner can use it)."""
-    check = invitation_check(token)
+    check = invitation_check(token=token)
     if check.problem != LinkProblem.EXPIRED:
         return redirect("accounts:invitation", token=token)
     renewed = invitation_renew(invitation=check.link)

@@ -4,27 +4,22 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 
-from members import roles
-from members.selectors import active_in_role
+from members.models import User
 from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
 
 from .models import CharterAcceptance, CharterVersion
-
-
-def members_to_accept():
-    """Active members are asked to accept each version."""
-    return active_in_role(roles.MEMBERS)
-
-
-def is_asked_to_accept(user) -> bool:
-    return user.is_active and roles.is_member(user)
+from .selectors import members_to_accept
 
 
 @transaction.atomic
 def charter_publish(
-    *, body: str, summary_of_changes: str, published_by, easy_read=None
+    *,
+    body: str,
+    summary_of_changes: str,
+    published_by: User,
+    easy_read: str | None = None,
 ) -> CharterVersion:
     """A new version, and a notification asking every active member to read
     and accept it (once: the key is the version)."""
@@ -49,7 +44,9 @@ def charter_publish(
 
 
 @transaction.atomic
-def charter_accept(*, user, version: CharterVersion, on_behalf_by=None):
+def charter_accept(
+    *, user: User, version: CharterVersion, on_behalf_by: User | None = None
+) -> CharterAcceptance:
     """Record acceptance; accepting twice keeps the first record (two clicks
     at once meet the unique constraint, which get_or_create already handles)."""
     acceptance, created = CharterAcceptance.objects.get_or_create(

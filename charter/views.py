@@ -10,8 +10,13 @@ from members.acting import person_for
 
 from .forms import AcceptForm, PublishForm
 from .models import CharterVersion
-from .selectors import acceptance_of, acceptance_table, charter_current
-from .services import charter_accept, charter_publish, is_asked_to_accept
+from .selectors import (
+    acceptance_of,
+    acceptance_table,
+    charter_acceptance_asked,
+    charter_current,
+)
+from .services import charter_accept, charter_publish
 
 
 def _charter_page(request, version, form=None, status=200):
@@ -23,7 +28,7 @@ def _charter_page(request, version, form=None, status=200):
             "version": version,
             "is_current": version == charter_current(),
             "person": person,
-            "asked": is_asked_to_accept(person),
+            "asked": charter_acceptance_asked(user=person),
             "acceptance": acceptance_of(user=person, version=version),
             "form": form or AcceptForm(),
         },
@@ -56,7 +61,7 @@ def versions(request):
 def accept(request, number):
     version = get_object_or_404(CharterVersion, number=number)
     person = person_for(request)
-    if version != charter_current() or not is_asked_to_accept(person):
+    if version != charter_current() or not charter_acceptance_asked(user=person):
         raise Http404("Only members accept the current Charter")
     form = AcceptForm(request.POST)
     if not form.is_valid():

@@ -26,7 +26,7 @@ from payments.factories import (
     RecordedClaimFactory,
 )
 from payments.models import AdvanceArrangement, BenefitThreshold, Claim
-from payments.services import agreed_units, fee_for
+from payments.selectors import fee_for, units_agreed
 
 # The workstreams the annual report lists.
 WORKSTREAMS = [
@@ -172,7 +172,7 @@ def _sign_up(opportunity, key, status=SignUp.Status.SELECTED, **fields):
 
 def _claim(entry, status, *, on: date, expenses=(), message=""):
     """A claim with its history, as the services would have written it."""
-    units = agreed_units(entry)
+    units = units_agreed(sign_up=entry)
     claim = RecordedClaimFactory(
         sign_up=entry,
         units=units,

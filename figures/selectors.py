@@ -123,7 +123,7 @@ def _hours(entry, claim) -> Decimal:
     return fees.hours_for(opportunity, fees.agreed_units(opportunity))
 
 
-def engagements() -> list[Engagement]:
+def engagements_list() -> list[Engagement]:
     """Every engagement that went ahead, in a fixed number of queries."""
     entries = (
         SignUp.objects.filter(
@@ -183,11 +183,11 @@ def engagements() -> list[Engagement]:
     return sorted(found, key=lambda e: (e.began_on, e.opportunity.title, e.member_name))
 
 
-def years(found: list[Engagement]) -> list[int]:
+def engagement_years(*, found: list[Engagement]) -> list[int]:
     return sorted({e.year for e in found})
 
 
-def totals(found: list[Engagement], year: int) -> Totals:
+def engagement_totals(*, found: list[Engagement], year: int) -> Totals:
     result = Totals()
     for engagement in found:
         if engagement.year == year:
@@ -195,7 +195,9 @@ def totals(found: list[Engagement], year: int) -> Totals:
     return result
 
 
-def totals_by(found: list[Engagement], year: int, key: str) -> list[tuple[str, Totals]]:
+def engagement_totals_by(
+    *, found: list[Engagement], year: int, key: str
+) -> list[tuple[str, Totals]]:
     """One year's totals for each workstream, Assembly or member name."""
     groups: dict[str, Totals] = defaultdict(Totals)
     for engagement in found:
@@ -205,7 +207,7 @@ def totals_by(found: list[Engagement], year: int, key: str) -> list[tuple[str, T
 
 
 def small_groups_merged(
-    rows: list[tuple[str, Totals]], *, minimum: int
+    *, rows: list[tuple[str, Totals]], minimum: int
 ) -> list[tuple[str, Totals]]:
     """The rows staff see: every group of fewer than `minimum` people is
     added into one "Other (small groups)" row, so no one's hours or fees can
@@ -227,7 +229,7 @@ def small_groups_merged(
     return [*sorted(shown, key=lambda row: row[0]), (OTHER, other)]
 
 
-def change(now, before) -> int | None:
+def figure_change(*, now: Decimal | int, before: Decimal | int) -> int | None:
     """The percentage change from one year to the next, to a whole number;
     None when there is nothing to compare with."""
     if not before:
@@ -235,17 +237,17 @@ def change(now, before) -> int | None:
     return round((Decimal(now) - Decimal(before)) * 100 / Decimal(before))
 
 
-def comparison(found: list[Engagement], year: int) -> list[dict]:
+def year_comparison(*, found: list[Engagement], year: int) -> list[dict]:
     """Each measure this year beside last year, with the change."""
-    now = totals(found, year).measures()
-    before = totals(found, year - 1).measures()
+    now = engagement_totals(found=found, year=year).measures()
+    before = engagement_totals(found=found, year=year - 1).measures()
     return [
         {
             "measure": measure,
             "unit": unit,
             "before": before[measure][0],
             "now": value,
-            "change": change(value, before[measure][0]),
+            "change": figure_change(now=value, before=before[measure][0]),
         }
         for measure, (value, unit) in now.items()
     ]

@@ -27,16 +27,20 @@ def _year(request, known: list[int]) -> int:
 
 @role_required(_may_see_figures)
 def figures(request):
-    found = selectors.engagements()
-    known = selectors.years(found)
+    found = selectors.engagements_list()
+    known = selectors.engagement_years(found=found)
     year = _year(request, known)
     is_lead = roles.is_lead(request.user)
     minimum = settings.FIGURES_SMALL_GROUP_MIN
 
     def by(key):
-        rows = selectors.totals_by(found, year, key)
+        rows = selectors.engagement_totals_by(found=found, year=year, key=key)
         # Staff see no small group on its own: it could point at someone.
-        return rows if is_lead else selectors.small_groups_merged(rows, minimum=minimum)
+        return (
+            rows
+            if is_lead
+            else selectors.small_groups_merged(rows=rows, minimum=minimum)
+        )
 
     return render(
         request,
@@ -44,12 +48,14 @@ def figures(request):
         {
             "year": year,
             "years": known,
-            "comparison": selectors.comparison(found, year),
+            "comparison": selectors.year_comparison(found=found, year=year),
             "by_workstream": by("workstream"),
             "by_assembly": by("assembly"),
             "small_group_min": minimum,
             # Each person's payments are for the lead alone.
-            "by_member": selectors.totals_by(found, year, "member_name")
+            "by_member": selectors.engagement_totals_by(
+                found=found, year=year, key="member_name"
+            )
             if is_lead
             else None,
             "is_lead": is_lead,
@@ -76,7 +82,7 @@ CSV_COLUMNS = [
 
 @lead_required
 def figures_csv(request, year):
-    found = [e for e in selectors.engagements() if e.year == year]
+    found = [e for e in selectors.engagements_list() if e.year == year]
     if not found:
         raise Http404("No work recorded that year")
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -1,8 +1,10 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from members import roles
+from members.models import User
 from members.selectors import active_in_role
 from notifications.models import Kind
 from notifications.services import notify
@@ -11,13 +13,15 @@ from .models import FormatRequest
 
 
 @transaction.atomic
-def format_request_make(*, user=None, **fields) -> FormatRequest:
+def format_request_make(
+    *, user: User | AnonymousUser | None = None, **fields
+) -> FormatRequest:
     """Record the request and tell every engagement lead."""
     request = FormatRequest.objects.create(
         user=user if user and user.is_authenticated else None, **fields
     )
     notify(
-        recipients=active_in_role(roles.ENGAGEMENT_LEADS),
+        recipients=active_in_role(group_name=roles.ENGAGEMENT_LEADS),
         kind=Kind.GENERAL,
         subject=f"{request.name} asks for {request.get_format_display()}",
         body=f"Page: {request.page_path}\n{request.details}".strip(),
@@ -28,7 +32,7 @@ def format_request_make(*, user=None, **fields) -> FormatRequest:
     return request
 
 
-def format_request_answer(*, request: FormatRequest, by) -> None:
+def format_request_answer(*, request: FormatRequest, by: User) -> None:
     if request.answered_at is None:
         request.answered_at = timezone.now()
         request.answered_by = by

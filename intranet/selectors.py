@@ -2,27 +2,28 @@
 app answers for its own part, and this module puts the parts together."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Page, TaskState
 
-from charter.selectors import needs_to_accept, not_accepted_current
+from charter.selectors import charter_acceptance_needed, members_not_accepted_current
 from formats.models import FormatRequest
 from members import roles
 from members.acting import supported_by
+from members.models import User
 from members.selectors import paused_people, support_requests_for
 from notifications.models import Notification
 from opportunities.selectors import (
-    open_for,
+    opportunities_open_for,
     requests_of,
     requests_waiting_count,
     sign_ups_of,
 )
 from payments.selectors import claims_to_answer, claims_waiting_count
-from plans.selectors import plan_of, plans_to_review
-from plans.services import review_due
+from plans.selectors import plan_of, plan_review_due, plans_to_review
 
 
-def drafts_for(user, limit=10):
+def drafts_for(*, user: User, limit: int = 10) -> QuerySet[Page]:
     """Pages they own that are not live, or have changes not yet published."""
     return (
         Page.objects.filter(owner=user, has_unpublished_changes=True)
@@ -31,12 +32,12 @@ def drafts_for(user, limit=10):
     )
 
 
-def unread_for(user, limit=3):
+def unread_for(*, user: User, limit: int = 3) -> tuple[int, list[Notification]]:
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     return unread.count(), list(unread.order_by("-created_at")[:limit])
 
 
-def moderation_waiting(limit=10):
+def moderation_waiting(*, limit: int = 10) -> QuerySet[TaskState]:
     """Pages submitted to the lead's review task and not yet decided."""
     return (
         TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
@@ -49,12 +50,12 @@ def moderation_waiting(limit=10):
     )
 
 
-def dashboard_for(user, person=None) -> dict:
+def dashboard_for(*, user: User, person: User | None = None) -> dict:
     """`person` is whose things the page shows: the signed-in user, or the
     member a supporter is acting for."""
     person = person or user
     today = timezone.localdate()
-    unread_count, unread = unread_for(user)
+    unread_count, unread = unread_for(user=user)
     context = {
         "person": person,
         "today": today,
@@ -65,31 +66,31 @@ def dashboard_for(user, person=None) -> dict:
         "can_browse_team_cv": roles.can_browse_team_cv(user),
         "unread_count": unread_count,
         "unread": unread,
-        "drafts": drafts_for(user),
-        "charter_to_accept": needs_to_accept(user=person),
+        "drafts": drafts_for(user=user),
+        "charter_to_accept": charter_acceptance_needed(user=person),
         "profile": getattr(person, "profile", None),
         "supporting": [] if person != user else supported_by(user),
         "support_requests": (
-            [] if person != user else list(support_requests_for(user))
+            [] if person != user else list(support_requests_for(user=user))
         ),
     }
     if context["is_member"]:
-        plan = plan_of(person)
+        plan = plan_of(owner=person)
         context["plan"] = plan
-        context["plan_review_due"] = review_due(plan, today)
-        context["open_opportunities"] = list(open_for(person)[:3])
-        context["my_sign_ups"] = sign_ups_of(person)
-        context["claims_to_answer"] = list(claims_to_answer(person))
+        context["plan_review_due"] = plan_review_due(plan=plan, today=today)
+        context["open_opportunities"] = list(opportunities_open_for(member=person)[:3])
+        context["my_sign_ups"] = sign_ups_of(member=person)
+        context["claims_to_answer"] = list(claims_to_answer(member=person))
     if context["is_lead"]:
         context["moderation"] = moderation_waiting()
-        context["charter_not_accepted"] = not_accepted_current()
-        context["plans_to_review"] = plans_to_review(today)
-        context["paused"] = paused_people(today)
+        context["charter_not_accepted"] = members_not_accepted_current()
+        context["plans_to_review"] = plans_to_review(today=today)
+        context["paused"] = paused_people(day=today)
         context["claims_waiting"] = claims_waiting_count()
         context["requests_waiting"] = requests_waiting_count()
         context["format_requests_waiting"] = FormatRequest.objects.filter(
             answered_at__isnull=True
         ).count()
     if context["is_staff_member"]:
-        context["my_requests"] = list(requests_of(user)[:5])
+        context["my_requests"] = list(requests_of(user=user)[:5])
     return context

@@ -9,5 +9,7 @@ from .selectors import dashboard_for
 @login_required
 def home(request):
     return render(
-        request, "intranet/home.html", dashboard_for(request.user, person_for(request))
+        request,
+        "intranet/home.html",
+        dashboard_for(user=request.user, person=person_for(request)),
     )

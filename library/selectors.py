@@ -1,5 +1,8 @@
 """Reads for the library: the filtered list of resources."""
 
+from django.http import QueryDict
+from wagtail.models import Page
+
 from core.listing import choice_filters_apply, page_get
 from core.nations import NATION_CHOICES, NATIONS
 
@@ -8,7 +11,7 @@ from .models import Audience, ResourcePage, Topic
 PAGE_SIZE = 12
 
 
-def resource_list(*, index, params) -> dict:
+def resource_list(*, index: Page, params: QueryDict) -> dict:
     """Resources under `index` filtered by ?type=, ?topic=, ?audience=, ?nation=.
 
     An unknown filter or page number is reported, never an error.

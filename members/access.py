@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
 from . import roles
+from .acting import person_for
+from .models import User
 
 
 def role_required(check):
@@ -30,3 +32,25 @@ def role_required(check):
 
 # The engagement lead's pages (not administrators: see roles.py).
 lead_required = role_required(roles.is_lead)
+
+
+def member_for(request) -> User:
+    """The member this request works for: the signed-in member, or the member
+    their supporter is acting for. Anyone else (a lead, staff, a supporter
+    not acting) gets 404."""
+    person = person_for(request)
+    if not roles.is_member(person):
+        raise Http404("Not found")
+    return person
+
+
+def member_required(view):
+    """A member's page: lets in a member, or a supporter acting for one, and
+    passes the member as `member`. Someone signed out is sent to sign in."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return view(request, *args, member=member_for(request), **kwargs)
+
+    return wrapped

@@ -12,4 +12,6 @@ class MembersConfig(AppConfig):
 
         from .selectors import paused_on
 
-        paused_register(users_paused_on=lambda day: paused_on(day, "profile__"))
+        paused_register(
+            users_paused_on=lambda day: paused_on(day=day, prefix="profile__")
+        )

@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 
-from .models import Assembly, OnBehalfRecord, Profile, Support, User
+from .models import Assembly, OnBehalfRecord, Profile, Skill, Support, User
 
 
-def paused_on(day: date, prefix: str = "") -> Q:
+def paused_on(*, day: date, prefix: str = "") -> Q:
     """People paused on `day` (a caring crisis, a hospital stay), as a filter
     on Profile, or on anything that reaches it through `prefix`."""
     return Q(**{f"{prefix}paused_since__lte": day}) & (
@@ -17,21 +17,21 @@ def paused_on(day: date, prefix: str = "") -> Q:
     )
 
 
-def paused_people(day: date):
+def paused_people(*, day: date) -> QuerySet[Profile]:
     """Active people who are paused on `day`, for the lead to see."""
     return (
-        Profile.objects.filter(paused_on(day), user__is_active=True)
+        Profile.objects.filter(paused_on(day=day), user__is_active=True)
         .select_related("user")
         .order_by("returning_on", "display_name")
     )
 
 
-def active_in_role(group_name: str):
+def active_in_role(*, group_name: str) -> QuerySet[User]:
     """Everyone active in one role group (roles.MEMBERS, ENGAGEMENT_LEADS...)."""
     return User.objects.filter(is_active=True, groups__name=group_name).distinct()
 
 
-def profiles_public():
+def profiles_public() -> QuerySet[Profile]:
     return Profile.objects.filter(publish_on_site=True).select_related(
         "photo", "assembly"
     )
@@ -71,7 +71,7 @@ def profile_public_get(*, slug: str) -> Profile | None:
 # The engagement lead's view of the group -------------------------------------
 
 
-def people_for_lead(*, past: bool = False):
+def people_for_lead(*, past: bool = False) -> QuerySet[User]:
     """Everyone with an account, current or past, with what the list shows."""
     return (
         User.objects.filter(is_active=not past)
@@ -81,7 +81,7 @@ def people_for_lead(*, past: bool = False):
     )
 
 
-def person_for_lead(*, pk: int):
+def person_for_lead(*, pk: int) -> User | None:
     return (
         User.objects.select_related("profile", "profile__assembly")
         .prefetch_related("memberships__assembly", "groups")
@@ -93,7 +93,7 @@ def person_for_lead(*, pk: int):
 # For the member themselves ---------------------------------------------------
 
 
-def supporters_of(user):
+def supporters_of(*, user: User) -> QuerySet[Support]:
     """Open supports, agreed or still waiting for a yes: the member sees both
     and can end either."""
     return (
@@ -103,7 +103,7 @@ def supporters_of(user):
     )
 
 
-def support_requests_for(user):
+def support_requests_for(*, user: User) -> QuerySet[Support]:
     """Requests waiting for this person's yes or no, from active members."""
     return (
         Support.objects.filter(
@@ -117,7 +117,7 @@ def support_requests_for(user):
     )
 
 
-def done_on_behalf_of(user, limit=20):
+def on_behalf_records_of(*, user: User, limit: int = 20) -> QuerySet[OnBehalfRecord]:
     return OnBehalfRecord.objects.filter(member=user).select_related("supporter")[
         :limit
     ]
@@ -153,7 +153,9 @@ def _cv_entry(profile: Profile) -> CvEntry:
     )
 
 
-def team_cv(*, skill=None, assembly=None) -> list[CvEntry]:
+def team_cv(
+    *, skill: Skill | None = None, assembly: Assembly | None = None
+) -> list[CvEntry]:
     """Current members who share at least one part, with the parts they share.
     Filtering by a skill only finds people who share their skills."""
     profiles = (

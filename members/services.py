@@ -14,7 +14,7 @@ from notifications.services import notify
 
 from . import roles
 from .invitations import invitation_send, invitation_waiting
-from .models import Membership, OnBehalfRecord, Profile, Support, User
+from .models import Assembly, Membership, OnBehalfRecord, Profile, Support, User
 from .selectors import support_open_request
 
 
@@ -28,7 +28,13 @@ def _unique_slug(name: str) -> str:
 
 @transaction.atomic
 def person_join(
-    *, email: str, password: str, first_name: str, last_name: str, role: str, assembly
+    *,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    assembly: Assembly,
 ) -> User:
     """A new person: their account, role group, profile and (for members of
     an Assembly) the first spell of their membership history."""
@@ -56,7 +62,7 @@ def person_join(
 
 
 @transaction.atomic
-def membership_move(*, user: User, assembly, started_on: date) -> Membership:
+def membership_move(*, user: User, assembly: Assembly, started_on: date) -> Membership:
     """Move a person to another Assembly: the current spell ends the day
     before, and the history keeps both."""
     current = user.memberships.filter(ended_on__isnull=True).first()

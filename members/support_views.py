@@ -41,7 +41,7 @@ def supporter_add(request):
 
 def _request_for(request, pk):
     """Only the person asked ever sees or answers a request."""
-    support = support_requests_for(request.user).filter(pk=pk).first()
+    support = support_requests_for(user=request.user).filter(pk=pk).first()
     if support is None:
         raise Http404("No such request")
     return support

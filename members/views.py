@@ -29,7 +29,7 @@ from .forms import (
 from .invitations import invitation_send, invitations_recent
 from .models import Support, User
 from .selectors import (
-    done_on_behalf_of,
+    on_behalf_records_of,
     people_for_lead,
     person_for_lead,
     supporters_of,
@@ -185,8 +185,8 @@ def profile(request):
             "profile": profile,
             "is_member": roles.is_member(person),
             "is_acting": person != request.user,
-            "supporters": supporters_of(person) if profile else [],
-            "on_behalf": done_on_behalf_of(person) if profile else [],
+            "supporters": supporters_of(user=person) if profile else [],
+            "on_behalf": on_behalf_records_of(user=person) if profile else [],
             # The signed-in person's own two-step sign-in (never the member a
             # supporter acts for: that is theirs to choose).
             "two_step_on": user_has_device(request.user),

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.models import TaskState, WorkflowState
 
 from notifications.models import Kind
 from notifications.services import notify
@@ -11,7 +12,7 @@ def _page_kind(page) -> str:
     return page.specific_class._meta.verbose_name if page.specific_class else "page"
 
 
-def moderation_submitted(*, task_state) -> None:
+def moderation_submitted(*, task_state: TaskState) -> None:
     """Tell everyone who can do the review that something is waiting."""
     page = task_state.workflow_state.content_object
     reviewers = get_user_model().objects.filter(
@@ -29,7 +30,7 @@ def moderation_submitted(*, task_state) -> None:
     )
 
 
-def moderation_changes_requested(*, task_state) -> None:
+def moderation_changes_requested(*, task_state: TaskState) -> None:
     """Tell the author what to change, in the reviewer's words."""
     page = task_state.workflow_state.content_object
     comment = task_state.get_comment()
@@ -46,7 +47,7 @@ def moderation_changes_requested(*, task_state) -> None:
     )
 
 
-def moderation_approved(*, workflow_state) -> None:
+def moderation_approved(*, workflow_state: WorkflowState) -> None:
     page = workflow_state.content_object.specific
     notify(
         recipients=[page.owner] if page.owner else [],

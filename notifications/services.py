@@ -3,9 +3,12 @@
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
+
+# Notifications knows people only as users (members sits above it).
+from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Model, OuterRef, Subquery
 from django.utils import timezone
 from django_q.tasks import async_task
 
@@ -34,7 +37,7 @@ def notify(
     body: str = "",
     url: str = "",
     dedupe_key: str,
-    target=None,
+    target: Model | None = None,
 ) -> list[Notification]:
     """Record one notification per recipient and route it by their preference.
 
@@ -140,7 +143,7 @@ def account_email(
     context: dict,
     dedupe_key: str,
     link: str = "",
-    link_for="",
+    link_for: object = "",
 ) -> OutboxEmail:
     """An essential email (an invitation, a password reset) that always goes,
     whatever the person's preferences, even before they have an account.
@@ -178,24 +181,14 @@ def notification_mark_read(*, notification: Notification) -> None:
         notification.save(update_fields=["read_at"])
 
 
-def notifications_mark_all_read(*, user) -> int:
+def notifications_mark_all_read(*, user: AbstractUser) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
-def preferences_get(*, user) -> dict[str, str]:
-    """Every choosable kind with this person's rhythm (the default if unset)."""
-    chosen = dict(
-        NotificationPreference.objects.filter(user=user).values_list("kind", "delivery")
-    )
-    return {
-        kind.value: chosen.get(kind.value, DEFAULT_DELIVERY) for kind in CHOOSABLE_KINDS
-    }
-
-
 @transaction.atomic
-def preferences_save(*, user, choices: dict[str, str]) -> None:
+def preferences_save(*, user: AbstractUser, choices: dict[str, str]) -> None:
     for kind, delivery in choices.items():
         if kind not in CHOOSABLE_KINDS or delivery not in Delivery.values:
             raise ValueError(f"Unknown preference {kind!r}: {delivery!r}")
@@ -204,7 +197,9 @@ def preferences_save(*, user, choices: dict[str, str]) -> None:
         )
 
 
-def call_back_mark_done(*, call_back: CallBack, by, note: str = "") -> None:
+def call_back_mark_done(
+    *, call_back: CallBack, by: AbstractUser, note: str = ""
+) -> None:
     call_back.done_at = timezone.now()
     call_back.done_by = by
     call_back.note = note

@@ -7,11 +7,10 @@ from django.views.decorators.http import require_POST
 
 from .forms import PreferencesForm
 from .models import Notification
-from .selectors import notifications_for
+from .selectors import notifications_for, preferences_get
 from .services import (
     notification_mark_read,
     notifications_mark_all_read,
-    preferences_get,
     preferences_save,
 )
 

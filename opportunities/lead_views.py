@@ -6,13 +6,14 @@ from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.exceptions import NotAllowed
 from members.access import lead_required
 from members.audit import needs_reads_log
 
 from .forms import OpportunityForm, SelectionForm, SessionFormSet
 from .models import Opportunity, SignUp
 from .selectors import requests_waiting_count
-from .services import TRANSITIONS, NotAllowed, opportunity_move, select
+from .services import TRANSITIONS, opportunity_move, opportunity_select
 
 S = Opportunity.Status
 
@@ -148,7 +149,7 @@ def selection(request, pk):
         form = SelectionForm(request.POST, opportunity=opportunity)
         if form.is_valid():
             try:
-                select(
+                opportunity_select(
                     opportunity=opportunity,
                     chosen=list(form.cleaned_data["chosen"]),
                     reason=form.cleaned_data["reason"],

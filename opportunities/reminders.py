@@ -30,7 +30,7 @@ def members_to_remind_of_closing(opportunity: Opportunity):
     signed_up = SignUp.objects.filter(
         opportunity=opportunity, status__in=SignUp.ACTIVE
     ).values("member")
-    people = active_in_role(roles.MEMBERS).exclude(pk__in=signed_up)
+    people = active_in_role(group_name=roles.MEMBERS).exclude(pk__in=signed_up)
     skill_ids = [skill.pk for skill in opportunity.skills.all()]
     if skill_ids:
         people = people.filter(profile__skills__in=skill_ids)

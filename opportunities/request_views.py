@@ -8,12 +8,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.exceptions import NotAllowed
 from members import roles
 
 from .forms import EngagementRequestForm, MessageForm
 from .models import EngagementRequest
 from .services import (
-    NotAllowed,
     request_accept,
     request_answer,
     request_ask,

@@ -1,12 +1,16 @@
 """Reads for opportunities."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from datetime import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+
+from members.models import User
 
 from .models import EngagementRequest, Opportunity, SignUp
 
 
-def open_for(member):
+def opportunities_open_for(*, member: User) -> QuerySet[Opportunity]:
     """Open opportunities, those wanting one of the member's skills first."""
     profile = getattr(member, "profile", None)
     skill_ids = list(profile.skills.values_list("pk", flat=True)) if profile else []
@@ -26,7 +30,7 @@ def open_for(member):
     )
 
 
-def sign_up_of(*, opportunity, member) -> SignUp | None:
+def sign_up_of(*, opportunity: Opportunity, member: User) -> SignUp | None:
     return (
         opportunity.sign_ups.filter(member=member, status__in=SignUp.ACTIVE)
         .order_by("-created_at")
@@ -34,7 +38,7 @@ def sign_up_of(*, opportunity, member) -> SignUp | None:
     )
 
 
-def waiting_position(entry: SignUp) -> int:
+def waiting_position(*, entry: SignUp) -> int:
     """1 for the first person waiting."""
     return (
         entry.opportunity.sign_ups.filter(
@@ -45,7 +49,7 @@ def waiting_position(entry: SignUp) -> int:
     )
 
 
-def sign_ups_of(member):
+def sign_ups_of(*, member: User) -> QuerySet[SignUp]:
     """A member's current sign-ups, soonest closing first."""
     return (
         SignUp.objects.filter(member=member, status__in=SignUp.ACTIVE)
@@ -61,7 +65,7 @@ def requests_waiting_count() -> int:
     ).count()
 
 
-def requests_of(user):
+def requests_of(*, user: User) -> QuerySet[EngagementRequest]:
     """A requester's own requests, those needing their answer first."""
     return (
         EngagementRequest.objects.filter(requested_by=user)
@@ -70,12 +74,14 @@ def requests_of(user):
     )
 
 
-def last_session_start(opportunity):
+def opportunity_last_session_start(*, opportunity: Opportunity) -> datetime | None:
     last = opportunity.sessions.order_by("-starts_at").first()
     return last.starts_at if last else None
 
 
-def work_done(opportunity, now=None) -> bool:
+def opportunity_work_done(
+    *, opportunity: Opportunity, now: datetime | None = None
+) -> bool:
     """Claims open when the work is done: the opportunity is marked completed
     or its last session has begun."""
     if opportunity.status == Opportunity.Status.COMPLETED:
@@ -85,5 +91,9 @@ def work_done(opportunity, now=None) -> bool:
         Opportunity.Status.IN_PROGRESS,
     ):
         return False
-    last = last_session_start(opportunity)
+    last = opportunity_last_session_start(opportunity=opportunity)
     return last is not None and last <= (now or timezone.now())
+
+
+def places_taken(*, opportunity: Opportunity) -> int:
+    return opportunity.sign_ups.filter(status__in=SignUp.HOLDING).count()

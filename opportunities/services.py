@@ -9,23 +9,16 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members import roles
+from members.models import User
 from members.selectors import active_in_role
 from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
 
 from .models import EngagementRequest, Opportunity, SignUp
-
-
-class NotAllowed(Exception):
-    """A change the rules refuse; str() is the message for the person, and
-    `field` names the form field it belongs next to, if any."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
+from .selectors import places_taken
 
 S = Opportunity.Status
 
@@ -63,7 +56,7 @@ def opportunity_move(*, opportunity: Opportunity, to: str) -> Opportunity:
     opportunity.save(update_fields=["status"])
     if first_opening:
         notify(
-            recipients=active_in_role(roles.MEMBERS),
+            recipients=active_in_role(group_name=roles.MEMBERS),
             kind=Kind.OPPORTUNITY,
             subject=f"New paid opportunity: {opportunity.title}",
             body=f"{opportunity.summary[:300]}\n\nYou would earn "
@@ -92,16 +85,12 @@ def opportunity_move(*, opportunity: Opportunity, to: str) -> Opportunity:
     return opportunity
 
 
-def places_taken(opportunity: Opportunity) -> int:
-    return opportunity.sign_ups.filter(status__in=SignUp.HOLDING).count()
-
-
 @transaction.atomic
-def sign_up(
+def sign_up_create(
     *,
     opportunity: Opportunity,
-    member,
-    actor=None,
+    member: User,
+    actor: User | None = None,
     note: str = "",
     support_needs: str = "",
     declines_fee: bool = False,
@@ -122,7 +111,7 @@ def sign_up(
         )
     if opportunity.sign_ups.filter(member=member, status__in=SignUp.ACTIVE).exists():
         raise NotAllowed("You have already signed up for this opportunity.")
-    full = places_taken(opportunity) >= opportunity.places
+    full = places_taken(opportunity=opportunity) >= opportunity.places
     now = timezone.now()
     entry = SignUp.objects.create(
         opportunity=opportunity,
@@ -149,7 +138,7 @@ def _set(entry: SignUp, status: str, reason: str = "") -> None:
 
 
 @transaction.atomic
-def withdraw(*, entry: SignUp, actor) -> SignUp | None:
+def sign_up_withdraw(*, entry: SignUp, actor: User) -> SignUp | None:
     """Withdraw a sign-up. If it held a place before the work starts, the
     next person waiting is offered it and told. Returns that person's entry."""
     opportunity = Opportunity.objects.select_for_update().get(pk=entry.opportunity_id)
@@ -185,7 +174,9 @@ def withdraw(*, entry: SignUp, actor) -> SignUp | None:
 
 
 @transaction.atomic
-def select(*, opportunity: Opportunity, chosen: list[SignUp], reason: str, by) -> None:
+def opportunity_select(
+    *, opportunity: Opportunity, chosen: list[SignUp], reason: str, by: User
+) -> None:
     """The lead's selection (or confirming first come, first served): the
     chosen are selected, every other active sign-up is not, and all are told."""
     opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
@@ -259,7 +250,7 @@ def _request_move(request: EngagementRequest, to: str) -> None:
 
 def _tell_leads(request: EngagementRequest, subject: str, key: str) -> None:
     notify(
-        recipients=active_in_role(roles.ENGAGEMENT_LEADS),
+        recipients=active_in_role(group_name=roles.ENGAGEMENT_LEADS),
         kind=Kind.OPPORTUNITY,
         subject=subject,
         body=request.description[:500],
@@ -281,7 +272,7 @@ def _tell_requester(request: EngagementRequest, subject: str, body: str, key: st
     )
 
 
-def request_submit(*, request: EngagementRequest, by) -> EngagementRequest:
+def request_submit(*, request: EngagementRequest, by: User) -> EngagementRequest:
     """Save a new request from staff and put it in the lead's queue."""
     request.requested_by = by
     request.status = R.SUBMITTED
@@ -295,7 +286,7 @@ def request_submit(*, request: EngagementRequest, by) -> EngagementRequest:
 
 
 @transaction.atomic
-def request_ask(*, request: EngagementRequest, by, message: str) -> None:
+def request_ask(*, request: EngagementRequest, by: User, message: str) -> None:
     """The lead has a question before deciding."""
     request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
     if not message.strip():
@@ -312,7 +303,7 @@ def request_ask(*, request: EngagementRequest, by, message: str) -> None:
 
 
 @transaction.atomic
-def request_answer(*, request: EngagementRequest, by, message: str) -> None:
+def request_answer(*, request: EngagementRequest, by: User, message: str) -> None:
     """The requester answers the lead's question; it waits for the lead again."""
     request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
     if by.pk != request.requested_by_id:
@@ -330,7 +321,7 @@ def request_answer(*, request: EngagementRequest, by, message: str) -> None:
 
 
 @transaction.atomic
-def request_decline(*, request: EngagementRequest, by, message: str) -> None:
+def request_decline(*, request: EngagementRequest, by: User, message: str) -> None:
     """Decline, with the reason the requester is told."""
     request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
     if not message.strip():
@@ -347,7 +338,7 @@ def request_decline(*, request: EngagementRequest, by, message: str) -> None:
 
 
 @transaction.atomic
-def request_accept(*, request: EngagementRequest, by) -> Opportunity:
+def request_accept(*, request: EngagementRequest, by: User) -> Opportunity:
     """Accept a request and turn it into a draft opportunity, filled in from
     what staff told us, for the lead to set the fee, places and sessions."""
     request = EngagementRequest.objects.select_for_update().get(pk=request.pk)

@@ -5,31 +5,30 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from core.exceptions import NotAllowed
 from members import roles
-from members.acting import is_acting, person_for
+from members.access import member_for, member_required
+from members.acting import is_acting
 from members.audit import needs_read_log
 
 from .calendar import session_filename, session_ics
 from .forms import SignUpForm
 from .models import Opportunity, SignUp
-from .selectors import open_for, sign_up_of, waiting_position, work_done
-from .services import NotAllowed, sign_up, withdraw
+from .selectors import (
+    opportunities_open_for,
+    opportunity_work_done,
+    sign_up_of,
+    waiting_position,
+)
+from .services import sign_up_create, sign_up_withdraw
 
 
-def _member(request):
-    """The member this request works for (themselves, or the member their
-    supporter acts for); anyone else gets 404."""
-    person = person_for(request)
-    if not roles.is_member(person):
-        raise Http404("Opportunities are for members")
-    return person
-
-
-@login_required
-def opportunity_list(request):
-    member = _member(request)
+@member_required
+def opportunity_list(request, member):
     return render(
-        request, "opportunities/list.html", {"opportunities": open_for(member)}
+        request,
+        "opportunities/list.html",
+        {"opportunities": opportunities_open_for(member=member)},
     )
 
 
@@ -48,8 +47,8 @@ def _detail_page(request, opportunity, member, form=None, status=200):
             "sessions": opportunity.sessions.all(),
             "total_fee": opportunity.total_fee(),
             "entry": entry,
-            "work_done": work_done(opportunity),
-            "position": waiting_position(entry)
+            "work_done": opportunity_work_done(opportunity=opportunity),
+            "position": waiting_position(entry=entry)
             if entry and entry.status == SignUp.Status.WAITING
             else None,
             "form": form
@@ -70,22 +69,20 @@ def _visible(pk):
     )
 
 
-@login_required
-def detail(request, pk):
-    member = _member(request)
+@member_required
+def detail(request, pk, member):
     return _detail_page(request, _visible(pk), member)
 
 
-@login_required
+@member_required
 @require_POST
-def sign_up_view(request, pk):
-    member = _member(request)
+def sign_up_view(request, pk, member):
     opportunity = _visible(pk)
     form = SignUpForm(request.POST, acting_for=member if is_acting(request) else None)
     if not form.is_valid():
         return _detail_page(request, opportunity, member, form=form, status=400)
     try:
-        entry = sign_up(
+        entry = sign_up_create(
             opportunity=opportunity,
             member=member,
             actor=request.user,
@@ -105,17 +102,16 @@ def sign_up_view(request, pk):
     return redirect("opportunities:detail", pk=opportunity.pk)
 
 
-@login_required
+@member_required
 @require_POST
-def withdraw_view(request, pk):
-    member = _member(request)
+def withdraw_view(request, pk, member):
     opportunity = _visible(pk)
     entry = sign_up_of(opportunity=opportunity, member=member)
     if entry is None:
         messages.error(request, "You are not signed up for this opportunity.")
     else:
         try:
-            withdraw(entry=entry, actor=request.user)
+            sign_up_withdraw(entry=entry, actor=request.user)
             messages.success(request, f"You have withdrawn from {opportunity.title}.")
         except NotAllowed as refusal:
             messages.error(request, str(refusal))
@@ -129,7 +125,7 @@ def session_calendar(request, pk, session_pk):
     if roles.is_lead(request.user):
         opportunity = get_object_or_404(Opportunity, pk=pk)
     else:
-        member = _member(request)
+        member = member_for(request)
         opportunity = _visible(pk)
         entry = sign_up_of(opportunity=opportunity, member=member)
         if not (entry and entry.gets_calendar_invitations):

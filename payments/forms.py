@@ -8,12 +8,14 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members.forms import date_field
 from opportunities.models import Opportunity
 
 from .models import AdvanceArrangement, ExpenseKind, ExpenseLine, ReceiptUpload
 from .receipts import HINT, receipt_validate
-from .services import NotAllowed, agreed_units, paid_on_check, units_check, units_text
+from .selectors import units_agreed, units_text
+from .services import paid_on_check, units_check
 
 DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
 
@@ -82,7 +84,7 @@ class ClaimForm(forms.Form):
         super().__init__(*args, **kwargs)
         opportunity = sign_up.opportunity
         per_session = opportunity.fee_basis == Opportunity.FeeBasis.PER_SESSION
-        agreed = agreed_units(sign_up)
+        agreed = units_agreed(sign_up=sign_up)
         units = self.fields["units"]
         units.label = "Sessions attended" if per_session else "Hours worked"
         units.error_messages["required"] = (
@@ -90,9 +92,8 @@ class ClaimForm(forms.Form):
             if per_session
             else "Enter how many hours you worked."
         )
-        units.help_text = (
-            f"The agreed amount is {units_text(agreed, opportunity.fee_basis)}."
-        )
+        agreed_text = units_text(units=agreed, fee_basis=opportunity.fee_basis)
+        units.help_text = f"The agreed amount is {agreed_text}."
         if sign_up.declines_fee:
             units.help_text += (
                 " You chose not to take the fee, so your fee is £0.00. You can "
@@ -288,7 +289,7 @@ class MarkPaidForm(forms.Form):
     def clean_paid_on(self):
         paid_on = self.cleaned_data["paid_on"]
         try:
-            paid_on_check(paid_on)
+            paid_on_check(paid_on=paid_on)
         except NotAllowed as refusal:
             raise forms.ValidationError(str(refusal)) from refusal
         return paid_on

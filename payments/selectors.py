@@ -4,8 +4,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Sum, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 
+from members.models import User
+from opportunities import fees
 from opportunities.fees import to_penny
 from opportunities.models import Opportunity, SignUp
 
@@ -27,17 +38,17 @@ def _claims():
     )
 
 
-def claims_of(member):
+def claims_of(*, member: User) -> QuerySet[Claim]:
     """A member's claims, newest first."""
     return _claims().filter(sign_up__member=member).prefetch_related("expenses")
 
 
-def claims_to_answer(member):
+def claims_to_answer(*, member: User) -> QuerySet[Claim]:
     """The member's claims the lead has a question about."""
-    return claims_of(member).filter(status=S.QUERIED)
+    return claims_of(member=member).filter(status=S.QUERIED)
 
 
-def claims_waiting():
+def claims_waiting() -> QuerySet[Claim]:
     """For the lead: claims to check (oldest first), then approved claims
     still to be paid."""
     return (
@@ -59,7 +70,7 @@ def claims_waiting_count() -> int:
     return Claim.objects.filter(status__in=WAITING).count()
 
 
-def claims_others():
+def claims_others() -> QuerySet[Claim]:
     """Everything else: waiting for the member, or finished."""
     return (
         _claims()
@@ -69,7 +80,7 @@ def claims_others():
     )
 
 
-def claimable_sign_ups(member):
+def sign_ups_claimable(*, member: User) -> QuerySet[SignUp]:
     """Where the member was selected and has not claimed yet."""
     return (
         SignUp.objects.filter(
@@ -80,13 +91,13 @@ def claimable_sign_ups(member):
     )
 
 
-def arrangements_of(member):
+def arrangements_of(*, member: User) -> QuerySet[AdvanceArrangement]:
     return AdvanceArrangement.objects.filter(sign_up__member=member).select_related(
         "sign_up__opportunity"
     )
 
 
-def opportunities_with_participants():
+def opportunities_with_participants() -> QuerySet[Opportunity]:
     """For the lead's advance arrangements: those with people taking part."""
     return (
         Opportunity.objects.filter(sign_ups__status=SignUp.Status.SELECTED)
@@ -96,7 +107,7 @@ def opportunities_with_participants():
     )
 
 
-def participants_of(opportunity):
+def participants_of(*, opportunity: Opportunity) -> QuerySet[SignUp]:
     return (
         opportunity.sign_ups.filter(status=SignUp.Status.SELECTED)
         .select_related("member", "claim")
@@ -108,7 +119,7 @@ def participants_of(opportunity):
 # The tax year and benefit thresholds ---------------------------------------------
 
 
-def tax_year_of(day: date) -> tuple[date, date]:
+def tax_year_of(*, day: date) -> tuple[date, date]:
     """The UK tax year containing `day`: 6 April to 5 April."""
     start_year = day.year if day >= date(day.year, 4, 6) else day.year - 1
     return date(start_year, 4, 6), date(start_year + 1, 4, 5)
@@ -126,10 +137,10 @@ class YearFigures:
         return to_penny(self.total / self.weeks)
 
 
-def year_figures(member, today: date) -> YearFigures:
+def year_figures(*, member: User, today: date) -> YearFigures:
     """Fees paid to the member in this tax year, by the date paid. Expenses
     are not earnings, so they are left out."""
-    start, end = tax_year_of(today)
+    start, end = tax_year_of(day=today)
     total = Claim.objects.filter(
         sign_up__member=member,
         status=S.PAID,
@@ -141,7 +152,7 @@ def year_figures(member, today: date) -> YearFigures:
     return YearFigures(start=start, end=end, total=to_penny(total), weeks=weeks)
 
 
-def thresholds_current(today: date) -> list[BenefitThreshold]:
+def thresholds_current(*, today: date) -> list[BenefitThreshold]:
     """Each threshold as it stands today: the newest amount in force."""
     current = {}
     for threshold in BenefitThreshold.objects.filter(applies_from__lte=today).order_by(
@@ -149,3 +160,28 @@ def thresholds_current(today: date) -> list[BenefitThreshold]:
     ):
         current.setdefault(threshold.name, threshold)
     return list(current.values())
+
+
+def units_text(*, units: Decimal, fee_basis: str) -> str:
+    """'5 hours', '1 session', '2.5 hours'."""
+    number = f"{units.normalize():f}"
+    if fee_basis == Opportunity.FeeBasis.PER_SESSION:
+        noun = "session" if units == 1 else "sessions"
+    else:
+        noun = "hour" if units == 1 else "hours"
+    return f"{number} {noun}"
+
+
+def units_agreed(*, sign_up: SignUp) -> Decimal:
+    """What was agreed in advance: every session's hours for a per-hour fee,
+    the number of sessions for a per-session fee."""
+    return fees.agreed_units(sign_up.opportunity)
+
+
+def fee_for(*, sign_up: SignUp, units: Decimal) -> Decimal:
+    """The fee, in pounds and pence: nothing for someone who declined it.
+    Worked out by opportunities/fees.py, as the promise on the opportunity
+    page is, so the two agree to the penny."""
+    if sign_up.declines_fee:
+        return Decimal("0.00")
+    return fees.fee_for(rate=sign_up.opportunity.fee_rate, units=units)

@@ -11,26 +11,30 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from core.storage import private_storage
 from members import roles
 from members.acting import may_act_for
+from members.models import User
 from members.selectors import active_in_role
 from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
 from opportunities import fees
 from opportunities.models import Opportunity, SignUp
-from opportunities.selectors import last_session_start, work_done
-from opportunities.services import NotAllowed
+from opportunities.selectors import (
+    opportunity_last_session_start,
+    opportunity_work_done,
+)
 
 from .models import AdvanceArrangement, Claim, ClaimEvent, ExpenseLine, ReceiptUpload
 from .receipts import receipt_validate
-
-__all__ = ["NotAllowed"]  # one refusal for the whole journey, request to payment
+from .selectors import fee_for, units_agreed, units_text
 
 PENNY = fees.PENNY
 S = Claim.Status
@@ -68,40 +72,16 @@ class ExpenseInput:
 # The fee ----------------------------------------------------------------------
 
 
-def units_text(units: Decimal, fee_basis: str) -> str:
-    """'5 hours', '1 session', '2.5 hours'."""
-    number = f"{units.normalize():f}"
-    if fee_basis == Opportunity.FeeBasis.PER_SESSION:
-        noun = "session" if units == 1 else "sessions"
-    else:
-        noun = "hour" if units == 1 else "hours"
-    return f"{number} {noun}"
-
-
-def agreed_units(sign_up: SignUp) -> Decimal:
-    """What was agreed in advance: every session's hours for a per-hour fee,
-    the number of sessions for a per-session fee."""
-    return fees.agreed_units(sign_up.opportunity)
-
-
-def fee_for(*, sign_up: SignUp, units: Decimal) -> Decimal:
-    """The fee, in pounds and pence: nothing for someone who declined it.
-    Worked out by opportunities/fees.py, as the promise on the opportunity
-    page is, so the two agree to the penny."""
-    if sign_up.declines_fee:
-        return Decimal("0.00")
-    return fees.fee_for(rate=sign_up.opportunity.fee_rate, units=units)
-
-
 def units_check(*, sign_up: SignUp, units: Decimal) -> None:
     basis = sign_up.opportunity.fee_basis
     if units < 0:
         raise NotAllowed("Enter 0 or more.")
-    agreed = agreed_units(sign_up)
+    agreed = units_agreed(sign_up=sign_up)
     if units > agreed:
         raise NotAllowed(
-            f"The agreed amount is {units_text(agreed, basis)}, so you cannot "
-            f"claim for {units_text(units, basis)} here. If you worked more than "
+            f"The agreed amount is {units_text(units=agreed, fee_basis=basis)}, so "
+            f"you cannot claim for {units_text(units=units, fee_basis=basis)} here. "
+            "If you worked more than "
             "was agreed, talk to the engagement lead."
         )
 
@@ -109,7 +89,7 @@ def units_check(*, sign_up: SignUp, units: Decimal) -> None:
 # Receipts held while a form is put right ---------------------------------------
 
 
-def receipt_hold(*, uploaded_by, file) -> ReceiptUpload:
+def receipt_hold(*, uploaded_by: User, file: UploadedFile) -> ReceiptUpload:
     """Keep a valid receipt from a claim form sent back with an error, so it
     need not be attached again."""
     return ReceiptUpload.objects.create(
@@ -143,7 +123,7 @@ def _held_uploads_delete(stale) -> int:
     return deleted
 
 
-def receipt_uploads_clear(*, uploaded_by, now: datetime | None = None) -> int:
+def receipt_uploads_clear(*, uploaded_by: User, now: datetime | None = None) -> int:
     """Forget the person's held receipts from forms never finished (when
     they next open a claim form; the daily purge does it for everyone)."""
     return _held_uploads_delete(
@@ -151,7 +131,7 @@ def receipt_uploads_clear(*, uploaded_by, now: datetime | None = None) -> int:
     )
 
 
-def held_receipts_purge(*, now: datetime | None = None) -> int:
+def receipts_held_purge(*, now: datetime | None = None) -> int:
     """The daily purge: every held receipt nobody came back for, with its
     file. Returns how many went."""
     return _held_uploads_delete(_held_uploads_stale(now))
@@ -260,7 +240,9 @@ def _record(claim: Claim, *, by, from_status: str, message: str = "") -> ClaimEv
     if claim.status == S.SUBMITTED:
         again = bool(from_status)
         notify(
-            recipients=active_in_role(roles.ENGAGEMENT_LEADS).exclude(pk=member.pk),
+            recipients=active_in_role(group_name=roles.ENGAGEMENT_LEADS).exclude(
+                pk=member.pk
+            ),
             kind=Kind.PAYMENT,
             subject=(
                 f"Claim sent back with an answer: {member}, {title}"
@@ -306,7 +288,7 @@ def claim_submit(
     sign_up: SignUp,
     units: Decimal,
     expenses: list[ExpenseInput],
-    actor,
+    actor: User,
     message: str = "",
 ) -> Claim:
     """A participant's claim, once the work is done. The sign-up's row is
@@ -317,7 +299,7 @@ def claim_submit(
         .get(pk=sign_up.pk)
     )
     _member_may_claim(actor, sign_up.member)
-    claim_open_check(sign_up)
+    claim_open_check(sign_up=sign_up)
     if Claim.objects.filter(sign_up=sign_up).exists():
         raise NotAllowed(
             "You have already claimed for this opportunity. Look at your claim "
@@ -344,15 +326,15 @@ def claim_submit(
     return claim
 
 
-def claim_open_check(sign_up: SignUp) -> None:
+def claim_open_check(*, sign_up: SignUp) -> None:
     """A claim is for selected people, after the work."""
     if sign_up.status != SignUp.Status.SELECTED:
         raise NotAllowed(
             "Only people selected to take part can claim for this opportunity."
         )
     opportunity = sign_up.opportunity
-    if not work_done(opportunity):
-        last = last_session_start(opportunity)
+    if not opportunity_work_done(opportunity=opportunity):
+        last = opportunity_last_session_start(opportunity=opportunity)
         when = (
             f" on {timezone.localtime(last):%-d %B %Y}"
             if last and opportunity.status != Opportunity.Status.CANCELLED
@@ -370,7 +352,7 @@ def claim_resubmit(
     claim: Claim,
     units: Decimal,
     expenses: list[ExpenseInput],
-    actor,
+    actor: User,
     message: str,
 ) -> Claim:
     """The member puts right what the lead asked about and sends it back."""
@@ -398,14 +380,14 @@ def claim_resubmit(
 
 
 @transaction.atomic
-def claim_approve(*, claim: Claim, by, message: str = "") -> Claim:
+def claim_approve(*, claim: Claim, by: User, message: str = "") -> Claim:
     _lead_only(by)
     claim = _locked(claim, S.APPROVED)
     return _move(claim, to=S.APPROVED, by=by, message=message)
 
 
 @transaction.atomic
-def claim_query(*, claim: Claim, by, message: str) -> Claim:
+def claim_query(*, claim: Claim, by: User, message: str) -> Claim:
     _lead_only(by)
     claim = _locked(claim, S.QUERIED)
     if not message.strip():
@@ -414,7 +396,7 @@ def claim_query(*, claim: Claim, by, message: str) -> Claim:
 
 
 @transaction.atomic
-def claim_reject(*, claim: Claim, by, reason: str) -> Claim:
+def claim_reject(*, claim: Claim, by: User, reason: str) -> Claim:
     _lead_only(by)
     claim = _locked(claim, S.REJECTED)
     if not reason.strip():
@@ -422,18 +404,18 @@ def claim_reject(*, claim: Claim, by, reason: str) -> Claim:
     return _move(claim, to=S.REJECTED, by=by, message=reason)
 
 
-def paid_on_check(paid_on: date, today: date | None = None) -> None:
+def paid_on_check(*, paid_on: date, today: date | None = None) -> None:
     if paid_on > (today or timezone.localdate()):
         raise NotAllowed("The date paid cannot be in the future.")
 
 
 @transaction.atomic
 def claim_mark_paid(
-    *, claim: Claim, by, paid_on: date, reference: str, today: date | None = None
+    *, claim: Claim, by: User, paid_on: date, reference: str, today: date | None = None
 ) -> Claim:
     _lead_only(by)
     claim = _locked(claim, S.PAID)
-    paid_on_check(paid_on, today)
+    paid_on_check(paid_on=paid_on, today=today)
     if not reference.strip():
         raise NotAllowed("Enter the payment reference.")
     return _move(
@@ -466,7 +448,7 @@ def _arrangement_notify(arrangement: AdvanceArrangement, key: str, subject: str)
 
 @transaction.atomic
 def arrangement_add(
-    *, sign_up: SignUp, by, kind: str, details: str, amount: Decimal
+    *, sign_up: SignUp, by: User, kind: str, details: str, amount: Decimal
 ) -> AdvanceArrangement:
     """The lead arranges travel, replacement care or a taxi for a participant."""
     _lead_only(by)
@@ -490,7 +472,7 @@ def arrangement_add(
 def arrangement_mark_paid(
     *,
     arrangement: AdvanceArrangement,
-    by,
+    by: User,
     paid_on: date,
     reference: str,
     today: date | None = None,
@@ -503,7 +485,7 @@ def arrangement_mark_paid(
     )
     if arrangement.status == AdvanceArrangement.Status.PAID:
         raise NotAllowed("This has already been marked paid.")
-    paid_on_check(paid_on, today)
+    paid_on_check(paid_on=paid_on, today=today)
     if not reference.strip():
         raise NotAllowed("Enter the payment reference.")
     arrangement.status = AdvanceArrangement.Status.PAID

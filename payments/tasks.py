@@ -1,8 +1,8 @@
 """Entry points for django-q2. The held-receipts purge deletes only what is
 past its period, so running it twice deletes nothing more."""
 
-from .services import held_receipts_purge
+from .services import receipts_held_purge
 
 
 def held_receipts_delete() -> int:
-    return held_receipts_purge()
+    return receipts_held_purge()

@@ -5,9 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.exceptions import NotAllowed
 from core.storage import private_file_response
 from members import roles
-from members.access import lead_required
+from members.access import lead_required, member_required
 from members.acting import person_for
 from members.audit import RECEIPT, private_read_log
 from opportunities.models import Opportunity, SignUp
@@ -28,19 +29,20 @@ from .models import AdvanceArrangement, BenefitThreshold, Claim
 from .receipts import content_type_of
 from .selectors import (
     arrangements_of,
-    claimable_sign_ups,
     claims_of,
     claims_others,
     claims_waiting,
+    fee_for,
     opportunities_with_participants,
     participants_of,
+    sign_ups_claimable,
     thresholds_current,
+    units_agreed,
+    units_text,
     year_figures,
 )
 from .services import (
     ExpenseInput,
-    NotAllowed,
-    agreed_units,
     arrangement_add,
     arrangement_mark_paid,
     claim_approve,
@@ -50,22 +52,11 @@ from .services import (
     claim_reject,
     claim_resubmit,
     claim_submit,
-    fee_for,
     receipt_hold,
     receipt_uploads_clear,
-    units_text,
 )
 
 LINES = "expenses"  # the expense lines' formset prefix
-
-
-def _member(request):
-    """The member this request works for (themselves, or the member their
-    supporter acts for); anyone else gets 404."""
-    person = person_for(request)
-    if not roles.is_member(person):
-        raise Http404("Payments are for members")
-    return person
 
 
 # The member's pages -------------------------------------------------------------
@@ -79,22 +70,22 @@ def mine(request):
             return redirect("payments:claims")
         raise Http404("Payments are for members")
     today = timezone.localdate()
-    figures = year_figures(person, today)
+    figures = year_figures(member=person, today=today)
     thresholds = [
         {
             "threshold": threshold,
             "weekly": threshold.period == BenefitThreshold.Period.WEEK,
         }
-        for threshold in thresholds_current(today)
+        for threshold in thresholds_current(today=today)
     ]
     return render(
         request,
         "payments/mine.html",
         {
             "person": person,
-            "claims": claims_of(person),
-            "to_claim": claimable_sign_ups(person),
-            "arrangements": arrangements_of(person),
+            "claims": claims_of(member=person),
+            "to_claim": sign_ups_claimable(member=person),
+            "arrangements": arrangements_of(member=person),
             "figures": figures,
             "thresholds": thresholds,
         },
@@ -117,9 +108,10 @@ def _claim_form_page(request, *, sign_up, claim, form, formset, status=200):
             "formset": formset,
             "has_errors": has_errors,
             "agreed_units_text": units_text(
-                agreed_units(sign_up), sign_up.opportunity.fee_basis
+                units=units_agreed(sign_up=sign_up),
+                fee_basis=sign_up.opportunity.fee_basis,
             ),
-            "agreed_fee": fee_for(sign_up=sign_up, units=agreed_units(sign_up)),
+            "agreed_fee": fee_for(sign_up=sign_up, units=units_agreed(sign_up=sign_up)),
             "arrangements": sign_up.advance_arrangements.all(),
             "can_add_line": formset.total_form_count() < MAX_LINES,
         },
@@ -209,28 +201,26 @@ def _claim_form(request, *, sign_up, claim=None):
     )
 
 
-@login_required
-def claim_new(request, sign_up_pk):
-    person = _member(request)
-    sign_up = own_sign_up(person=person, pk=sign_up_pk)
+@member_required
+def claim_new(request, sign_up_pk, member):
+    sign_up = own_sign_up(person=member, pk=sign_up_pk)
     existing = Claim.objects.filter(sign_up=sign_up).first()
     if existing:
         return redirect("payments:claim", pk=existing.pk)
     try:
-        claim_open_check(sign_up)
+        claim_open_check(sign_up=sign_up)
     except NotAllowed as refusal:
         messages.error(request, str(refusal))
         return redirect("opportunities:detail", pk=sign_up.opportunity_id)
     return _claim_form(request, sign_up=sign_up)
 
 
-@login_required
-def claim_edit(request, pk):
-    person = _member(request)
-    claim = claim_get_for(person=person, viewer=request.user, pk=pk)
-    if claim.sign_up.member_id != person.pk:
+@member_required
+def claim_edit(request, pk, member):
+    claim = claim_get_for(person=member, viewer=request.user, pk=pk)
+    if claim.sign_up.member_id != member.pk:
         raise Http404("Only the member changes a claim")
-    if not claim_editable_by(person=person, claim=claim):
+    if not claim_editable_by(person=member, claim=claim):
         messages.error(request, "This claim cannot be changed now.")
         return redirect("payments:claim", pk=claim.pk)
     return _claim_form(request, sign_up=claim.sign_up, claim=claim)
@@ -248,7 +238,9 @@ def _claim_page(request, claim, *, status=200, **forms):
         "expenses": claim.expenses.all(),
         "events": events,
         "query": queries[-1] if queries else None,
-        "units_text": units_text(claim.units, claim.sign_up.opportunity.fee_basis),
+        "units_text": units_text(
+            units=claim.units, fee_basis=claim.sign_up.opportunity.fee_basis
+        ),
         "arrangements": claim.sign_up.advance_arrangements.all(),
         "is_lead": is_lead,
         "is_owner": claim.sign_up.member_id == person.pk,
@@ -385,7 +377,7 @@ def mark_paid(request, pk):
 
 def _opportunity_page(request, opportunity, *, status=200, **forms):
     participants = []
-    for sign_up in participants_of(opportunity):
+    for sign_up in participants_of(opportunity=opportunity):
         arrange_prefix = f"arrange-{sign_up.pk}"
         participants.append(
             {

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from members import roles
+from members.models import User
 from members.selectors import active_in_role
 from members.services import on_behalf_record
 from notifications.models import Kind
@@ -18,24 +19,14 @@ from .models import DevelopmentPlan, Goal, PlanComment, PlanReview
 REVIEW_REMINDER_DAYS = 14
 
 
-def plan_for(*, owner) -> DevelopmentPlan:
+def plan_for(*, owner: User) -> DevelopmentPlan:
     plan, _ = DevelopmentPlan.objects.get_or_create(owner=owner)
     return plan
 
 
-def review_date_warning(review_on: date | None, today: date) -> str:
-    """A past review date is kept (it may be right), with a word about it."""
-    if review_on and review_on < today:
-        return (
-            f"The review date, {review_on:%-d %B %Y}, has already passed. It is "
-            "saved; change it if it was a mistake."
-        )
-    return ""
-
-
 @transaction.atomic
 def goal_save(
-    *, plan: DevelopmentPlan, actor, goal: Goal | None = None, **fields
+    *, plan: DevelopmentPlan, actor: User, goal: Goal | None = None, **fields
 ) -> Goal:
     goal = goal or Goal(plan=plan)
     for name, value in fields.items():
@@ -49,7 +40,7 @@ def goal_save(
 
 
 @transaction.atomic
-def goal_remove(*, goal: Goal, actor) -> None:
+def goal_remove(*, goal: Goal, actor: User) -> None:
     """Only when the owner asks (a confirmation page comes first)."""
     plan = goal.plan
     goal.delete()
@@ -60,7 +51,7 @@ def goal_remove(*, goal: Goal, actor) -> None:
 
 
 def plan_review_date_set(
-    *, plan: DevelopmentPlan, review_on: date | None, actor=None
+    *, plan: DevelopmentPlan, review_on: date | None, actor: User | None = None
 ) -> None:
     plan.review_on = review_on
     plan.save(update_fields=["review_on", "updated_at"])
@@ -70,17 +61,8 @@ def plan_review_date_set(
         )
 
 
-def review_due(plan: DevelopmentPlan | None, today: date) -> bool:
-    """Due soon, or overdue: what the dashboards point out."""
-    return bool(
-        plan
-        and plan.review_on
-        and plan.review_on <= today + timedelta(days=REVIEW_REMINDER_DAYS)
-    )
-
-
 @transaction.atomic
-def plan_comment_add(*, plan: DevelopmentPlan, author, body: str) -> PlanComment:
+def plan_comment_add(*, plan: DevelopmentPlan, author: User, body: str) -> PlanComment:
     """The other side hears about it: the owner when the lead writes, the
     lead when the owner (or their supporter) writes."""
     comment = PlanComment.objects.create(plan=plan, author=author, body=body)
@@ -91,7 +73,9 @@ def plan_comment_add(*, plan: DevelopmentPlan, author, body: str) -> PlanComment
     if roles.is_lead(author) and author != plan.owner:
         recipients = [plan.owner]
     else:
-        recipients = list(active_in_role(roles.ENGAGEMENT_LEADS).exclude(pk=author.pk))
+        recipients = list(
+            active_in_role(group_name=roles.ENGAGEMENT_LEADS).exclude(pk=author.pk)
+        )
     notify(
         recipients=recipients,
         kind=Kind.PLAN,
@@ -106,7 +90,12 @@ def plan_comment_add(*, plan: DevelopmentPlan, author, body: str) -> PlanComment
 
 @transaction.atomic
 def plan_review_record(
-    *, plan: DevelopmentPlan, reviewer, reviewed_on: date, notes: str, next_review_on
+    *,
+    plan: DevelopmentPlan,
+    reviewer: User,
+    reviewed_on: date,
+    notes: str,
+    next_review_on: date,
 ) -> PlanReview:
     review = PlanReview.objects.create(
         plan=plan,

@@ -13,7 +13,7 @@ from members.audit import PLAN, private_read_log
 from .access import plan_editable_by, plan_get_for
 from .forms import CommentForm, GoalForm, ReviewDateForm, ReviewForm
 from .models import DevelopmentPlan
-from .selectors import plans_for_lead
+from .selectors import plan_review_date_warning, plans_for_lead
 from .services import (
     goal_remove,
     goal_save,
@@ -21,7 +21,6 @@ from .services import (
     plan_for,
     plan_review_date_set,
     plan_review_record,
-    review_date_warning,
 )
 
 
@@ -51,7 +50,9 @@ def _plan_page(request, plan, *, template="plans/plan.html", status=200, **forms
         "comment_form": forms.get("comment_form") or CommentForm(),
         "review_form": forms.get("review_form")
         or ReviewForm(initial={"reviewed_on": today}),
-        "review_warning": review_date_warning(plan.review_on, today),
+        "review_warning": plan_review_date_warning(
+            review_on=plan.review_on, today=today
+        ),
     }
     return render(request, template, context, status=status)
 
@@ -114,7 +115,9 @@ def review_date(request, pk):
     plan_review_date_set(
         plan=plan, review_on=form.cleaned_data["review_on"], actor=request.user
     )
-    warning = review_date_warning(plan.review_on, timezone.localdate())
+    warning = plan_review_date_warning(
+        review_on=plan.review_on, today=timezone.localdate()
+    )
     if warning:
         messages.warning(request, warning)
     else:

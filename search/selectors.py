@@ -1,6 +1,7 @@
 """Search across the public site."""
 
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from wagtail.models import Page
 
 from core.listing import page_get
@@ -15,7 +16,7 @@ RESULT_TYPES = [
 ]
 
 
-def site_search(*, params) -> dict:
+def site_search(*, params: QueryDict) -> dict:
     """Results for ?q= (and ?type=, ?page=). Long or odd queries answer normally."""
     notices = []
     query = " ".join(params.get("q", "").split())

@@ -1,6 +1,9 @@
 """Reads for the stories pages: lists, filters and related stories."""
 
+from django.db.models import QuerySet
+from django.http import QueryDict
 from taggit.models import Tag
+from wagtail.models import Page
 
 from core.listing import choice_filters_apply, page_get
 from core.nations import NATION_CHOICES, NATIONS
@@ -21,7 +24,7 @@ def _story_cards():
     )
 
 
-def story_list(*, index, params) -> dict:
+def story_list(*, index: Page, params: QueryDict) -> dict:
     """Stories under `index`, filtered by ?kind=, ?tag=, ?nation=, ?page=.
 
     An unknown filter or page number is reported, never an error.
@@ -59,7 +62,7 @@ def story_list(*, index, params) -> dict:
     }
 
 
-def story_tags(limit: int = 12):
+def story_tags(*, limit: int = 12) -> QuerySet[Tag]:
     from django.db.models import Count
 
     return (
@@ -69,7 +72,7 @@ def story_tags(limit: int = 12):
     )
 
 
-def stories_related(*, story, limit: int = 3):
+def stories_related(*, story: StoryPage, limit: int = 3) -> QuerySet[StoryPage]:
     """Stories sharing a tag with this one, newest first."""
     # In the editor's preview the tags are modelcluster's in-memory list,
     # which has no values_list("pk"): read them as objects.
@@ -79,7 +82,7 @@ def stories_related(*, story, limit: int = 3):
     return _story_cards().not_page(story).filter(tags__in=tag_ids).distinct()[:limit]
 
 
-def stories_latest(*, limit: int = 3, with_tags: bool = False):
+def stories_latest(*, limit: int = 3, with_tags: bool = False) -> QuerySet[StoryPage]:
     stories = _story_cards()
     if with_tags:
         stories = stories.prefetch_related("tags")

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Invitation
-from accounts.services import invitation_create
+from accounts.services import invitation_accept, invitation_create
+from core.exceptions import NotAllowed
 from members.models import Assembly, Membership, Profile, User
 from members.services import person_deactivate
 from notifications.models import OutboxEmail
@@ -360,3 +361,11 @@ def test_someone_who_leaves_cannot_sign_in_and_their_history_stays(client, demo_
     assert User.objects.filter(pk=member.pk).exists()
     assert Profile.objects.get(user=member).left_on == ended
     assert all(m.ended_on == ended for m in Membership.objects.filter(user=member))
+
+
+def test_accepting_a_used_invitation_is_refused_with_core_not_allowed(demo_site):
+    invitation = invitation_create(email="twice-accepted@example.org")
+    details = {"first_name": "Ana", "last_name": "Lee", "password": "x-9Long-pass"}
+    invitation_accept(invitation=invitation, **details)
+    with pytest.raises(NotAllowed, match="already been used"):
+        invitation_accept(invitation=invitation, **details)

@@ -17,7 +17,7 @@ from notifications.models import Notification
 from opportunities import fees
 from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
-from opportunities.services import opportunity_move, select
+from opportunities.services import opportunity_move, opportunity_select
 from payments.models import Claim
 from payments.services import claim_approve, claim_mark_paid
 from tests.payments_fixtures import form_data
@@ -89,7 +89,9 @@ def test_the_promise_and_the_claim_agree_to_the_penny(
     # The lead selects; the work is done.
     entry = SignUp.objects.get(opportunity=opportunity, member=dafydd)
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
-    select(opportunity=opportunity, chosen=[entry], reason="Chosen", by=lead)
+    opportunity_select(
+        opportunity=opportunity, chosen=[entry], reason="Chosen", by=lead
+    )
     opportunity.refresh_from_db()
     opportunity_move(opportunity=opportunity, to=S.IN_PROGRESS)
     opportunity_move(opportunity=opportunity, to=S.COMPLETED)

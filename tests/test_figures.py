@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from core.csv_safe import csv_cell, csv_writer_safe
-from figures.selectors import change
+from figures.selectors import figure_change
 from members.models import Assembly, Membership, Profile, User
 from opportunities.models import Opportunity, Workstream
 from payments.models import AdvanceArrangement, Claim
@@ -166,8 +166,8 @@ def test_the_figures_ask_the_database_the_same_number_of_times_for_more_work(
 
 
 def test_the_report_s_kind_of_figure_and_a_fall(client, two_years):
-    assert change(11, 6) == 83  # the report's "increased by 83%"
-    assert change(0, 0) is None
+    assert figure_change(now=11, before=6) == 83  # the report's "increased by 83%"
+    assert figure_change(now=0, before=0) is None
     took_part(work(2020), "member@example.org")
     sign_in(client, "lead@example.org")
     page = client.get(reverse("figures:figures"), {"year": 2020}).content.decode()

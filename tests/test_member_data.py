@@ -20,7 +20,12 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from charter.models import CharterAcceptance, CharterVersion
-from figures.selectors import engagements, totals, totals_by, years
+from figures.selectors import (
+    engagement_totals,
+    engagement_totals_by,
+    engagement_years,
+    engagements_list,
+)
 from members.models import Membership, OnBehalfRecord, Profile, Support, User
 from members.services import person_deactivate
 from notifications.models import Notification, NotificationPreference, OutboxEmail
@@ -254,14 +259,24 @@ def dafydd_left():
 
 
 def _figures() -> dict:
-    found = engagements()
+    found = engagements_list()
     return {
         year: (
-            totals(found, year).measures(),
-            [(name, t.measures()) for name, t in totals_by(found, year, "assembly")],
-            [(name, t.measures()) for name, t in totals_by(found, year, "workstream")],
+            engagement_totals(found=found, year=year).measures(),
+            [
+                (name, t.measures())
+                for name, t in engagement_totals_by(
+                    found=found, year=year, key="assembly"
+                )
+            ],
+            [
+                (name, t.measures())
+                for name, t in engagement_totals_by(
+                    found=found, year=year, key="workstream"
+                )
+            ],
         )
-        for year in years(found)
+        for year in engagement_years(found=found)
     }
 
 

@@ -16,11 +16,11 @@ from notifications.emails import email_render
 from notifications.forms import PreferencesForm
 from notifications.models import CallBack, Delivery, Notification, OutboxEmail
 from notifications.outbox import outbox_send_due
+from notifications.selectors import preferences_get
 from notifications.services import (
     CHOOSABLE_KINDS,
     account_email,
     notify,
-    preferences_get,
     preferences_save,
 )
 from tests.people import sign_in

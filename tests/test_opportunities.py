@@ -11,17 +11,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members.models import OnBehalfRecord
 from notifications.models import Notification
 from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
 from opportunities.services import (
     TRANSITIONS,
-    NotAllowed,
     opportunity_move,
-    select,
-    sign_up,
-    withdraw,
+    opportunity_select,
+    sign_up_create,
+    sign_up_withdraw,
 )
 from tests.people import person, sign_in
 
@@ -81,13 +81,17 @@ def test_an_opportunity_without_sessions_cannot_open(demo_site):
 
 def test_when_places_are_full_people_wait_in_order(demo_site):
     opportunity = OpportunityFactory(places=1)
-    first = sign_up(opportunity=opportunity, member=person())
-    second = sign_up(opportunity=opportunity, member=person("member2@example.org"))
-    third = sign_up(opportunity=opportunity, member=person("member3@example.org"))
+    first = sign_up_create(opportunity=opportunity, member=person())
+    second = sign_up_create(
+        opportunity=opportunity, member=person("member2@example.org")
+    )
+    third = sign_up_create(
+        opportunity=opportunity, member=person("member3@example.org")
+    )
     assert first.status == SignUp.Status.SIGNED_UP
     assert (second.status, third.status) == (SignUp.Status.WAITING,) * 2
 
-    offered = withdraw(entry=first, actor=first.member)
+    offered = sign_up_withdraw(entry=first, actor=first.member)
     assert offered == second
     second.refresh_from_db()
     assert second.status == SignUp.Status.OFFERED
@@ -101,9 +105,11 @@ def test_when_places_are_full_people_wait_in_order(demo_site):
 
 def test_withdrawing_from_the_waiting_list_offers_nobody_a_place(demo_site):
     opportunity = OpportunityFactory(places=1)
-    sign_up(opportunity=opportunity, member=person())
-    waiting = sign_up(opportunity=opportunity, member=person("member2@example.org"))
-    assert withdraw(entry=waiting, actor=waiting.member) is None
+    sign_up_create(opportunity=opportunity, member=person())
+    waiting = sign_up_create(
+        opportunity=opportunity, member=person("member2@example.org")
+    )
+    assert sign_up_withdraw(entry=waiting, actor=waiting.member) is None
     assert not Notification.objects.filter(
         dedupe_key__startswith="place-offered:"
     ).exists()
@@ -112,23 +118,23 @@ def test_withdrawing_from_the_waiting_list_offers_nobody_a_place(demo_site):
 def test_signing_up_after_the_closing_date_is_refused(demo_site):
     opportunity = OpportunityFactory(closes_on=timezone.localdate() - timedelta(days=1))
     with pytest.raises(NotAllowed, match="Sign-up closed on"):
-        sign_up(opportunity=opportunity, member=person())
+        sign_up_create(opportunity=opportunity, member=person())
 
 
 @pytest.mark.parametrize("status", [s for s in S if s != S.OPEN])
 def test_signing_up_is_only_for_open_opportunities(demo_site, status):
     opportunity = OpportunityFactory(status=status)
     with pytest.raises(NotAllowed, match="not open for sign-up"):
-        sign_up(opportunity=opportunity, member=person())
+        sign_up_create(opportunity=opportunity, member=person())
 
 
 def test_signing_up_twice_is_refused_but_after_withdrawing_is_fine(demo_site):
     opportunity = OpportunityFactory()
-    entry = sign_up(opportunity=opportunity, member=person())
+    entry = sign_up_create(opportunity=opportunity, member=person())
     with pytest.raises(NotAllowed, match="already signed up"):
-        sign_up(opportunity=opportunity, member=person())
-    withdraw(entry=entry, actor=entry.member)
-    again = sign_up(opportunity=opportunity, member=person())
+        sign_up_create(opportunity=opportunity, member=person())
+    sign_up_withdraw(entry=entry, actor=entry.member)
+    again = sign_up_create(opportunity=opportunity, member=person())
     assert again.status == SignUp.Status.SIGNED_UP
     assert opportunity.sign_ups.filter(member=person()).count() == 2
 
@@ -223,10 +229,12 @@ def test_matching_skills_come_first(client, demo_site):
 
 def test_the_lead_selects_and_everyone_hears(demo_site):
     opportunity = OpportunityFactory(places=1)
-    chosen = sign_up(opportunity=opportunity, member=person())
-    other = sign_up(opportunity=opportunity, member=person("member2@example.org"))
+    chosen = sign_up_create(opportunity=opportunity, member=person())
+    other = sign_up_create(
+        opportunity=opportunity, member=person("member2@example.org")
+    )
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
-    select(
+    opportunity_select(
         opportunity=opportunity,
         chosen=[chosen],
         reason="Dafydd knows the topic well.",
@@ -253,23 +261,29 @@ def test_the_lead_selects_and_everyone_hears(demo_site):
 def test_selecting_more_people_than_places_is_refused(demo_site):
     opportunity = OpportunityFactory(places=1)
     entries = [
-        sign_up(opportunity=opportunity, member=person()),
-        sign_up(opportunity=opportunity, member=person("member2@example.org")),
+        sign_up_create(opportunity=opportunity, member=person()),
+        sign_up_create(opportunity=opportunity, member=person("member2@example.org")),
     ]
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
     with pytest.raises(NotAllowed, match="There are 1 places"):
-        select(opportunity=opportunity, chosen=entries, reason="Both", by=None)
+        opportunity_select(
+            opportunity=opportunity, chosen=entries, reason="Both", by=None
+        )
     assert not opportunity.sign_ups.filter(status=SignUp.Status.SELECTED).exists()
 
 
 def test_selection_needs_a_reason_and_a_closed_opportunity(demo_site):
     opportunity = OpportunityFactory()
-    entry = sign_up(opportunity=opportunity, member=person())
+    entry = sign_up_create(opportunity=opportunity, member=person())
     with pytest.raises(NotAllowed, match="Close sign-up"):
-        select(opportunity=opportunity, chosen=[entry], reason="Yes", by=None)
+        opportunity_select(
+            opportunity=opportunity, chosen=[entry], reason="Yes", by=None
+        )
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
     with pytest.raises(NotAllowed, match="why these people"):
-        select(opportunity=opportunity, chosen=[entry], reason="  ", by=None)
+        opportunity_select(
+            opportunity=opportunity, chosen=[entry], reason="  ", by=None
+        )
 
 
 # Two people, one last place ----------------------------------------------------------
@@ -289,7 +303,7 @@ def test_two_members_taking_the_last_place_at_once_one_gets_it():
     def worker(person):
         try:
             start.wait()
-            sign_up(opportunity=opportunity, member=person)
+            sign_up_create(opportunity=opportunity, member=person)
         except Exception as error:  # noqa: BLE001 - asserted below
             errors.append(error)
         finally:
@@ -312,7 +326,7 @@ def test_the_member_s_dashboard_shows_open_opportunities_and_sign_ups(
 ):
     signed = OpportunityFactory(title="Join the film panel")
     OpportunityFactory(title="Test the new website")
-    sign_up(opportunity=signed, member=person())
+    sign_up_create(opportunity=signed, member=person())
     sign_in(client, "member@example.org")
     page = client.get(reverse("intranet:home")).content.decode()
     section = page[page.index('id="opportunities-heading"') :]

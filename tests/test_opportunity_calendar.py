@@ -17,7 +17,7 @@ from notifications.services import preferences_save
 from opportunities.calendar import session_ics
 from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, SignUp
-from opportunities.services import opportunity_move, select, sign_up
+from opportunities.services import opportunity_move, opportunity_select, sign_up_create
 from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -32,11 +32,11 @@ def person(email):
 def selection_made(opportunity, chosen, others=()):
     """Sign these people up, close sign-up and let the lead choose."""
     entries = {
-        email: sign_up(opportunity=opportunity, member=person(email))
+        email: sign_up_create(opportunity=opportunity, member=person(email))
         for email in [*chosen, *others]
     }
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
-    select(
+    opportunity_select(
         opportunity=opportunity,
         chosen=[entries[email] for email in chosen],
         reason="They know the topic well.",
@@ -178,7 +178,7 @@ def test_signing_in_comes_first(client, demo_site):
 
 def test_a_member_only_signed_up_sees_no_calendar_links(client, demo_site):
     opportunity = OpportunityFactory(sessions=2)
-    sign_up(opportunity=opportunity, member=person("member@example.org"))
+    sign_up_create(opportunity=opportunity, member=person("member@example.org"))
     sign_in(client, "member@example.org")
     page = client.get(reverse("opportunities:detail", args=[opportunity.pk]))
     assert "to your calendar (.ics)" not in page.content.decode()

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from members import roles
 from members.models import User
 from notifications.models import Notification
@@ -16,12 +17,11 @@ from opportunities.factories import OpportunityFactory
 from opportunities.models import EngagementRequest, Opportunity, SignUp, Workstream
 from opportunities.services import (
     REQUEST_TRANSITIONS,
-    NotAllowed,
     request_accept,
     request_answer,
     request_ask,
     request_decline,
-    sign_up,
+    sign_up_create,
 )
 from tests.people import person, sign_in
 
@@ -170,7 +170,7 @@ def test_a_refused_move_says_why(client, demo_site):
 
 def test_cancelling_asks_first_then_tells_those_signed_up(client, demo_site):
     opportunity = OpportunityFactory(title="Evaluation panel")
-    sign_up(opportunity=opportunity, member=person())
+    sign_up_create(opportunity=opportunity, member=person())
     sign_in(client, "lead@example.org")
     url = reverse("opportunities:move", args=[opportunity.pk])
     question = client.get(url, {"to": "cancelled"})
@@ -193,8 +193,12 @@ def test_cancelling_asks_first_then_tells_those_signed_up(client, demo_site):
 
 def test_the_lead_selects_on_the_selection_screen(client, demo_site):
     opportunity = OpportunityFactory(places=1, title="Recruitment panel")
-    first = sign_up(opportunity=opportunity, member=person(), support_needs="ramp")
-    second = sign_up(opportunity=opportunity, member=person("member2@example.org"))
+    first = sign_up_create(
+        opportunity=opportunity, member=person(), support_needs="ramp"
+    )
+    second = sign_up_create(
+        opportunity=opportunity, member=person("member2@example.org")
+    )
     opportunity.status = S.CLOSED
     opportunity.save()
     sign_in(client, "lead@example.org")
@@ -224,8 +228,10 @@ def test_first_come_first_served_is_confirmed_with_the_first_people_ticked(
     client, demo_site
 ):
     opportunity = OpportunityFactory(places=1, selection="first_come")
-    first = sign_up(opportunity=opportunity, member=person())
-    waiting = sign_up(opportunity=opportunity, member=person("member2@example.org"))
+    first = sign_up_create(opportunity=opportunity, member=person())
+    waiting = sign_up_create(
+        opportunity=opportunity, member=person("member2@example.org")
+    )
     opportunity.status = S.CLOSED
     opportunity.save()
     sign_in(client, "lead@example.org")
@@ -512,7 +518,7 @@ def test_a_member_s_needs_for_an_opportunity_are_seen_by_them_and_the_lead_only(
     client, demo_site
 ):
     opportunity = OpportunityFactory(title="Film panel")
-    sign_up(
+    sign_up_create(
         opportunity=opportunity,
         member=person("member2@example.org"),
         support_needs="A hearing loop, please",

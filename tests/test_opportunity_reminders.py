@@ -12,7 +12,7 @@ from notifications.models import Notification
 from opportunities.factories import OpportunityFactory
 from opportunities.models import Opportunity, Session
 from opportunities.reminders import closing_reminders_send, session_reminders_send
-from opportunities.services import opportunity_move, select, sign_up
+from opportunities.services import opportunity_move, opportunity_select, sign_up_create
 from opportunities.tasks import closing_reminders, session_reminders
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def closing_in(days, **fields):
 
 def test_members_not_signed_up_hear_three_days_before_sign_up_closes(demo_site):
     opportunity = closing_in(3)
-    sign_up(opportunity=opportunity, member=person("member2@example.org"))
+    sign_up_create(opportunity=opportunity, member=person("member2@example.org"))
     sent = closing_reminders_send(today=timezone.localdate())
     # Signed up already: no reminder. Paused (member3): none either.
     assert reminded(opportunity, "opportunity-closing") == {"member@example.org"}
@@ -171,11 +171,11 @@ def taking_part(chosen, others=(), days=2, where="Room 4, Town Hall"):
         where=where,
     )
     entries = [
-        sign_up(opportunity=opportunity, member=person(email))
+        sign_up_create(opportunity=opportunity, member=person(email))
         for email in [*chosen, *others]
     ]
     opportunity_move(opportunity=opportunity, to=S.CLOSED)
-    select(
+    opportunity_select(
         opportunity=opportunity,
         chosen=entries[: len(chosen)],
         reason="Film experience",
@@ -237,7 +237,7 @@ def test_no_session_reminder_before_the_selection_or_after_a_cancellation(
         starts_at=session.starts_at,
         ends_at=session.ends_at,
     )
-    sign_up(opportunity=still_open, member=person("member@example.org"))
+    sign_up_create(opportunity=still_open, member=person("member@example.org"))
     assert session_reminders_send(today=timezone.localdate()) == 0
 
 

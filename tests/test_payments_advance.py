@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from notifications.models import Kind, Notification
 from payments.models import AdvanceArrangement
-from payments.services import NotAllowed, arrangement_add, arrangement_mark_paid
+from payments.services import arrangement_add, arrangement_mark_paid
 from tests.payments_fixtures import lead, new_claim_url, selected
 from tests.people import sign_in
 

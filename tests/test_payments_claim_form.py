@@ -12,10 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from notifications.models import Kind
 from opportunities.models import SignUp
 from payments.models import Claim, ReceiptUpload
-from payments.services import NotAllowed, claim_submit
+from payments.services import claim_submit
 from tests.payments_fixtures import (
     HEIC,
     JPEG,

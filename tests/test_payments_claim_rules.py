@@ -7,13 +7,13 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from notifications.models import Notification
 from opportunities.models import SignUp
 from payments.models import Claim
 from payments.services import (
     TRANSITIONS,
     ExpenseInput,
-    NotAllowed,
     claim_approve,
     claim_mark_paid,
     claim_query,

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import NotAllowed
 from opportunities.models import Opportunity
 from payments.selectors import claims_waiting_count
-from payments.services import NotAllowed, claim_submit
+from payments.services import claim_submit
 from tests.payments_fixtures import C, claim_at, new_claim_url, selected
 from tests.people import sign_in
 

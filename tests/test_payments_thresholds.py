@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_the_tax_year_runs_from_6_april_to_5_april(day, start):
-    assert tax_year_of(day) == (
+    assert tax_year_of(day=day) == (
         start,
         start.replace(year=start.year + 1) - timedelta(days=1),
     )
@@ -49,7 +49,7 @@ def test_the_year_total_counts_fees_paid_in_this_tax_year_only(demo_site):
     paid_claim("member@example.org", date(2040, 4, 5))  # last tax year
     approved = claim_at(C.APPROVED, selected())  # not paid yet
     paid_claim("member2@example.org", date(2040, 5, 1))  # someone else's
-    figures = year_figures(person(), today)
+    figures = year_figures(member=person(), today=today)
     assert figures.total == Decimal("175.00")  # fees only: expenses pay people back
     assert figures.weeks == 9
     assert figures.weekly_average == Decimal("19.44")
@@ -79,7 +79,7 @@ def test_your_payments_shows_the_figures_beside_the_thresholds_as_information(
     )
     sign_in(client, "member@example.org")
     html = client.get(reverse("payments:mine")).content.decode()
-    figures = year_figures(person(), today)
+    figures = year_figures(member=person(), today=today)
     assert f"<strong>£{figures.total}</strong>" in html
     assert "£196.00 a week" in html
     assert "£151.00" not in html  # the older limit no longer applies

@@ -181,7 +181,7 @@ def test_the_lead_s_invitation_link_still_works_after_the_naming(client, demo_si
     name_supporter(client, "sam@example.net")
     outbox = OutboxEmail.objects.get(to_address="sam@example.net")
     token = link_from(outbox, "accept_url").rstrip("/").rsplit("/", 1)[-1]
-    assert invitation_check(token).ok
+    assert invitation_check(token=token).ok
 
 
 def test_two_members_naming_one_address_send_one_invitation(client, demo_site):
@@ -311,7 +311,7 @@ def test_taking_back_a_request_withdraws_the_member_s_own_invitation(client, dem
     client.logout()
     link = link_from(outbox, "accept_url")
     token = link.rstrip("/").rsplit("/", 1)[-1]
-    assert invitation_check(token).problem == LinkProblem.WITHDRAWN
+    assert invitation_check(token=token).problem == LinkProblem.WITHDRAWN
     assert client.get(link).status_code == 410
     assert not User.objects.filter(email="sam@example.net").exists()
 

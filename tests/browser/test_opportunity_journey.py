@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from opportunities.factories import OpportunityFactory
 from opportunities.models import EngagementRequest, Opportunity, SignUp
-from opportunities.services import opportunity_move, select, sign_up
+from opportunities.services import opportunity_move, opportunity_select, sign_up_create
 from tests.people import person
 
 from . import BROWSER_TEST, helpers
@@ -81,7 +81,7 @@ def test_staff_ask_and_the_lead_accepts_and_opens_an_opportunity(page, site):
 
 def test_the_waiting_list_the_selection_screen_and_the_figures(page, site):
     opportunity = OpportunityFactory(places=1, title="Panel for a new post")
-    sign_up(opportunity=opportunity, member=person())
+    sign_up_create(opportunity=opportunity, member=person())
     helpers.sign_in(page, site, "member2@example.org")
     page.goto(f"{site}/members/opportunities/{opportunity.pk}/")
     page.get_by_role("button", name="Sign up").click()
@@ -144,7 +144,7 @@ def test_by_keyboard_a_member_signs_up_is_selected_and_claims_an_expense(
 
     # The lead closes sign-up and selects (their screen is tested above).
     opportunity_move(opportunity=opportunity, to=Opportunity.Status.CLOSED)
-    select(
+    opportunity_select(
         opportunity=opportunity,
         chosen=list(opportunity.sign_ups.all()),
         reason="Dafydd knows the strategy's first version.",
