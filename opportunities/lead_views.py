@@ -92,9 +92,9 @@ def _manage_page(request, opportunity, *, selection_form=None, status=200):
             "opportunity": opportunity,
             "sessions": opportunity.sessions.all(),
             "sign_ups": sign_ups,
-            "holding": [e for e in sign_ups if e.status in SignUp.HOLDING],
-            "waiting": [e for e in sign_ups if e.status == SignUp.Status.WAITING],
-            "others": [e for e in sign_ups if e.status not in SignUp.ACTIVE],
+            "holding": [e for e in sign_ups if e.holds_place],
+            "waiting": [e for e in sign_ups if e.is_waiting],
+            "others": [e for e in sign_ups if not e.is_active],
             "moves": [
                 (value, MOVE_LABELS[value])
                 for value in S
@@ -102,7 +102,7 @@ def _manage_page(request, opportunity, *, selection_form=None, status=200):
                 # Selecting goes through its own screen, with the reason.
                 and value != S.SELECTED
             ],
-            "can_select": opportunity.status == S.CLOSED,
+            "can_select": opportunity.awaits_selection,
             "total_fee": opportunity.total_fee(),
         },
         status=status,
@@ -141,10 +141,10 @@ def move(request, pk):
 @lead_required
 def selection(request, pk):
     opportunity = get_object_or_404(Opportunity, pk=pk)
-    if opportunity.status != S.CLOSED:
+    if not opportunity.awaits_selection:
         messages.error(request, "Close sign-up before making the selection.")
         return redirect("opportunities:manage", pk=pk)
-    first_come = opportunity.selection == Opportunity.Selection.FIRST_COME
+    first_come = opportunity.is_first_come
     if request.method == "POST":
         form = SelectionForm(request.POST, opportunity=opportunity)
         if form.is_valid():

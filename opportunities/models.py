@@ -85,6 +85,20 @@ class EngagementRequest(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def awaits_decision(self) -> bool:
+        """Sent by staff (or answered): the lead is to accept, ask or decline."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def awaits_answer(self) -> bool:
+        """The lead asked a question: the requester is to answer it."""
+        return self.status == self.Status.QUESTION
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == self.Status.DECLINED
+
 
 class Opportunity(models.Model):
     class Status(models.TextChoices):
@@ -151,6 +165,26 @@ class Opportunity(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        """Still with the lead: members do not see it."""
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_open(self) -> bool:
+        """Open for sign-up."""
+        return self.status == self.Status.OPEN
+
+    @property
+    def awaits_selection(self) -> bool:
+        """Sign-up is closed and the lead is to choose who takes part."""
+        return self.status == self.Status.CLOSED
+
+    @property
+    def is_first_come(self) -> bool:
+        """The first to sign up have the places, rather than the lead choosing."""
+        return self.selection == self.Selection.FIRST_COME
 
     def total_fee(self) -> Decimal:
         """What one person earns for the whole opportunity, known in advance:
@@ -232,11 +266,30 @@ class SignUp(models.Model):
         return f"{self.member} for {self.opportunity}"
 
     @property
+    def is_selected(self) -> bool:
+        """Chosen to take part: they do the work and claim for it."""
+        return self.status == self.Status.SELECTED
+
+    @property
+    def is_waiting(self) -> bool:
+        """On the waiting list."""
+        return self.status == self.Status.WAITING
+
+    @property
+    def holds_place(self) -> bool:
+        """Holds one of the places (signed up, offered one, or selected)."""
+        return self.status in self.HOLDING
+
+    @property
+    def is_active(self) -> bool:
+        """Holds a place or is waiting for one: not withdrawn or turned down."""
+        return self.status in self.ACTIVE
+
+    @property
     def gets_calendar_invitations(self) -> bool:
         """Selected, and the work is still going ahead."""
         return (
-            self.status == self.Status.SELECTED
-            and self.opportunity.status != Opportunity.Status.CANCELLED
+            self.is_selected and self.opportunity.status != Opportunity.Status.CANCELLED
         )
 
     def email_attachments(self) -> list[tuple[str, bytes, str]]:

@@ -89,8 +89,8 @@ def _detail_page(request, made, *, status=200, **forms):
         {
             "made": made,
             "is_lead": is_lead,
-            "lead_may_decide": is_lead and made.status == R.SUBMITTED,
-            "requester_may_answer": is_requester and made.status == R.QUESTION,
+            "lead_may_decide": is_lead and made.awaits_decision,
+            "requester_may_answer": is_requester and made.awaits_answer,
             **{
                 f"{name}_form": forms.get(f"{name}_form") or _message_form(name)
                 for name in DECISIONS

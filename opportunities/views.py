@@ -13,7 +13,7 @@ from members.audit import needs_read_log
 
 from .calendar import session_filename, session_ics
 from .forms import SignUpForm
-from .models import Opportunity, SignUp
+from .models import Opportunity
 from .selectors import (
     opportunities_open_for,
     opportunity_work_done,
@@ -36,7 +36,7 @@ def _detail_page(request, opportunity, member, form=None, status=200):
     entry = sign_up_of(opportunity=opportunity, member=member)
     profile = getattr(member, "profile", None)
     # A supporter acting sees the needs given, or the profile's in the form.
-    form_shown = entry is None and opportunity.status == Opportunity.Status.OPEN
+    form_shown = entry is None and opportunity.is_open
     needs = entry or (profile if form_shown else None)
     needs_read_log(viewer=request.user, owner=member, source=needs)
     return render(
@@ -49,7 +49,7 @@ def _detail_page(request, opportunity, member, form=None, status=200):
             "entry": entry,
             "work_done": opportunity_work_done(opportunity=opportunity),
             "position": waiting_position(entry=entry)
-            if entry and entry.status == SignUp.Status.WAITING
+            if entry and entry.is_waiting
             else None,
             "form": form
             or SignUpForm(
@@ -91,7 +91,7 @@ def sign_up_view(request, pk, member):
     except NotAllowed as refusal:
         form.add_error(None, str(refusal))
         return _detail_page(request, opportunity, member, form=form, status=400)
-    if entry.status == SignUp.Status.WAITING:
+    if entry.is_waiting:
         messages.success(
             request,
             "The places are full, so you are on the waiting list. We will tell "

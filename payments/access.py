@@ -25,7 +25,7 @@ def claim_get_for(*, person, viewer, pk: int) -> Claim:
 
 def claim_editable_by(*, person, claim: Claim) -> bool:
     """Only the member changes a claim, and only when the lead has asked."""
-    return claim.sign_up.member_id == person.pk and claim.status == Claim.Status.QUERIED
+    return claim.sign_up.member_id == person.pk and claim.is_queried
 
 
 def receipt_get_for(*, person, viewer, pk: int) -> ExpenseLine:

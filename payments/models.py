@@ -78,6 +78,37 @@ class Claim(models.Model):
     def opportunity(self):
         return self.sign_up.opportunity
 
+    @property
+    def is_submitted(self) -> bool:
+        """Sent (or sent back with an answer): the lead is to check it."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def is_queried(self) -> bool:
+        """The lead has asked a question: the member is to answer it."""
+        return self.status == self.Status.QUERIED
+
+    @property
+    def is_approved(self) -> bool:
+        """Approved and still to be paid."""
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_paid(self) -> bool:
+        return self.status == self.Status.PAID
+
+    @property
+    def lead_label(self) -> str:
+        """The Claims screen's word for the claim, saying what the lead does
+        next. `resubmitted` is the claims selectors' annotation."""
+        if self.is_submitted:
+            if getattr(self, "resubmitted", False):
+                return "To check (sent back with an answer)"
+            return "To check"
+        if self.is_approved:
+            return "Approved, to pay"
+        return self.get_status_display()
+
     def expenses_total(self) -> Decimal:
         return sum((line.amount for line in self.expenses.all()), Decimal("0.00"))
 
@@ -189,6 +220,10 @@ class AdvanceArrangement(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.sign_up}"
+
+    @property
+    def is_paid(self) -> bool:
+        return self.status == self.Status.PAID
 
 
 class BenefitThreshold(models.Model):

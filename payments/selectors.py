@@ -43,6 +43,12 @@ def claims_of(*, member: User) -> QuerySet[Claim]:
     return _claims().filter(sign_up__member=member).prefetch_related("expenses")
 
 
+def claim_latest_query(*, claim: Claim) -> ClaimEvent | None:
+    """The lead's latest question about the claim, or None if they never
+    asked one. One query, however long the claim's history."""
+    return claim.events.filter(to_status=S.QUERIED).select_related("by").last()
+
+
 def claims_to_answer(*, member: User) -> QuerySet[Claim]:
     """The member's claims the lead has a question about."""
     return claims_of(member=member).filter(status=S.QUERIED)

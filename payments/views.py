@@ -29,6 +29,7 @@ from .models import AdvanceArrangement, BenefitThreshold, Claim
 from .receipts import content_type_of
 from .selectors import (
     arrangements_of,
+    claim_latest_query,
     claims_of,
     claims_others,
     claims_waiting,
@@ -101,9 +102,7 @@ def _claim_form_page(request, *, sign_up, claim, form, formset, status=200):
             "sign_up": sign_up,
             "opportunity": sign_up.opportunity,
             "claim": claim,
-            "query": claim.events.filter(to_status=Claim.Status.QUERIED).last()
-            if claim
-            else None,
+            "query": claim_latest_query(claim=claim) if claim else None,
             "form": form,
             "formset": formset,
             "has_errors": has_errors,
@@ -229,15 +228,14 @@ def claim_edit(request, pk, member):
 def _claim_page(request, claim, *, status=200, **forms):
     person = person_for(request)
     is_lead = roles.is_lead(request.user)
-    events = list(claim.events.select_related("by"))
-    queries = [e for e in events if e.to_status == Claim.Status.QUERIED]
+    events = claim.events.select_related("by")
     context = {
         "claim": claim,
         "opportunity": claim.sign_up.opportunity,
         "member": claim.sign_up.member,
         "expenses": claim.expenses.all(),
         "events": events,
-        "query": queries[-1] if queries else None,
+        "query": claim_latest_query(claim=claim),
         "units_text": units_text(
             units=claim.units, fee_basis=claim.sign_up.opportunity.fee_basis
         ),
