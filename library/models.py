@@ -144,6 +144,11 @@ class ResourcePage(Page):
             raise ValidationError({"media": " ".join(problems.values())})
 
     @property
+    def is_training(self) -> bool:
+        """A training course: its steps are child pages."""
+        return self.resource_type == self.Type.TRAINING
+
+    @property
     def nation_label(self) -> str:
         return NATIONS.get(self.nation, "")
 

@@ -11,15 +11,12 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from core.exceptions import NotAllowed
 from core.exports import Anonymising, person_anonymise_everywhere
 
 from .models import Profile, User
 
 ACTION = "members.anonymise"
-
-
-class NotLeftError(Exception):
-    """Only someone who has left can be anonymised."""
 
 
 def former_name(person: User) -> str:
@@ -56,13 +53,13 @@ def anonymised_record(person: User) -> ModelLogEntry | None:
 @transaction.atomic
 def person_anonymise(*, person: User, by: User) -> bool:
     """Anonymise `person`; False if that was done before (nothing changes
-    twice). Raises NotLeftError for someone who has not left."""
+    twice). Refuses (NotAllowed) someone who has not left."""
     # One at a time: a second click waits, then finds it done.
     person = User.objects.select_for_update().get(pk=person.pk)
     if is_anonymised(person):
         return False
     if not has_left(person):
-        raise NotLeftError(f"{person} has not left the group.")
+        raise NotAllowed(f"{person} has not left the group.")
     profile = Profile.objects.filter(user=person).first()
     old_names = {person.get_full_name(), person.first_name}
     if profile is not None:

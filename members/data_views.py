@@ -11,10 +11,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.exceptions import NotAllowed
+
 from .access import lead_required
 from .acting import person_for
 from .anonymise import (
-    NotLeftError,
     anonymised_record,
     former_name,
     has_left,
@@ -74,7 +75,7 @@ def person_anonymise_confirm(request, pk):
         new_name = former_name(person)
         try:
             person_anonymise(person=person, by=request.user)
-        except NotLeftError:
+        except NotAllowed:
             refused = True
         else:
             messages.success(

@@ -225,6 +225,11 @@ class Profile(models.Model):
     def is_current(self) -> bool:
         return self.left_on is None or self.left_on >= date.today()
 
+    @property
+    def is_member_role(self) -> bool:
+        """A member of the group (not the lead, staff or a supporter)."""
+        return self.role == self.Role.MEMBER
+
     def is_paused_on(self, day: date) -> bool:
         if self.paused_since is None or self.paused_since > day:
             return False

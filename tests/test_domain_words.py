@@ -11,7 +11,9 @@ import pytest
 from django.conf import settings
 from django.template.loaders.app_directories import get_app_template_dirs
 
+from library.models import ResourcePage
 from members.factories import UserFactory
+from members.models import Profile
 from members.roles import ENGAGEMENT_LEADS
 from opportunities.factories import (
     EngagementRequestFactory,
@@ -25,7 +27,7 @@ from payments.selectors import claim_latest_query, claims_waiting
 from payments.services import claim_query, claim_resubmit
 
 # The fields whose values are domain words.
-FIELDS = r"(?:status|state|kind|decision|selection)"
+FIELDS = r"(?:status|state|kind|decision|selection|role|resource_type)"
 LITERAL = r"""(?:"[^"]*"|'[^']*')"""
 OPERATOR = r"(?:==|!=|\bnot in\b|\bin\b)"
 FILTERS = r"(?:\|[\w:]+(?:" + LITERAL + r")?)*"
@@ -273,3 +275,14 @@ REQUEST_QUESTIONS = {
 def test_a_request_says_what_state_it_is_in(status):
     made = EngagementRequestFactory(status=status)
     assert answers(made, REQUEST_QUESTIONS) == expected(status, REQUEST_QUESTIONS)
+
+
+@pytest.mark.parametrize("role", list(Profile.Role))
+def test_a_profile_says_whether_it_is_a_member_s(role):
+    assert Profile(role=role).is_member_role == (role == Profile.Role.MEMBER)
+
+
+@pytest.mark.parametrize("kind", list(ResourcePage.Type))
+def test_a_resource_says_whether_it_is_a_training_course(kind):
+    page = ResourcePage(resource_type=kind)
+    assert page.is_training == (kind == ResourcePage.Type.TRAINING)
