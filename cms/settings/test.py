@@ -1,7 +1,7 @@
 """Test settings: fast hashing, mail and cache in memory, tasks run inline."""
 
 from .base import *  # noqa: F403
-from .base import Q_CLUSTER, env
+from .base import MIDDLEWARE, Q_CLUSTER, env
 
 SECRET_KEY = "django-insecure-test-only"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -23,4 +23,6 @@ WHITENOISE_AUTOREFRESH = True
 # (autosave, editing-session pings) must not overlap the test's own clicks.
 # Production keeps Wagtail's defaults: autosave on.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+# ... and requests to it are answered one at a time (tests/browser/one_at_a_time.py).
+MIDDLEWARE = ["tests.browser.one_at_a_time.one_request_at_a_time", *MIDDLEWARE]
 WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
