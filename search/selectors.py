@@ -10,10 +10,36 @@ from stories.models import StoryPage
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
+TAG_PAGE_SIZE = 9
 RESULT_TYPES = [
     ("stories", "Stories", StoryPage),
     ("library", "Library resources", ResourcePage),
 ]
+
+
+def pages_specific(*, pages: list[Page]) -> list[Page]:
+    """The specific pages, in the same order: one query per page type, not
+    one per result."""
+    ids = [page.pk for page in pages]
+    found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def tag_stories(*, tag, params: QueryDict) -> dict:
+    """Stories with one tag, a page at a time, newest first."""
+    notices = []
+    stories = (
+        StoryPage.objects.live()
+        .public()
+        .filter(tags=tag)
+        .select_related("author", "hero_image")
+        .prefetch_related("hero_image__renditions")
+        .order_by("-date", "-pk")
+    )
+    page = page_get(
+        items=stories, params=params, per_page=TAG_PAGE_SIZE, notices=notices
+    )
+    return {"stories": page, "notices": notices}
 
 
 def site_search(*, params: QueryDict) -> dict:
@@ -43,7 +69,7 @@ def site_search(*, params: QueryDict) -> dict:
             per_page=PAGE_SIZE,
             notices=notices,
         )
-        results.object_list = [page.specific for page in results.object_list]
+        results.object_list = pages_specific(pages=results.object_list)
     elif query:
         notices.append("Try searching with letters or numbers.")
         results = Paginator([], PAGE_SIZE).page(1)

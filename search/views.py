@@ -1,9 +1,7 @@
 from django.shortcuts import render
 from taggit.models import Tag
 
-from stories.models import StoryPage
-
-from .selectors import site_search
+from .selectors import site_search, tag_stories
 
 
 def search(request):
@@ -16,20 +14,9 @@ def tag_index(request):
 
 
 def tag(request, slug):
-    """Stories with one tag. An unknown tag is explained, not an error."""
+    """Stories with one tag, paged. An unknown tag is explained, not an error."""
     tag = Tag.objects.filter(slug=slug).first()
-    stories = (
-        StoryPage.objects.live()
-        .public()
-        .filter(tags=tag)
-        .select_related("author", "hero_image")
-        .prefetch_related("hero_image__renditions")
-        .order_by("-date")
-        if tag
-        else StoryPage.objects.none()
-    )
-    return render(
-        request,
-        "search/tag.html",
-        {"tag": tag, "slug": slug, "stories": stories},
-    )
+    context = {"tag": tag, "slug": slug}
+    if tag:
+        context |= tag_stories(tag=tag, params=request.GET)
+    return render(request, "search/tag.html", context)

@@ -277,6 +277,40 @@ def test_the_library_does_not_grow_with_the_number_of_resources(client, demo_sit
     assert after == before
 
 
+def tagged_copies(tag: str, count: int) -> None:
+    """More stories with `tag`, copies of one that has it (tags come along)."""
+    story = StoryPage.objects.live().filter(tags__slug=tag).first()
+    for n in range(count):
+        copy = story.copy(
+            to=StoryIndexPage.objects.get(),
+            update_attrs={"slug": f"{story.slug}-copy-{n}", "title": f"Copy {n}"},
+            keep_live=True,
+        )
+        copy.save_revision().publish()
+
+
+# Search results and a tag's stories are specific pages fetched together, one
+# query per page type (not one per result), and the tag pages are paged.
+@pytest.mark.parametrize("url", ["/search/?q=carers", "/tags/carers/"])
+def test_search_and_tag_pages_do_not_grow_with_their_results(client, demo_site, url):
+    before, _ = measured(client, url)
+    tagged_copies("carers", 12)
+    after, content = measured(client, url)
+    assert "Copy 11" in content or "Page 1 of" in content
+    assert after == before
+
+
+def test_a_tag_s_stories_come_a_page_at_a_time(client, demo_site):
+    tagged_copies("carers", 12)
+    first = client.get("/tags/carers/").content.decode()
+    assert "Page 1 of 2" in first
+    assert first.count('class="card"') <= 9
+    second = client.get("/tags/carers/?page=2").content.decode()
+    assert "Page 2 of 2" in second
+    wrong = client.get("/tags/carers/?page=99").content.decode()
+    assert "That page number does not exist; this is page 1." in wrong
+
+
 # The members' area ------------------------------------------------------------------
 
 # Who signs in, the page's name, what its address needs (from the demo's
