@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test lint format chromium vnu bench lock venv
+.PHONY: help run test lint format chromium redis vnu bench lock venv
 
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
@@ -39,6 +39,13 @@ chromium:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# tests/test_cache_outage.py starts and stops its own redis-server.
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		echo "Installing Debian's redis-server for the cache outage tests"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
+
 # The Nu HTML Checker (the W3C's validator), run on Java by the browser tests.
 VNU_VERSION := 26.9.27
 VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
@@ -59,7 +66,7 @@ format: venv
 	$(VENV)/bin/ruff format .
 	find templates */templates -name '*.html' | xargs $(VENV)/bin/djhtml
 
-test: venv chromium vnu lint
+test: venv chromium redis vnu lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 

@@ -16,10 +16,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL")
 
 REDIS_URL = env.str("REDIS_URL")
+# A Redis outage is a cache miss, not an error (core/cache.py); the short
+# timeouts are what each cache call costs while Redis is down.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.cache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }
 }
 Q_CLUSTER = {**Q_CLUSTER, "redis": REDIS_URL}
