@@ -11,4 +11,10 @@ SCHEDULES = [
         schedule_type=Schedule.DAILY,
         at=time(3, 0),
     ),
+    Scheduled(
+        name="Publish scheduled pages",
+        func="core.tasks.pages_publish_scheduled",
+        schedule_type=Schedule.MINUTES,
+        minutes=1,
+    ),
 ]

@@ -3,6 +3,7 @@
 from importlib import import_module
 
 from django.conf import settings
+from django.core.management import call_command
 
 
 def expired_sessions_delete() -> None:
@@ -14,3 +15,10 @@ def expired_sessions_delete() -> None:
         engine.SessionStore.clear_expired()
     except NotImplementedError:
         pass
+
+
+def pages_publish_scheduled() -> None:
+    """Publish the page revisions whose go-live time has come and unpublish
+    the pages whose expiry has passed, as `manage.py publish_scheduled` does.
+    Runs every minute, so a story scheduled to go live does within a minute."""
+    call_command("publish_scheduled")

@@ -195,6 +195,7 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Opportunity session reminders",
         "Forget old email words and read notifications",
         "Delete expired sessions",
+        "Publish scheduled pages",
         "Delete old sign-in links",
         "Delete invitations nobody accepted",
         "Delete held receipts nobody claimed",

@@ -3,6 +3,8 @@
 A missing variable stops start-up with django-environ's message naming it.
 """
 
+from email.utils import getaddresses
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -13,6 +15,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection the database has dropped is replaced, not failed on.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL")
 
 REDIS_URL = env.str("REDIS_URL")
@@ -32,6 +36,12 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who is emailed a 500: "Ops <ops@example.org>, Lead <lead@example.org>".
+ADMINS = [
+    (name, address)
+    for name, address in getaddresses([env.str("ADMINS", default="")])
+    if address
+]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
