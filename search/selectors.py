@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from taggit.models import Tag
 from wagtail.models import Page
 
 from core.listing import page_get
@@ -25,7 +26,7 @@ def pages_specific(*, pages: list[Page]) -> list[Page]:
     return [found[pk] for pk in ids if pk in found]
 
 
-def tag_stories(*, tag, params: QueryDict) -> dict:
+def tag_stories(*, tag: Tag, params: QueryDict) -> dict:
     """Stories with one tag, a page at a time, newest first."""
     notices = []
     stories = (
