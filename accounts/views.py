@@ -11,6 +11,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from core.exceptions import NotAllowed
@@ -170,6 +171,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 
 @never_cache
+@sensitive_post_parameters()
 def invitation(request, token):
     check = invitation_check(token=token)
     if not check.ok:

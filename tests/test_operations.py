@@ -159,3 +159,42 @@ def test_log_lines_have_a_timestamp_level_logger_and_request_id():
     assert (level, name, request_id, message) == ("WARNING", "stories", "[-]", "hi")
     assert config["handlers"]["console"]["formatter"] == "timestamped"
     assert "request_id" in config["handlers"]["console"]["filters"]
+
+
+# A 500's email never carries what a person typed into a way in ------------------
+
+
+def test_an_error_report_hides_the_password_typed_on_an_invitation(
+    settings, mailoutbox, client, monkeypatch
+):
+    settings.ADMINS = [("Ops", "ops@example.org")]
+    settings.DEBUG = False
+    client.raise_request_exception = False
+
+    def broken(**kwargs):
+        raise RuntimeError("the database fell over")
+
+    monkeypatch.setattr("accounts.views.invitation_check", broken)
+    secret = "correct horse battery staple"
+    response = client.post(
+        "/accounts/invitation/some-token/",
+        {"new_password1": secret, "new_password2": secret},
+    )
+    assert response.status_code == 500
+    assert "the database fell over" in mailoutbox[0].body
+    assert secret not in mailoutbox[0].body
+
+
+@pytest.mark.parametrize(
+    "view",
+    ["verify", "recovery", "set_up", "turn_off"],
+)
+def test_two_step_pages_mark_everything_posted_as_sensitive(rf, view):
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.two_step import views
+
+    request = rf.post("/", {"code": "123456", "password": "secret"})
+    request.user = AnonymousUser()
+    getattr(views, view)(request)
+    assert request.sensitive_post_parameters == "__ALL__"

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members import roles
@@ -76,6 +77,7 @@ def _code_error(check) -> str:
 
 
 @never_cache
+@sensitive_post_parameters()
 @login_required
 def verify(request):
     """After the password: the code from their authenticator app."""
@@ -100,6 +102,7 @@ def verify(request):
 
 
 @never_cache
+@sensitive_post_parameters()
 @login_required
 def recovery(request):
     """For a lost or forgotten phone: one of the printed recovery codes."""
@@ -134,6 +137,7 @@ def recovery(request):
 
 
 @never_cache
+@sensitive_post_parameters()
 @login_required
 def set_up(request):
     """Scan the QR code (or type the secret), then type the first code."""
@@ -209,6 +213,7 @@ def codes_new(request):
 
 
 @never_cache
+@sensitive_post_parameters()
 @login_required
 def turn_off(request):
     """Members, supporters and staff chose two-step; they may stop. The lead
