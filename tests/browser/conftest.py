@@ -10,6 +10,8 @@ import pytest
 from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
+from tests.browser import one_at_a_time
+
 # Admin pages do more work than ours: give assertions the same patience as
 # actions (Playwright's default for expect() is 5 s).
 expect.set_options(timeout=15_000)
@@ -55,7 +57,11 @@ def browser(django_db_setup, django_db_blocker):
 @pytest.fixture
 def site(live_server, transactional_db):
     """The demo site, served live. Returns the server's base URL."""
-    return live_server.url
+    yield live_server.url
+    # A request the browser left in flight finishes before the database is
+    # emptied (it could otherwise write a row the flush just orphaned).
+    with one_at_a_time.request_lock:
+        pass
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ same thread."""
 
 import threading
 
-_one_at_a_time = threading.RLock()
+request_lock = threading.RLock()
 
 
 def one_request_at_a_time(get_response):
     def middleware(request):
-        with _one_at_a_time:
+        with request_lock:
             return get_response(request)
 
     return middleware
