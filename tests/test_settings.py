@@ -37,3 +37,21 @@ def test_task_timeout_is_below_retry_and_attempts_are_capped():
     assert q["timeout"] < q["retry"]
     assert 0 < q["max_attempts"] <= 10
     assert q["catch_up"] is False
+
+
+def test_production_queues_tasks_on_a_broker_that_hands_a_lost_task_out_again():
+    # The outbox relies on a task coming back when a worker dies holding it:
+    # the ORM broker (PostgreSQL in production) does; django-q2's Redis broker
+    # does not (no acknowledgements), so production must not use it.
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; from django_q.conf import Conf;"
+        "print(Conf.ORM, 'redis' in settings.Q_CLUSTER, Conf.RETRY, Conf.ACK_FAILURES)",
+        env=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    orm, redis, retry, ack_failures = result.stdout.splitlines()[-1].split()
+    assert (orm, redis) == ("default", "False")
+    assert int(retry) > settings.Q_CLUSTER["timeout"]
+    assert ack_failures == "True"

@@ -29,8 +29,17 @@ CACHES = {
         "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }
 }
-Q_CLUSTER = {**Q_CLUSTER, "redis": REDIS_URL}
-Q_CLUSTER.pop("orm")
+# The task queue stays on the ORM broker, here on PostgreSQL, and not on
+# Redis. The outbox's promise (an email is retried until it is sent, and sent
+# once) rests on the broker handing a task out again when a worker dies with
+# it: the ORM broker does (a task is leased for Q_CLUSTER["retry"] seconds and
+# deleted only on acknowledgement), django-q2's Redis broker does not (BLPOP
+# removes the task when it is read, and acknowledgement is a no-op), so a
+# worker killed mid-task would lose it. The queue is a few tasks a minute, far
+# below what a table handles; tests/test_outbox_reliability.py runs on
+# PostgreSQL in CI's second pass, and the end-to-end suite kills a worker
+# mid-send on the production stack (tests/stack/).
+Q_CLUSTER = {**Q_CLUSTER, "orm": "default"}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
