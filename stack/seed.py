@@ -11,6 +11,7 @@ inside `manage.py shell` by the stack; prints what it made as one JSON line.
 import json
 
 from django.db import transaction
+from django.urls import reverse
 
 SEED_PASSWORD = "coproduction"
 
@@ -47,8 +48,8 @@ def seed() -> dict:
         "story": story.url,
         "stories": stories.url,
         "story_id": story.pk,
-        "open_opportunity": open_one.pk,
-        "finished_sign_up": finished.pk,
+        "opportunity": reverse("opportunities:detail", args=[open_one.pk]),
+        "claim_form": reverse("payments:claim_add", args=[finished.pk]),
         "members": [member.email, member2.email],
     }
     print(json.dumps(made))

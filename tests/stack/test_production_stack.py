@@ -65,7 +65,7 @@ def test_a_sign_up_ends_in_an_email_the_worker_sends(stack):
     """member@ signs up for a full opportunity and waits; member2@ withdraws;
     the place is offered to member@ by email, through the outbox and the
     worker's "Send waiting emails" schedule (the web process only queues)."""
-    opportunity = f"{stack.url}/opportunities/{stack.seeded['open_opportunity']}/"
+    opportunity = stack.url + stack.seeded["opportunity"]
     member = signed_in(stack.url, "member@example.org")
     response = post_form(
         member, opportunity + "sign-up/", {"note": ""}, form_page=opportunity
@@ -121,6 +121,8 @@ def test_a_story_scheduled_to_go_live_is_live_within_a_minute_and_a_half(stack):
 
 
 def test_a_worker_killed_mid_send_and_restarted_sends_every_email_once(stack):
+    # A slow mail server: each message waits 4 s before it is accepted.
+    (stack.mail / ".delay").write_text("4")
     emails = shell(
         stack,
         "import json; from django_q.tasks import async_task;"
@@ -135,8 +137,6 @@ def test_a_worker_killed_mid_send_and_restarted_sends_every_email_once(stack):
         "dedupe_key__contains=':stack-kill-').values_list('message_id', flat=True))))",
     )
     assert len(emails) == 4
-    # A slow mail server: each message waits 4 s before it is accepted.
-    (stack.mail / ".delay").write_text("4")
     receiving = stack.mail / ".receiving"
     wait_for(receiving.exists, timeout=90, interval=0.1, what="a send in progress")
 
@@ -170,7 +170,7 @@ def test_a_worker_killed_mid_send_and_restarted_sends_every_email_once(stack):
 def test_a_receipt_uploaded_through_one_web_process_downloads_through_another(
     stack, tmp_path
 ):
-    claim_form = f"{stack.url}/payments/claims/add/{stack.seeded['finished_sign_up']}/"
+    claim_form = stack.url + stack.seeded["claim_form"]
     member = signed_in(stack.url, "member@example.org")
     response = post_form(
         member,
@@ -189,7 +189,7 @@ def test_a_receipt_uploaded_through_one_web_process_downloads_through_another(
         files={"expenses-0-receipt": ("ticket.pdf", PDF, "application/pdf")},
     )
     assert response.status_code == 200
-    receipt = re.search(r'href="(/payments/receipts/\d+/)"', response.text)
+    receipt = re.search(r'href="(/members/payments/receipts/\d+/)"', response.text)
     assert receipt, "The claim page links no receipt"
     assert member.get(stack.url + receipt.group(1), timeout=30).content == PDF
 
@@ -204,7 +204,10 @@ def test_a_receipt_uploaded_through_one_web_process_downloads_through_another(
         response = member.get(second + receipt.group(1), timeout=30)
         assert response.status_code == 200
         assert response.content == PDF
-        assert get(second + receipt.group(1)).status_code != 200  # not public
+        # Not public: a visitor is sent to sign in.
+        anonymous = get(second + receipt.group(1), allow_redirects=False)
+        assert anonymous.status_code == 302
+        assert "/accounts/login/" in anonymous.headers["Location"]
     finally:
         stack.processes.pop("web2").stop()
 
