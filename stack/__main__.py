@@ -2,6 +2,7 @@
 machine, until Ctrl-C or until any of its processes ends."""
 
 import argparse
+import signal
 import sys
 
 from .runner import Stack, StackError
@@ -44,6 +45,8 @@ def main() -> int:
         help="start with an empty site (no seeded pages or members)",
     )
     options = parser.parse_args()
+    # Stopped by a service manager as by Ctrl-C: everything stops, cleanly.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     stack = Stack(seed=not options.empty)
     try:
         stack.start()
