@@ -25,6 +25,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import boto3
+import psycopg
+
 from .procfile import procfile_read
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -162,8 +165,6 @@ class Postgres:
             " -c full_page_writes=off",
             "start",
         )
-        import psycopg
-
         with psycopg.connect(
             f"postgresql://postgres@127.0.0.1:{self.port}/postgres", autocommit=True
         ) as connection:
@@ -204,11 +205,12 @@ class Stack:
 
     def start(self) -> "Stack":
         self.folder = Path(tempfile.mkdtemp(prefix="coproduction-stack-"))
-        self.folder.chmod(0o755)  # the postgres user reaches its own folder
+        self.folder.chmod(0o711)  # the postgres user reaches its own folder
         try:
             self._start_services()
             self.env = self.site_env(port=self.web_port, home=self.folder / "web")
             self.env_file = self.folder / "stack.env"
+            self.env_file.touch(mode=0o600)  # it holds the SECRET_KEY
             self.env_file.write_text(
                 "".join(
                     f"export {key}={shlex.quote(value)}\n"
@@ -269,8 +271,6 @@ class Stack:
             shell=False,
         ).start()
         port_wait(self.s3_port, process=self.processes["s3"], name="s3")
-        import boto3
-
         s3 = boto3.client("s3", **self.s3_credentials())
         for bucket in BUCKETS:
             s3.create_bucket(Bucket=bucket)
