@@ -3,6 +3,8 @@ from it, what is kept, the reader settings in the key, purges on every
 change a page shows, the headers a proxy reads, and an outage degrading to a
 fresh render."""
 
+from datetime import date
+
 import pytest
 from django.conf import settings
 from django.http import HttpResponse
@@ -19,6 +21,7 @@ from core.page_cache import (
 from core.reader_preferences import COOKIE_SALT, ReaderPreferences
 from library.models import LibraryIndexPage, ResourcePage, Topic
 from members.models import Assembly, Profile, WhoWeArePage
+from members.services import membership_move, person_deactivate
 from stories.models import StoryIndexPage, StoryPage
 from tests.people import sign_in
 from tests.test_cache_outage import caches_at, free_port
@@ -425,6 +428,22 @@ def test_a_profile_or_assembly_change_shows_on_who_we_are(client, demo_site, com
     with committed():
         profile.save()
     assert "Dafydd P. Pryce" in client.get(url).content.decode()
+
+
+def test_a_member_leaving_or_moving_assembly_shows_on_who_we_are(
+    client, demo_site, committed
+):
+    url = WhoWeArePage.objects.get().url
+    profile = Profile.objects.get(slug="dafydd-pryce")
+    other = Assembly.objects.exclude(pk=profile.assembly_id).first()
+    cached(client, url)
+    with committed():
+        membership_move(user=profile.user, assembly=other, started_on=date.today())
+    assert client.get(url)[HEADER] == "miss"
+    with committed():
+        person_deactivate(user=profile.user, ended_on=date(2024, 1, 31))
+    past = client.get(url).content.decode().split("Past members")[1]
+    assert "Dafydd Pryce" in past
 
 
 def test_a_document_change_shows_on_the_page_linking_it(client, demo_site, committed):
