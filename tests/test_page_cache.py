@@ -24,7 +24,11 @@ from members.models import Assembly, Profile, WhoWeArePage
 from members.services import membership_move, person_deactivate
 from stories.models import StoryIndexPage, StoryPage
 from tests.people import sign_in
-from tests.test_cache_outage import caches_at, free_port
+from tests.test_cache_outage import (  # noqa: F401 (a fixture)
+    caches_at,
+    free_port,
+    redis_server,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -501,3 +505,29 @@ def test_a_cache_outage_renders_pages_and_never_errors(client, story, settings):
         response = client.get(story.url)
         assert response.status_code == 200
         assert response[HEADER] == "pass"
+
+
+def test_on_redis_pages_are_kept_purged_and_survive_an_outage(
+    client,
+    story,
+    settings,
+    redis_server,  # noqa: F811 (the fixture imported above)
+    committed,
+):
+    settings.CACHES = caches_at(redis_server.port)
+    cached(client, story.url)
+    cached(client, "/search/?q=support")
+    story.title = "Changed while on Redis"
+    with committed():
+        publish(story)
+    assert "Changed while on Redis" in client.get(story.url).content.decode()
+    assert client.get(story.url)[HEADER] == "hit"
+
+    redis_server.stop()
+    for _ in range(2):
+        response = client.get(story.url)
+        assert response.status_code == 200
+        assert response[HEADER] == "pass"
+
+    redis_server.start()  # empty: nothing saved to disk
+    cached(client, story.url)
