@@ -95,6 +95,12 @@ def reader_preferences_from_request(request) -> ReaderPreferences:
     profile = _account_profile(request)
     if profile is not None and profile.reader_preferences:
         return ReaderPreferences.from_dict(profile.reader_preferences)
+    return reader_preferences_from_cookie(request)
+
+
+def reader_preferences_from_cookie(request) -> ReaderPreferences:
+    """The cookie's choices alone (the page cache keys on them): a forged or
+    garbage cookie is the defaults."""
     raw = request.get_signed_cookie(
         settings.READER_PREFERENCES_COOKIE, default=None, salt=COOKIE_SALT
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.page_cache import page_cache_purge
 from notifications.models import Kind
 from notifications.services import notify
 
@@ -71,7 +72,9 @@ def membership_move(*, user: User, assembly: Assembly, started_on: date) -> Memb
     if current:
         current.ended_on = max(current.started_on, started_on - timedelta(days=1))
         current.save(update_fields=["ended_on"])
+    # A queryset update sends no signal: "Who we are" is purged here.
     Profile.objects.filter(user=user).update(assembly=assembly)
+    page_cache_purge()
     return Membership.objects.create(
         user=user, assembly=assembly, started_on=started_on
     )
@@ -85,6 +88,7 @@ def person_deactivate(*, user: User, ended_on: date) -> None:
     user.save(update_fields=["is_active"])
     user.memberships.filter(ended_on__isnull=True).update(ended_on=ended_on)
     Profile.objects.filter(user=user).update(left_on=ended_on)
+    page_cache_purge()
     Support.objects.filter(supporter=user, ended_at__isnull=True).update(
         ended_at=timezone.now()
     )

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # Early, so every log line of the request carries its id.
     "core.request_id.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and sign-in: a page cache hit does none of that work.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -271,6 +273,13 @@ RETENTION_SENT_EMAIL_BODIES_DAYS = 30
 RETENTION_READ_NOTIFICATIONS_DAYS = 365
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache for anonymous readers (core/page_cache.py, README "Page
+# cache"): how long a page is kept, in seconds; 0 turns it off. At most
+# PAGE_CACHE_QUERY_VARIANTS pages with a query string (search, filters,
+# paging) are stored in that time, so random queries cannot fill the cache.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_QUERY_VARIANTS = 200
 
 # django-q2. The ORM broker delivers at least once and would retry forever:
 # timeout stays below retry so a slow task is not handed out twice, attempts

@@ -12,3 +12,6 @@ DEMO_CONTENT_ALLOWED = True
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Off unless asked for: the task worker (scheduled publishing) has its own
+# local-memory cache, so its purges would not reach the web server's pages.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

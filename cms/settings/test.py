@@ -9,6 +9,8 @@ DEMO_CONTENT_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests expect a fresh render; tests/test_page_cache.py turns the page cache on.
+PAGE_CACHE_SECONDS = 0
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/coproduction-hub-test-media")
