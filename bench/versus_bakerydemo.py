@@ -437,8 +437,8 @@ class Wrk:
         return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
-def fetch(url: str) -> int:
-    """Check the address answers 200 with HTML or the file; its size in bytes."""
+def fetch(url: str) -> tuple[int, str]:
+    """Check the address answers 200; its size in bytes and its text."""
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
@@ -451,7 +451,13 @@ def fetch(url: str) -> int:
             length = response.headers.get("Content-Length")
     except urllib.error.HTTPError as error:
         raise RuntimeError(f"{url} answered {error.code}, not 200") from error
-    return int(length) if length else len(body)
+    return (int(length) if length else len(body)), body.decode(errors="replace")
+
+
+def search_hits(text: str) -> int | None:
+    """The results a search page says it found (ours and bakerydemo's wording)."""
+    found = re.search(r"(\d+) results? (?:for|found)", text)
+    return int(found.group(1)) if found else None
 
 
 def alternate(wrk: Wrk, urls: list[str], runs: int) -> list[list[float]]:
@@ -541,7 +547,10 @@ def measure(args, folder: Path) -> dict:
         results = {"wrk": wrk.describe(), "load_before": load(), "pairs": []}
         for name, ours_path, theirs_path, target in PAIRS:
             ours_url, theirs_url = uncached.url(ours_path), theirs.url(theirs_path)
-            sizes = fetch(ours_url), fetch(theirs_url)
+            (ours_bytes, ours_text), (theirs_bytes, theirs_text) = (
+                fetch(ours_url),
+                fetch(theirs_url),
+            )
             print(f"  {name}: {ours_path} against {theirs_path}")
             ours_rates, theirs_rates = alternate(wrk, [ours_url, theirs_url], args.runs)
             results["pairs"].append(
@@ -552,13 +561,17 @@ def measure(args, folder: Path) -> dict:
                     "target": target,
                     "ours_rates": ours_rates,
                     "theirs_rates": theirs_rates,
-                    "ours_bytes": sizes[0],
-                    "theirs_bytes": sizes[1],
+                    "ours_bytes": ours_bytes,
+                    "theirs_bytes": theirs_bytes,
+                    "ours_hits": search_hits(ours_text) if "?q=" in ours_path else None,
+                    "theirs_hits": search_hits(theirs_text)
+                    if "?q=" in theirs_path
+                    else None,
                 }
             )
         static_path = static_url(STATIC_FILE)
         paths = [static_path] + [path for _, path in CACHED_PAGES]
-        sizes = [fetch(cached.url(path)) for path in paths]
+        sizes = [fetch(cached.url(path))[0] for path in paths]
         print(f"  page cache on: {', '.join(paths)}")
         rates = alternate(wrk, [cached.url(path) for path in paths], args.runs)
         results["cached"] = [
@@ -574,10 +587,15 @@ def measure(args, folder: Path) -> dict:
         results["load_after"] = load()
         return results
     finally:
+        # A second Ctrl-C must not leave a server running.
+        signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+        previous = {s: signal.signal(s, signal.SIG_IGN) for s in signals}
         for server in reversed(servers):
             server.stop()
         redis.stop()
         postgres.stop()
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def report(results: dict) -> None:
@@ -605,7 +623,12 @@ def report(results: dict) -> None:
             f"{pair['ours_bytes']:>9}{pair['theirs_bytes']:>10}"
         )
     for pair in results["pairs"]:
-        print(f"  {pair['name']}: ours {pair['ours']}, bakerydemo {pair['theirs']}")
+        hits = ""
+        if pair.get("ours_hits") is not None:
+            hits = f" ({pair['ours_hits']} and {pair['theirs_hits']} results)"
+        print(
+            f"  {pair['name']}: ours {pair['ours']}, bakerydemo {pair['theirs']}{hits}"
+        )
     print()
     print("Page cache on (default): our pages against a static file, same gunicorn")
     static = statistics.median(results["cached"][0]["rates"])
