@@ -479,6 +479,21 @@ def spread(rates: list[float]) -> str:
     return f"{statistics.median(rates):8.0f} ({min(rates):.0f}–{max(rates):.0f})"
 
 
+def stack(python: Path) -> str:
+    """The versions a site runs on, to read its figures by."""
+    return subprocess.run(
+        [
+            python,
+            "-c",
+            "import sys, django, wagtail; print(f'Python {sys.version.split()[0]},"
+            " Django {django.__version__}, Wagtail {wagtail.__version__}')",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min; {os.cpu_count()} cores)"
@@ -544,7 +559,15 @@ def measure(args, folder: Path) -> dict:
         wrk = Wrk(args.threads, args.connections, args.duration, args.warmup)
         print(wrk.describe())
         print(f"Load before: {load()}")
-        results = {"wrk": wrk.describe(), "load_before": load(), "pairs": []}
+        results = {
+            "wrk": wrk.describe(),
+            "stacks": {
+                "ours": stack(PROJECT_ROOT / ".venv" / "bin" / "python"),
+                "bakerydemo": stack(CACHE_DIR / "venv" / "bin" / "python"),
+            },
+            "load_before": load(),
+            "pairs": [],
+        }
         for name, ours_path, theirs_path, target in PAIRS:
             ours_url, theirs_url = uncached.url(ours_path), theirs.url(theirs_path)
             (ours_bytes, ours_text), (theirs_bytes, theirs_text) = (
@@ -601,6 +624,8 @@ def measure(args, folder: Path) -> dict:
 def report(results: dict) -> None:
     print()
     print(results["wrk"])
+    for site, versions in results["stacks"].items():
+        print(f"{site}: {versions}")
     print(f"Load before: {results['load_before']}; after: {results['load_after']}")
     print("Requests per second: median of the runs (lowest–highest)")
     print()
