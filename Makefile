@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run stack test lint format chromium redis vnu bench lock venv
+.PHONY: help run stack test lint format chromium redis wrk vnu bench bench-compare lock venv
 
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint   - ruff check and format check, template indentation"
 	@echo "make format - format Python (ruff) and templates (djhtml)"
 	@echo "make bench  - measure public pages, notifications and the outbox"
+	@echo "make bench-compare - requests per second against Wagtail's bakerydemo"
 
 venv: $(STAMP)
 
@@ -52,6 +53,13 @@ redis:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 
+# bench/versus_bakerydemo.py loads both sites with wrk.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk for make bench-compare"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
 # The Nu HTML Checker (the W3C's validator), run on Java by the browser tests.
 VNU_VERSION := 26.9.27
 VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
@@ -79,6 +87,11 @@ test: venv chromium redis vnu lint
 bench: venv
 	$(PY) bench/public_pages.py
 	$(PY) bench/notifications.py
+
+# Our site and bakerydemo under gunicorn on one PostgreSQL and Redis: a few
+# minutes (bakerydemo's first set-up, in .cache/bakerydemo, a few more).
+bench-compare: venv redis wrk
+	$(PY) bench/versus_bakerydemo.py
 
 lock: venv
 	@echo "# Every installed package, pinned (pip freeze). Regenerate with \`make lock\`." > constraints.txt
