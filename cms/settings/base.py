@@ -183,6 +183,8 @@ PRIVATE_MEDIA_ROOT = env.path(
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Receipts and Easy Read Charters: PRIVATE_MEDIA_ROOT, with no URL.
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
 }
 
 # Sessions (README "Signing in"): a sign-in lasts until the browser is closed,
