@@ -4,6 +4,7 @@ the CSP. Production settings build STORAGES from object_storages(); the tests
 build it the same way against moto (tests/s3.py). Imported only when a bucket
 is named: boto3 is slow to import and development never needs it."""
 
+import json
 from urllib.parse import urlsplit
 
 import botocore.session
@@ -25,6 +26,24 @@ class PrivateS3Storage(NoAddress, S3Storage):
     file_overwrite = False
     custom_domain = None
     location = ""
+
+
+def public_read_policy(bucket: str) -> str:
+    """The bucket policy the public media bucket needs: anyone may read an
+    object, nobody may list or write. The private bucket has none."""
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": f"arn:aws:s3:::{bucket}/*",
+                }
+            ],
+        }
+    )
 
 
 def object_storages(
@@ -61,9 +80,12 @@ def object_storages(
                 **shared,
                 "bucket_name": bucket,
                 "custom_domain": custom_domain,
-                # Objects inherit the bucket's own policy (public read).
+                # Objects take the bucket's policy, which lets anyone read
+                # them (README): plain URLs, the same on every page render,
+                # so browsers and the page cache keep them (a signed URL
+                # would change each time and expire in a cached page).
                 "default_acl": None,
-                "querystring_auth": True,
+                "querystring_auth": False,
                 # Two images called photo.jpg are two files, not one.
                 "file_overwrite": False,
             },

@@ -7,6 +7,9 @@ import sys
 import time
 
 import boto3
+from django.conf import settings
+
+from core.object_storage import object_storages, public_read_policy
 
 from .smtp import free_port
 
@@ -47,6 +50,10 @@ class S3Server:
             self.client().create_bucket(
                 Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION}
             )
+        # As in production (README): public media readable by anyone.
+        self.client().put_bucket_policy(
+            Bucket=self.bucket, Policy=public_read_policy(self.bucket)
+        )
 
     def stop(self):
         if self.process is not None:
@@ -80,10 +87,6 @@ class S3Server:
 
     def settings(self) -> dict:
         """STORAGES as production builds it from env(), for override_settings."""
-        from django.conf import settings
-
-        from core.object_storage import object_storages
-
         return {
             "STORAGES": {
                 **settings.STORAGES,

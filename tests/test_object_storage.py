@@ -171,6 +171,8 @@ def test_an_image_lands_in_the_public_bucket_and_its_rendition_is_on_the_media_h
     parts = urlsplit(rendition.url)
     assert f"{parts.scheme}://{parts.netloc}" == origin
     assert parts.path == f"/{s3.bucket}/{rendition.file.name}"
+    # A plain address, the same on every render, that anyone may read.
+    assert parts.query == ""
     assert anonymous_status(rendition.url) == 200
 
 
