@@ -276,3 +276,9 @@ def test_production_refuses_a_bucket_without_a_private_bucket_of_its_own(
     assert "AWS_PRIVATE_STORAGE_BUCKET_NAME must name a bucket of its own" in (
         result.stderr
     )
+
+
+def test_production_with_both_buckets_passes_the_deployment_checks():
+    env = {**PRODUCTION_ENV, **S3Server().env()}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
