@@ -46,6 +46,14 @@ def public_read_policy(bucket: str) -> str:
     )
 
 
+# The public media bucket's CORS rules: a player's captions (<track>) come
+# from the media host, another origin, and a browser loads them only by CORS.
+# Any origin may read, as anyone may read the objects already.
+PUBLIC_CORS_RULES = [
+    {"AllowedMethods": ["GET", "HEAD"], "AllowedOrigins": ["*"], "MaxAgeSeconds": 3600}
+]
+
+
 def object_storages(
     *,
     bucket: str,

@@ -9,7 +9,11 @@ import time
 import boto3
 from django.conf import settings
 
-from core.object_storage import object_storages, public_read_policy
+from core.object_storage import (
+    PUBLIC_CORS_RULES,
+    object_storages,
+    public_read_policy,
+)
 
 from .smtp import free_port
 
@@ -53,6 +57,9 @@ class S3Server:
         # As in production (README): public media readable by anyone.
         self.client().put_bucket_policy(
             Bucket=self.bucket, Policy=public_read_policy(self.bucket)
+        )
+        self.client().put_bucket_cors(
+            Bucket=self.bucket, CORSConfiguration={"CORSRules": PUBLIC_CORS_RULES}
         )
 
     def stop(self):

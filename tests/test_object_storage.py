@@ -5,6 +5,7 @@ through the access-checked views, and have no address; public images go to
 the public bucket and are linked on the media host the CSP allows."""
 
 import json
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -22,6 +23,7 @@ from core.factories import ImageFactory
 from core.object_storage import PrivateS3Storage, media_origin
 from core.storage import private_storage
 from payments.models import Claim
+from stories.models import StoryPage
 from tests.payments_fixtures import (
     PDF,
     C,
@@ -171,6 +173,22 @@ def test_an_image_lands_in_the_public_bucket_and_its_rendition_is_on_the_media_h
     # A plain address, the same on every render, that anyone may read.
     assert parts.query == ""
     assert anonymous_status(rendition.url) == 200
+
+
+def test_a_players_captions_on_the_media_host_are_loaded_by_cors(s3, client, demo_site):
+    story = StoryPage.objects.get(slug="carers-week-2023-a-video-interview")
+    html = client.get(story.url).content.decode()
+    assert '<video controls preload="metadata" crossorigin="anonymous"' in html
+    track = re.search(r'<track kind="captions" src="([^"]+)"', html).group(1)
+    assert track.startswith(f"{s3.endpoint_url}/{s3.bucket}/")
+    key = urlsplit(track).path.removeprefix(f"/{s3.bucket}/")
+    s3.client().put_object(Bucket=s3.bucket, Key=key, Body=b"WEBVTT")
+    asked = urllib.request.Request(track, headers={"Origin": "https://hub.example.org"})
+    with urllib.request.urlopen(asked, timeout=10) as answer:
+        assert answer.headers["Access-Control-Allow-Origin"] in {
+            "*",
+            "https://hub.example.org",
+        }
 
 
 # The media host's origin, as django-storages builds URLs ---------------------
