@@ -185,6 +185,8 @@ PRIVATE_MEDIA_ROOT = env.path(
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Receipts and Easy Read Charters: PRIVATE_MEDIA_ROOT, with no URL.
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
 }
 
 # Sessions (README "Signing in"): a sign-in lasts until the browser is closed,
@@ -310,6 +312,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 MEDIA_MAX_UPLOAD_SIZE = 250 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.upload_forms.DocumentForm"
+# Videos from other sites in stories: YouTube and Vimeo only, framed from
+# youtube-nocookie.com and with Vimeo's dnt=1, so a reader is not tracked by
+# a page they only read; any other address is refused in the editor with a
+# way round (upload it under Media, or link to it). Embeds stay, rather than
+# going, because members' own videos already live on these two sites and a
+# video with a transcript beside it is how many of them tell a story.
+WAGTAILEMBEDS_FINDERS = [{"class": "stories.embeds"}]
+# The player is sized by site.css: Wagtail's responsive wrapper is an inline
+# style, which the CSP (style-src 'self') refuses.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 
 # Plain-language check in the editor (core/content_checks.py): warn above
 # this Flesch-Kincaid grade (US grade 8 = about age 13-14, UK year 9).
@@ -347,6 +359,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [SELF],
+        # The only frames: the video players stories embed (stories/embeds.py
+        # FRAME_ORIGINS), in their privacy-enhanced forms.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     },
 }
 
