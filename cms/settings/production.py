@@ -75,6 +75,9 @@ if CLIENT_ADDRESS_PROXY_COUNT < 0:
     raise ImproperlyConfigured("AXES_PROXY_COUNT must be 0 or more.")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The load balancer polls /health/ over plain HTTP (with a Host header that
+# must be in ALLOWED_HOSTS).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
