@@ -11,6 +11,9 @@ from .base import *  # noqa: F403
 from .base import Q_CLUSTER, env
 
 SECRET_KEY = env.str("SECRET_KEY")
+# Rotating the key (README "Deployment"): the old one here for a while, so
+# sessions and links signed with it still work.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -95,3 +98,18 @@ SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_PATH = "/"
 CSRF_COOKIE_PATH = "/"
+
+# Errors (and ERROR log lines) to Sentry too, when a DSN is given. No personal
+# data: no addresses, cookies, user details or request bodies.
+if SENTRY_DSN := env.str("SENTRY_DSN", default=""):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        release=env.str("SENTRY_RELEASE", default=None),
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
