@@ -71,12 +71,16 @@ def _postgres_environment() -> dict[str, str]:
     """libpq's variables for the default database: the password stays out of
     the command line (and so out of `ps`)."""
     db = connection.settings_dict
+    options = db.get("OPTIONS", {})
     given = {
         "PGHOST": db["HOST"],
         "PGPORT": str(db["PORT"] or ""),
         "PGUSER": db["USER"],
         "PGPASSWORD": db["PASSWORD"],
         "PGDATABASE": db["NAME"],
+        # DATABASE_URL's ?sslmode=require&connect_timeout=5, as Django uses them.
+        "PGSSLMODE": options.get("sslmode"),
+        "PGCONNECT_TIMEOUT": str(options.get("connect_timeout") or ""),
     }
     return {**os.environ, **{key: value for key, value in given.items() if value}}
 
