@@ -293,6 +293,22 @@ Q_CLUSTER = {
     "label": "Background tasks",
 }
 
+# /health/ (core/health.py): (name, check, critical). A critical check failing
+# answers 503 and the load balancer takes the host out; the others answer 200
+# "degraded" (pages are served without Redis and without a worker).
+HEALTH_CHECKS = [
+    ("database", "health_check.checks.Database", True),
+    ("storage", "health_check.checks.Storage", True),
+    ("private_storage", "core.health.PrivateStorage", True),
+    ("cache", "health_check.checks.Cache", False),
+    ("task_queue", "core.health.TaskQueueAge", False),
+    ("outbox", "notifications.health.OutboxBacklog", False),
+]
+# A task or a due email waiting longer than this means the worker is down.
+HEALTH_TASK_QUEUE_MAX_AGE_MINUTES = env.int(
+    "HEALTH_TASK_QUEUE_MAX_AGE_MINUTES", default=10
+)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Co-production Hub"
 WAGTAILADMIN_BASE_URL = env.str(

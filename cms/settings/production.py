@@ -11,6 +11,9 @@ from .base import *  # noqa: F403
 from .base import CONTENT_SECURITY_POLICY, Q_CLUSTER, env
 
 SECRET_KEY = env.str("SECRET_KEY")
+# Rotating the key (README "Deployment"): the old one here for a while, so
+# sessions and links signed with it still work.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -99,6 +102,9 @@ if CLIENT_ADDRESS_PROXY_COUNT < 0:
     raise ImproperlyConfigured("AXES_PROXY_COUNT must be 0 or more.")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The load balancer polls /health/ over plain HTTP (with a Host header that
+# must be in ALLOWED_HOSTS).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
@@ -116,3 +122,18 @@ SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_PATH = "/"
 CSRF_COOKIE_PATH = "/"
+
+# Errors (and ERROR log lines) to Sentry too, when a DSN is given. No personal
+# data: no addresses, cookies, user details or request bodies.
+if SENTRY_DSN := env.str("SENTRY_DSN", default=""):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        release=env.str("SENTRY_RELEASE", default=None),
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
