@@ -1,0 +1,52 @@
+"""The backend that loads the signed-in person on every request.
+
+Django's ModelBackend reads the user alone; then each page asks again for
+their profile, their role groups, whether they use two-step sign-in, how
+many notifications are unread, and (for Wagtail's user bar) their
+permissions, a query each. Here the user comes with all of those in one
+statement, and permissions in one more (README "Signed-in pages").
+"""
+
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Exists, OuterRef
+
+from members.models import User
+from members.roles import with_role_groups
+from notifications.selectors import with_unread_count
+
+from .two_step.selectors import with_two_step
+
+
+class SignedInBackend(ModelBackend):
+    def get_user(self, user_id):
+        users = self.signed_in_users()
+        user = users.filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+    @staticmethod
+    def signed_in_users():
+        users = User._default_manager.select_related("profile")
+        return with_two_step(with_unread_count(with_role_groups(users)))
+
+    def get_all_permissions(self, user_obj, obj=None):
+        """The person's own and their groups' permissions in one query
+        (ModelBackend asks twice), kept on the user for the request."""
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if user_obj.is_superuser:
+            return super().get_all_permissions(user_obj, obj)
+        if not hasattr(user_obj, "_perm_cache"):
+            own = type(user_obj).user_permissions.through.objects.filter(
+                permission=OuterRef("pk"), user=user_obj
+            )
+            through_groups = Group.permissions.through.objects.filter(
+                permission=OuterRef("pk"), group__user=user_obj
+            )
+            granted = (
+                Permission.objects.filter(Exists(own) | Exists(through_groups))
+                .values_list("content_type__app_label", "codename")
+                .order_by()
+            )
+            user_obj._perm_cache = {f"{app}.{codename}" for app, codename in granted}
+        return user_obj._perm_cache
