@@ -2,20 +2,25 @@
 
 Django's ModelBackend reads the user alone; then each page asks again for
 their profile, their role groups, whether they use two-step sign-in, how
-many notifications are unread, and (for Wagtail's user bar) their
-permissions, a query each. Here the user comes with all of those in one
-statement, and permissions in one more (README "Signed-in pages").
+many notifications are unread, whether they support anyone, and (for
+Wagtail's user bar) their admin profile and permissions, a query each. Here
+the user comes with all of those in one statement, and the full set of
+permissions, when something asks, in one more (README "Signed-in pages").
 """
 
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, OuterRef
 
+from members.acting import with_supports
 from members.models import User
 from members.roles import with_role_groups
 from notifications.selectors import with_unread_count
 
 from .two_step.selectors import with_two_step
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+MAY_USE_ADMIN = "may_use_admin"
 
 
 class SignedInBackend(ModelBackend):
@@ -26,8 +31,30 @@ class SignedInBackend(ModelBackend):
 
     @staticmethod
     def signed_in_users():
-        users = User._default_manager.select_related("profile")
-        return with_two_step(with_unread_count(with_role_groups(users)))
+        # Wagtail's user bar reads wagtail_userprofile for its theme.
+        users = User._default_manager.select_related("profile", "wagtail_userprofile")
+        admin = Permission.objects.filter(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+        users = users.annotate(
+            **{
+                MAY_USE_ADMIN: Exists(admin.filter(user=OuterRef("pk")))
+                | Exists(admin.filter(group__user=OuterRef("pk")))
+            }
+        )
+        return with_supports(with_two_step(with_unread_count(with_role_groups(users))))
+
+    def has_perm(self, user_obj, perm, obj=None):
+        """Wagtail's user bar asks on every page whether the person may use
+        the admin: that answer came with the user."""
+        if (
+            perm == ADMIN_ACCESS
+            and obj is None
+            and not user_obj.is_superuser
+            and hasattr(user_obj, MAY_USE_ADMIN)
+        ):
+            return user_obj.is_active and getattr(user_obj, MAY_USE_ADMIN)
+        return super().has_perm(user_obj, perm, obj=obj)
 
     def get_all_permissions(self, user_obj, obj=None):
         """The person's own and their groups' permissions in one query
