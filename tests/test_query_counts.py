@@ -16,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from charter.models import CharterAcceptance, CharterVersion
 from formats.factories import FormatRequestFactory
@@ -436,6 +437,7 @@ def test_an_opportunitys_pages_do_not_grow_with_more_people_taking_part(
         ("opportunities:list", "More work"),
         ("payments:mine", "More work"),
         ("plans:mine", "Goal "),
+        ("members:profile", None),
     ],
 )
 def test_a_supporter_acting_for_a_member_sees_pages_that_do_not_grow(
@@ -640,3 +642,57 @@ def test_a_supporter_acting_for_a_member_runs_at_most_15_statements(
     url = where(client, reverse(name))
     statements, _ = measured(client, url)
     assert statements <= SIGNED_IN_LIMIT, f"{url} acting for member2: {statements}"
+
+
+@pytest.mark.parametrize(
+    ("name", "code_given"),
+    [
+        ("accounts:two_step", False),
+        ("accounts:two_step_recovery", False),
+        ("accounts:two_step_turn_off", True),
+        ("members:profile", True),
+        ("intranet:home", True),
+    ],
+)
+def test_the_pages_of_someone_using_two_step_run_at_most_15_statements(
+    client, demo_site, name, code_given
+):
+    member = person("member2@example.org")
+    if code_given:  # force_login gives the code of those who use two-step
+        TOTPDevice.objects.create(user=member, name="Phone", confirmed=True)
+        client.force_login(member)
+    else:  # turned on in another sign-in: this one has not given its code
+        client.force_login(member)
+        TOTPDevice.objects.create(user=member, name="Phone", confirmed=True)
+    more_of_everything(1)
+    url = reverse(name)
+    statements, _ = measured(client, url)
+    assert statements <= SIGNED_IN_LIMIT, f"{url}: {statements}"
+
+
+def test_the_lead_s_two_step_reset_page_runs_at_most_15_statements(client, demo_site):
+    member = person(MEMBER)
+    TOTPDevice.objects.create(user=member, name="Phone", confirmed=True)
+    client.force_login(person(LEAD))
+    url = reverse("accounts:two_step_reset", args=[member.pk])
+    statements, _ = measured(client, url)
+    assert statements <= SIGNED_IN_LIMIT, f"{url}: {statements}"
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "args"),
+    MORE_SIGNED_IN_PAGES,
+    ids=[
+        f"{email.split('@')[0]}-{name}-{n}"
+        for n, (email, name, _args) in enumerate(MORE_SIGNED_IN_PAGES)
+    ],
+)
+def test_more_signed_in_pages_do_not_grow_with_more_records(
+    client, demo_site, email, name, args
+):
+    client.force_login(person(email))
+    more_of_everything(1)
+    url = where(client, reverse(name, args=args() if args else []))
+    before = measured(client, url)
+    more_of_everything()
+    assert_flat(before, measured(client, url), None, f"{url} as {email}")
