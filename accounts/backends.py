@@ -8,6 +8,7 @@ the user comes with all of those in one statement, and the full set of
 permissions, when something asks, in one more (README "Signed-in pages").
 """
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, OuterRef
@@ -77,3 +78,11 @@ class SignedInBackend(ModelBackend):
             )
             user_obj._perm_cache = {f"{app}.{codename}" for app, codename in granted}
         return user_obj._perm_cache
+
+
+class LockoutBackend(AxesStandaloneBackend, SignedInBackend):
+    """django-axes' AxesBackend (AxesStandaloneBackend with ModelBackend),
+    loading the person as SignedInBackend does. First in
+    AUTHENTICATION_BACKENDS, it refuses a locked-out sign-in and never signs
+    anyone in itself; a session that names it (force_login and Wagtail's
+    test tools take the first backend) loads its person the same way."""

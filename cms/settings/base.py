@@ -154,8 +154,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    # Refuses a locked-out sign-in before the password is even checked.
-    "axes.backends.AxesStandaloneBackend",
+    # Refuses a locked-out sign-in before the password is even checked
+    # (django-axes' AxesBackend, loading the person as the next one does).
+    "accounts.backends.LockoutBackend",
     # ModelBackend, loading the person with what every page asks about them.
     "accounts.backends.SignedInBackend",
 ]
