@@ -43,7 +43,14 @@ class SignedInBackend(ModelBackend):
                 | Exists(admin.filter(group__user=OuterRef("pk")))
             }
         )
-        return with_supports(with_two_step(with_unread_count(with_role_groups(users))))
+        for read_with_them in [
+            with_role_groups,
+            with_unread_count,
+            with_two_step,
+            with_supports,
+        ]:
+            users = read_with_them(users=users)
+        return users
 
     def has_perm(self, user_obj, perm, obj=None):
         """Wagtail's user bar asks on every page whether the person may use

@@ -16,7 +16,7 @@ SESSION_KEY = "acting_for"
 SUPPORTS_OPEN = "supports_open"
 
 
-def with_supports(users: QuerySet) -> QuerySet:
+def with_supports(*, users: QuerySet) -> QuerySet:
     """Users with whether anyone asked them to support or has their support,
     read in the same query (the user each request loads comes this way): the
     dashboard asks for the details only when there are some."""
@@ -69,7 +69,7 @@ def _member_to_act_for(*, supporter, pk) -> User | None:
         accepted_at__isnull=False,
     )
     return (
-        with_role_groups(User.objects.select_related("profile"))
+        with_role_groups(users=User.objects.select_related("profile"))
         .filter(Exists(agreed), pk=pk, is_active=True)
         .first()
     )

@@ -26,7 +26,7 @@ def _role_group_flag(name: str) -> str:
     return "in_role_group_" + name.lower().replace(" ", "_")
 
 
-def with_role_groups(users: QuerySet) -> QuerySet:
+def with_role_groups(*, users: QuerySet) -> QuerySet:
     """Users with their role groups read in the same query: the user each
     request loads comes this way (accounts/backends.py), so the checks
     below ask nothing more."""

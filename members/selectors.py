@@ -93,7 +93,7 @@ def people_for_lead(*, past: bool = False) -> QuerySet[User]:
 
 def person_for_lead(*, pk: int) -> User | None:
     """With their Assemblies over time, their groups, and whether they
-    confirm sign-in with a code (two_step_on: an authenticator or recovery
+    confirm sign-in with a code (uses_two_step: an authenticator or recovery
     codes, as django_otp.user_has_device asks, in the same query)."""
     return (
         User.objects.select_related("profile", "profile__assembly")
@@ -104,7 +104,7 @@ def person_for_lead(*, pk: int) -> User | None:
             "groups",
         )
         .annotate(
-            two_step_on=Exists(
+            uses_two_step=Exists(
                 TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
             )
             | Exists(StaticDevice.objects.filter(user=OuterRef("pk"), confirmed=True))

@@ -15,7 +15,7 @@ def notifications_for(*, user: AbstractUser) -> QuerySet[Notification]:
 UNREAD = "unread_notification_count"
 
 
-def with_unread_count(users: QuerySet) -> QuerySet:
+def with_unread_count(*, users: QuerySet) -> QuerySet:
     """Users with their unread count read in the same query: the user each
     request loads comes this way, for the header's badge."""
     unread = (

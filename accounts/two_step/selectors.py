@@ -25,7 +25,7 @@ def two_step_device(user) -> TOTPDevice | None:
 TWO_STEP_ON = "two_step_on"
 
 
-def with_two_step(users: QuerySet) -> QuerySet:
+def with_two_step(*, users: QuerySet) -> QuerySet:
     """Users with whether they use two-step sign-in, read in the same query:
     the user each request loads comes this way, for TwoStepMiddleware."""
     devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
