@@ -156,9 +156,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    # Refuses a locked-out sign-in before the password is even checked.
-    "axes.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Refuses a locked-out sign-in before the password is even checked
+    # (django-axes' AxesBackend, loading the person as the next one does).
+    "accounts.backends.LockoutBackend",
+    # ModelBackend, loading the person with what every page asks about them.
+    "accounts.backends.SignedInBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "intranet:home"
@@ -197,6 +199,9 @@ SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=8)
 SESSION_COOKIE_AGE = 60 * 60 * SESSION_MAX_HOURS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Read from the cache, written through to the database: a signed-in page
+# does not query for its session, and a cache outage falls back to the table.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Password reset links work for 2 hours; sign-in links for 15 minutes;
 # invitations for 14 days.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
