@@ -24,6 +24,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import connection, transaction
@@ -238,6 +239,9 @@ def backup_restore(*, folder: Path) -> dict:
             with open(folder / store / name, "rb") as source:
                 storage.save(name, File(source, name=name))
     backup_verify(manifest=manifest)
+    # What the cache still holds describes the database that was replaced:
+    # signed-in sessions (cached_db) and pages. Start it empty.
+    cache.clear()
     return manifest
 
 
