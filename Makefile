@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run stack test lint format chromium redis wrk vnu bench bench-compare lock venv
+.PHONY: help run stack test lint format chromium redis wrk vnu bench bench-compare lock venv backup restore
 
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
@@ -17,6 +17,8 @@ help:
 	@echo "make format - format Python (ruff) and templates (djhtml)"
 	@echo "make bench  - measure public pages, notifications and the outbox"
 	@echo "make bench-compare - requests per second against Wagtail's bakerydemo"
+	@echo "make backup DIR=...  - database, media and private files into a new folder"
+	@echo "make restore DIR=... - a backup into a new, empty database, counts checked"
 
 venv: $(STAMP)
 
@@ -92,6 +94,15 @@ bench: venv
 # minutes (bakerydemo's first set-up, in .cache/bakerydemo, a few more).
 bench-compare: venv redis wrk
 	$(PY) bench/versus_bakerydemo.py
+# README "Deployment": run with the site's settings and environment
+# (DJANGO_SETTINGS_MODULE=cms.settings.production and its variables).
+backup: venv
+	@test -n "$(DIR)" || { echo "Usage: make backup DIR=/path/to/a/new/folder"; exit 2; }
+	$(PY) manage.py backup "$(DIR)"
+
+restore: venv
+	@test -n "$(DIR)" || { echo "Usage: make restore DIR=/path/to/a/backup"; exit 2; }
+	$(PY) manage.py restore "$(DIR)"
 
 lock: venv
 	@echo "# Every installed package, pinned (pip freeze). Regenerate with \`make lock\`." > constraints.txt

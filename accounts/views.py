@@ -37,7 +37,7 @@ from .services import (
 
 # Sign-in links and invitations log in without authenticate(), so name the
 # backend that will load the person on later requests.
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "accounts.backends.SignedInBackend"
 
 
 def axes_username(request, credentials) -> str:

@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from members import roles
 from members.models import User
@@ -20,11 +20,17 @@ def acceptance_of(
 
 
 def charter_acceptance_needed(*, user: User) -> CharterVersion | None:
-    """The current version, if this person is asked to accept it and has not."""
-    current = charter_current()
-    if current is None or not charter_acceptance_asked(user=user):
+    """The current version, if this person is asked to accept it and has not
+    (one query, none for those who are not asked)."""
+    if not charter_acceptance_asked(user=user):
         return None
-    return None if acceptance_of(user=user, version=current) else current
+    accepted = CharterAcceptance.objects.filter(user=user, version=OuterRef("pk"))
+    current = (
+        CharterVersion.objects.order_by("-number")
+        .annotate(accepted=Exists(accepted))
+        .first()
+    )
+    return None if current is None or current.accepted else current
 
 
 def acceptance_table() -> tuple[CharterVersion | None, list[dict]]:
@@ -62,8 +68,19 @@ def acceptance_table() -> tuple[CharterVersion | None, list[dict]]:
 
 
 def members_not_accepted_current() -> list[User]:
-    current, rows = acceptance_table()
-    return [row["person"] for row in rows if not row["has_current"]] if current else []
+    """Active members who have not accepted the current version (none while
+    there is no version), in one query."""
+    current = CharterVersion.objects.order_by("-number").values("pk")[:1]
+    accepted = CharterAcceptance.objects.filter(
+        user=OuterRef("pk"), version=Subquery(current)
+    )
+    return list(
+        members_to_accept()
+        .filter(Exists(current))
+        .exclude(Exists(accepted))
+        .select_related("profile")
+        .order_by("first_name", "last_name")
+    )
 
 
 def members_to_accept() -> QuerySet[User]:

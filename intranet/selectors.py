@@ -2,24 +2,26 @@
 app answers for its own part, and this module puts the parts together."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page, TaskState
 
 from charter.selectors import charter_acceptance_needed, members_not_accepted_current
 from formats.models import FormatRequest
 from members import roles
-from members.acting import supported_by
+from members.acting import supported_by, supports_anyone
 from members.models import User
 from members.selectors import paused_people, support_requests_for
 from notifications.models import Notification
+from notifications.selectors import unread_count
 from opportunities.selectors import (
     opportunities_open_for,
     requests_of,
-    requests_waiting_count,
+    requests_waiting,
     sign_ups_of,
 )
-from payments.selectors import claims_to_answer, claims_waiting_count
+from payments.selectors import claims_to_answer, claims_waiting_all
 from plans.selectors import plan_of, plan_review_due, plans_to_review
 
 
@@ -33,8 +35,10 @@ def drafts_for(*, user: User, limit: int = 10) -> QuerySet[Page]:
 
 
 def unread_for(*, user: User, limit: int = 3) -> tuple[int, list[Notification]]:
+    """How many are unread (read with the user), and the newest few."""
+    count = unread_count(user=user)
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
-    return unread.count(), list(unread.order_by("-created_at")[:limit])
+    return count, list(unread.order_by("-created_at")[:limit]) if count else []
 
 
 def moderation_waiting(*, limit: int = 10) -> QuerySet[TaskState]:
@@ -45,9 +49,37 @@ def moderation_waiting(*, limit: int = 10) -> QuerySet[TaskState]:
             workflow_state__base_content_type=ContentType.objects.get_for_model(Page)
         )
         .select_related("workflow_state", "task")
-        .prefetch_related("workflow_state__content_object")
+        # The page's title in the same query (not a fetch per page type).
+        .annotate(
+            page_title=Subquery(
+                Page.objects.filter(
+                    pk=Cast(OuterRef("workflow_state__object_id"), IntegerField())
+                ).values("title")[:1]
+            )
+        )
         .order_by("started_at")[:limit]
     )
+
+
+def waiting_for_lead(*, lead: User) -> dict[str, int]:
+    """What waits for the lead's answer, counted in one statement."""
+    waiting = {
+        "claims_waiting": claims_waiting_all(),
+        "requests_waiting": requests_waiting(),
+        "format_requests_waiting": FormatRequest.objects.filter(
+            answered_at__isnull=True
+        ),
+    }
+    counts = {
+        name: Subquery(
+            queryset.order_by()
+            .annotate(count=Func(F("pk"), function="COUNT"))
+            .values("count")
+        )
+        for name, queryset in waiting.items()
+    }
+    # One row to hang the counts on: the lead's own.
+    return User.objects.filter(pk=lead.pk).values(**counts).get()
 
 
 def dashboard_for(*, user: User, person: User | None = None) -> dict:
@@ -55,6 +87,7 @@ def dashboard_for(*, user: User, person: User | None = None) -> dict:
     member a supporter is acting for."""
     person = person or user
     today = timezone.localdate()
+    asks_for_support = person == user and supports_anyone(user)
     unread_count, unread = unread_for(user=user)
     context = {
         "person": person,
@@ -69,9 +102,9 @@ def dashboard_for(*, user: User, person: User | None = None) -> dict:
         "drafts": drafts_for(user=user),
         "charter_to_accept": charter_acceptance_needed(user=person),
         "profile": getattr(person, "profile", None),
-        "supporting": [] if person != user else supported_by(user),
+        "supporting": supported_by(user) if asks_for_support else [],
         "support_requests": (
-            [] if person != user else list(support_requests_for(user=user))
+            list(support_requests_for(user=user)) if asks_for_support else []
         ),
     }
     if context["is_member"]:
@@ -80,17 +113,16 @@ def dashboard_for(*, user: User, person: User | None = None) -> dict:
         context["plan_review_due"] = plan_review_due(plan=plan, today=today)
         context["open_opportunities"] = list(opportunities_open_for(member=person)[:3])
         context["my_sign_ups"] = sign_ups_of(member=person)
-        context["claims_to_answer"] = list(claims_to_answer(member=person))
+        # Named only, so their expense lines are not fetched.
+        context["claims_to_answer"] = list(
+            claims_to_answer(member=person).prefetch_related(None)
+        )
     if context["is_lead"]:
         context["moderation"] = moderation_waiting()
         context["charter_not_accepted"] = members_not_accepted_current()
         context["plans_to_review"] = plans_to_review(today=today)
         context["paused"] = paused_people(day=today)
-        context["claims_waiting"] = claims_waiting_count()
-        context["requests_waiting"] = requests_waiting_count()
-        context["format_requests_waiting"] = FormatRequest.objects.filter(
-            answered_at__isnull=True
-        ).count()
+        context.update(waiting_for_lead(lead=user))
     if context["is_staff_member"]:
         context["my_requests"] = list(requests_of(user=user)[:5])
     return context

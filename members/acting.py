@@ -7,9 +7,29 @@ The choice lives in the session; every request checks again that the
 support is still open and was agreed to by the supporter, so ending it takes
 effect at once and being named alone never lets anyone act."""
 
+from django.db.models import Exists, OuterRef, QuerySet
+
 from .models import Support, User
+from .roles import with_role_groups
 
 SESSION_KEY = "acting_for"
+SUPPORTS_OPEN = "supports_open"
+
+
+def with_supports(*, users: QuerySet) -> QuerySet:
+    """Users with whether anyone asked them to support or has their support,
+    read in the same query (the user each request loads comes this way): the
+    dashboard asks for the details only when there are some."""
+    open_supports = Support.objects.filter(
+        supporter=OuterRef("pk"), ended_at__isnull=True
+    )
+    return users.annotate(**{SUPPORTS_OPEN: Exists(open_supports)})
+
+
+def supports_anyone(user) -> bool:
+    """False only when the user was read with no open support: then neither
+    the members they support nor the requests waiting for them are asked."""
+    return getattr(user, SUPPORTS_OPEN, True)
 
 
 def supported_by(supporter) -> list[User]:
@@ -39,6 +59,22 @@ def may_act_for(supporter, member) -> bool:
     )
 
 
+def _member_to_act_for(*, supporter, pk) -> User | None:
+    """The member, if this supporter may act for them (as may_act_for asks),
+    with their profile and role groups, in one query."""
+    agreed = Support.objects.filter(
+        supporter=supporter,
+        member=OuterRef("pk"),
+        ended_at__isnull=True,
+        accepted_at__isnull=False,
+    )
+    return (
+        with_role_groups(users=User.objects.select_related("profile"))
+        .filter(Exists(agreed), pk=pk, is_active=True)
+        .first()
+    )
+
+
 def person_for(request):
     """Whose things this request works on: the member being acted for, or
     the signed-in person themselves."""
@@ -48,8 +84,8 @@ def person_for(request):
             request.session.get(SESSION_KEY) if request.user.is_authenticated else None
         )
         if member_pk:
-            member = User.objects.filter(pk=member_pk).first()
-            if member and may_act_for(request.user, member):
+            member = _member_to_act_for(supporter=request.user, pk=member_pk)
+            if member is not None:
                 request._acting_person = member
             else:
                 request.session.pop(SESSION_KEY, None)

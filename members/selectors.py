@@ -3,9 +3,19 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Assembly, OnBehalfRecord, Profile, Skill, Support, User
+from .models import (
+    Assembly,
+    Membership,
+    OnBehalfRecord,
+    Profile,
+    Skill,
+    Support,
+    User,
+)
 
 
 def paused_on(*, day: date, prefix: str = "") -> Q:
@@ -82,9 +92,23 @@ def people_for_lead(*, past: bool = False) -> QuerySet[User]:
 
 
 def person_for_lead(*, pk: int) -> User | None:
+    """With their Assemblies over time, their groups, and whether they
+    confirm sign-in with a code (uses_two_step: an authenticator or recovery
+    codes, as django_otp.user_has_device asks, in the same query)."""
     return (
         User.objects.select_related("profile", "profile__assembly")
-        .prefetch_related("memberships__assembly", "groups")
+        .prefetch_related(
+            Prefetch(
+                "memberships", queryset=Membership.objects.select_related("assembly")
+            ),
+            "groups",
+        )
+        .annotate(
+            uses_two_step=Exists(
+                TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+            )
+            | Exists(StaticDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+        )
         .filter(pk=pk)
         .first()
     )

@@ -97,7 +97,7 @@ def _person_page(request, person, leaving_form=None, move_form=None, status=200)
         {
             "person": person,
             "profile": profile,
-            "two_step_on": user_has_device(person),
+            "two_step_on": person.uses_two_step,
             "leaving_form": leaving_form or LeavingForm(person=person),
             "move_form": move_form or MoveAssemblyForm(),
             "anonymised": anonymised_record(person),

@@ -13,7 +13,8 @@ from .models import EngagementRequest, Opportunity, SignUp
 def opportunities_open_for(*, member: User) -> QuerySet[Opportunity]:
     """Open opportunities, those wanting one of the member's skills first."""
     profile = getattr(member, "profile", None)
-    skill_ids = list(profile.skills.values_list("pk", flat=True)) if profile else []
+    # A subquery, not a list read first: one statement.
+    skill_ids = profile.skills.values("pk") if profile else []
     return (
         Opportunity.objects.filter(status=Opportunity.Status.OPEN)
         .annotate(
@@ -58,11 +59,13 @@ def sign_ups_of(*, member: User) -> QuerySet[SignUp]:
     )
 
 
-def requests_waiting_count() -> int:
+def requests_waiting() -> QuerySet[EngagementRequest]:
     """Requests from staff waiting for the lead's decision."""
-    return EngagementRequest.objects.filter(
-        status=EngagementRequest.Status.SUBMITTED
-    ).count()
+    return EngagementRequest.objects.filter(status=EngagementRequest.Status.SUBMITTED)
+
+
+def requests_waiting_count() -> int:
+    return requests_waiting().count()
 
 
 def requests_of(*, user: User) -> QuerySet[EngagementRequest]:

@@ -2,11 +2,13 @@
 supporter acting for them) and the engagement lead. Nobody else, not staff,
 not an administrator: anyone else gets 404, so an address gives nothing away."""
 
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from members import roles
-from opportunities.models import SignUp
+from opportunities.models import Session, SignUp
 
 from .models import Claim, ExpenseLine
 
@@ -14,10 +16,22 @@ from .models import Claim, ExpenseLine
 def claim_get_for(*, person, viewer, pk: int) -> Claim:
     """`person` is whose things the request works on (the viewer, or the
     member a supporter acts for); `viewer` is who is signed in."""
+    sessions = (
+        Session.objects.filter(opportunity=OuterRef("sign_up__opportunity"))
+        .order_by()
+        .values("opportunity")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     claim = get_object_or_404(
-        Claim.objects.select_related("sign_up__opportunity", "sign_up__member"),
+        Claim.objects.select_related(
+            "sign_up__opportunity", "sign_up__member"
+        ).annotate(opportunity_sessions=Coalesce(Subquery(sessions), 0)),
         pk=pk,
     )
+    # Counted with the claim: the page works out the agreed units several
+    # times (opportunities.fees.session_count reads this).
+    claim.sign_up.opportunity.session_count = claim.opportunity_sessions
     if claim.sign_up.member_id == person.pk or roles.is_lead(viewer):
         return claim
     raise Http404("No such claim")

@@ -72,8 +72,13 @@ def claims_waiting() -> QuerySet[Claim]:
     )
 
 
+def claims_waiting_all() -> QuerySet[Claim]:
+    """Every claim waiting for the lead, unordered: for counting."""
+    return Claim.objects.filter(status__in=WAITING)
+
+
 def claims_waiting_count() -> int:
-    return Claim.objects.filter(status__in=WAITING).count()
+    return claims_waiting_all().count()
 
 
 def claims_others() -> QuerySet[Claim]:

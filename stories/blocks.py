@@ -2,10 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.blocks import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
 from core.blocks import CONTENT_BLOCKS
+
+from .embeds import REFUSAL, embed_allowed
 
 
 class MediaBlock(AbstractMediaChooserBlock):
@@ -38,6 +41,16 @@ class EmbedWithTranscriptBlock(blocks.StructBlock):
     transcript = blocks.TextBlock(
         help_text="Everything that is said, written out. Required."
     )
+
+    def clean(self, value):
+        # A video on YouTube or Vimeo only (stories/embeds.py): any other
+        # address is refused with a way round, before a provider is asked.
+        embed = value.get("embed")
+        if isinstance(embed, EmbedValue) and not embed_allowed(embed.url):
+            raise StructBlockValidationError(
+                block_errors={"embed": ValidationError(REFUSAL)}
+            )
+        return super().clean(value)
 
     class Meta:
         icon = "media"

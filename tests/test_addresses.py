@@ -29,6 +29,7 @@ PUBLIC = (
     "sitemap.xml",
     "reader-settings/",
     "robots.txt",
+    "health/",
 )
 
 

@@ -198,3 +198,56 @@ def test_two_step_pages_mark_everything_posted_as_sensitive(rf, view):
     request.user = AnonymousUser()
     getattr(views, view)(request)
     assert request.sensitive_post_parameters == "__ALL__"
+
+
+# Sentry --------------------------------------------------------------------------
+
+SENTRY_STATE = (
+    "import json, sentry_sdk; client = sentry_sdk.get_client();"
+    "integrations = sentry_sdk.get_client().integrations;"
+    "print(json.dumps({'active': client.is_active(),"
+    "'pii': client.options.get('send_default_pii'),"
+    "'release': client.options.get('release'),"
+    "'environment': client.options.get('environment'),"
+    "'django': 'django' in integrations}))"
+)
+
+
+def test_errors_go_to_sentry_when_a_dsn_is_set():
+    found = production_settings(
+        SENTRY_STATE,
+        SENTRY_DSN="https://public@sentry.example.org/42",
+        SENTRY_RELEASE="hub@2026.11.27",
+        SENTRY_ENVIRONMENT="staging",
+    )
+    assert found == {
+        "active": True,
+        "pii": False,
+        "release": "hub@2026.11.27",
+        "environment": "staging",
+        "django": True,
+    }
+
+
+def test_nothing_goes_to_sentry_without_a_dsn():
+    assert production_settings(SENTRY_STATE)["active"] is False
+
+
+# Rotating SECRET_KEY -------------------------------------------------------------
+
+OLD_KEY = "k3!vQ9#xL2zR7mN4tT8wY1uH6jB0cF5dG-sA_eW+oI=rE*pU&yZ%"
+SIGNED_WITH_OLD_KEY = (
+    "import json; from django.core import signing;"
+    f"value = signing.Signer(key={OLD_KEY!r}).sign('still signed in');"
+    "print(json.dumps(signing.Signer().unsign(value)))"
+)
+
+
+def test_a_value_signed_with_the_old_key_still_checks_out_during_rotation():
+    assert (
+        production_settings(SIGNED_WITH_OLD_KEY, SECRET_KEY_FALLBACKS=OLD_KEY)
+        == "still signed in"
+    )
+    result = run_manage("shell", "-c", SIGNED_WITH_OLD_KEY, env=PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "BadSignature" in result.stderr

@@ -16,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from charter.models import CharterAcceptance, CharterVersion
 from formats.factories import FormatRequestFactory
@@ -436,6 +437,7 @@ def test_an_opportunitys_pages_do_not_grow_with_more_people_taking_part(
         ("opportunities:list", "More work"),
         ("payments:mine", "More work"),
         ("plans:mine", "Goal "),
+        ("members:profile", None),
     ],
 )
 def test_a_supporter_acting_for_a_member_sees_pages_that_do_not_grow(
@@ -526,3 +528,171 @@ def test_a_page_about_one_thing_does_not_grow_with_its_parts(
     before = measured(client, url)
     grow(thing)
     assert_flat(before, measured(client, url), shows, f"{url} as {email}")
+
+
+# Every signed-in page at most 15 statements ------------------------------------------
+
+# Every page of the members' area and the signed-in pages of /accounts/, as
+# the role that sees it, runs at most this many statements with the caches
+# warm (README "Signed-in pages"): the person is loaded once with what every
+# page asks about them, and each page fetches its lists whole.
+SIGNED_IN_LIMIT = 15
+
+
+def _plan_goal_pks():
+    plan = plan_with_goals(person(MEMBER))
+    return [plan.pk, plan.goals.order_by("pk").first().pk]
+
+
+def _sign_up_to_claim_for_pk():
+    """A member's selected sign-up on finished work, not yet claimed for."""
+    opportunity = opportunity_new(OPP.COMPLETED, began_days_ago=30)
+    return taking_part(opportunity, person(MEMBER)).pk
+
+
+def _claim_queried_pk():
+    opportunity = opportunity_new(OPP.COMPLETED, began_days_ago=30)
+    return taking_part(opportunity, person(MEMBER), Claim.Status.QUERIED).claim.pk
+
+
+def _in_progress_pk():
+    return payments_opportunity().pk
+
+
+def _support_request_pk():
+    member = person_new()
+    return Support.objects.create(member=member, supporter=person(SUPPORTER)).pk
+
+
+def _first(arg):
+    return lambda: [arg()]
+
+
+# (who, page name, a function giving the address's arguments) beyond those
+# INTRANET_PAGES lists.
+MORE_SIGNED_IN_PAGES = [
+    (MEMBER, "members:pause", None),
+    *[
+        (MEMBER, "members:profile_section", lambda section=section: [section])
+        for section in ["about", "contact", "support", "sharing", "skills"]
+    ],
+    (MEMBER, "members:supporter_add", None),
+    (MEMBER, "plans:print", _first(_plan_pk)),
+    (MEMBER, "plans:goal_add", _first(_plan_pk)),
+    (MEMBER, "plans:goal_edit", _plan_goal_pks),
+    (MEMBER, "payments:claim_add", _first(_sign_up_to_claim_for_pk)),
+    (MEMBER, "payments:claim", _first(_claim_queried_pk)),
+    (MEMBER, "payments:claim_edit", _first(_claim_queried_pk)),
+    (MEMBER, "accounts:two_step_set_up", None),
+    (SUPPORTER, "members:support_request", _first(_support_request_pk)),
+    (SUPPORTER, "members:profile", None),
+    (STAFF, "opportunities:request_add", None),
+    (STAFF, "members:profile", None),
+    (LEAD, "members:profile", None),
+    (LEAD, "members:person_add", None),
+    (LEAD, "opportunities:add", None),
+    (LEAD, "opportunities:manage", _first(_in_progress_pk)),
+    (LEAD, "opportunities:edit", _first(_open_opportunity_pk)),
+    (LEAD, "opportunities:request", _first(_request_pk)),
+    (LEAD, "payments:opportunity", _first(_in_progress_pk)),
+    (LEAD, "plans:print", _first(_plan_pk)),
+    (LEAD, "charter:publish", None),
+    (LEAD, "charter:current", None),
+]
+
+SIGNED_IN_PAGES = [
+    *[
+        (email, name, (lambda arg=arg: [arg()]) if arg else None)
+        for email, name, arg, _shows in INTRANET_PAGES
+    ],
+    *MORE_SIGNED_IN_PAGES,
+]
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "args"),
+    SIGNED_IN_PAGES,
+    ids=[
+        f"{email.split('@')[0]}-{name}-{n}"
+        for n, (email, name, _args) in enumerate(SIGNED_IN_PAGES)
+    ],
+)
+def test_every_signed_in_page_runs_at_most_15_statements(
+    client, demo_site, email, name, args
+):
+    client.force_login(person(email))
+    more_of_everything(1)
+    url = where(client, reverse(name, args=args() if args else []))
+    statements, _ = measured(client, url)
+    assert statements <= SIGNED_IN_LIMIT, f"{url} as {email}: {statements}"
+
+
+ACTING_PAGES = ["intranet:home", "opportunities:list", "payments:mine", "plans:mine"]
+
+
+@pytest.mark.parametrize("name", [*ACTING_PAGES, "members:profile"])
+def test_a_supporter_acting_for_a_member_runs_at_most_15_statements(
+    client, demo_site, name
+):
+    client.force_login(person(SUPPORTER))
+    client.post(
+        reverse("members:acting_start", args=[person("member2@example.org").pk])
+    )
+    more_of_everything(1)
+    url = where(client, reverse(name))
+    statements, _ = measured(client, url)
+    assert statements <= SIGNED_IN_LIMIT, f"{url} acting for member2: {statements}"
+
+
+@pytest.mark.parametrize(
+    ("name", "code_given"),
+    [
+        ("accounts:two_step", False),
+        ("accounts:two_step_recovery", False),
+        ("accounts:two_step_turn_off", True),
+        ("members:profile", True),
+        ("intranet:home", True),
+    ],
+)
+def test_the_pages_of_someone_using_two_step_run_at_most_15_statements(
+    client, demo_site, name, code_given
+):
+    member = person("member2@example.org")
+    if code_given:  # force_login gives the code of those who use two-step
+        TOTPDevice.objects.create(user=member, name="Phone", confirmed=True)
+        client.force_login(member)
+    else:  # turned on in another sign-in: this one has not given its code
+        client.force_login(member)
+        TOTPDevice.objects.create(user=member, name="Phone", confirmed=True)
+    more_of_everything(1)
+    url = reverse(name)
+    statements, _ = measured(client, url)
+    assert statements <= SIGNED_IN_LIMIT, f"{url}: {statements}"
+
+
+def test_the_lead_s_two_step_reset_page_runs_at_most_15_statements(client, demo_site):
+    member = person(MEMBER)
+    TOTPDevice.objects.create(user=member, name="Phone", confirmed=True)
+    client.force_login(person(LEAD))
+    url = reverse("accounts:two_step_reset", args=[member.pk])
+    statements, _ = measured(client, url)
+    assert statements <= SIGNED_IN_LIMIT, f"{url}: {statements}"
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "args"),
+    MORE_SIGNED_IN_PAGES,
+    ids=[
+        f"{email.split('@')[0]}-{name}-{n}"
+        for n, (email, name, _args) in enumerate(MORE_SIGNED_IN_PAGES)
+    ],
+)
+def test_more_signed_in_pages_do_not_grow_with_more_records(
+    client, demo_site, email, name, args
+):
+    client.force_login(person(email))
+    more_of_everything(1)
+    url = where(client, reverse(name, args=args() if args else []))
+    before = measured(client, url)
+    more_of_everything()
+    assert_flat(before, measured(client, url), None, f"{url} as {email}")

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from members import roles
 
-from .selectors import two_step_is_on
+from .selectors import two_step_was_on
 
 # The pages a half-signed-in person may open: giving a code, setting up
 # (when their role needs it and they have no authenticator yet), reading the
@@ -39,7 +39,7 @@ class TwoStepMiddleware:
             and not user.is_verified()
             and not self._is_open(request.path)
         ):
-            has_device = two_step_is_on(user)
+            has_device = two_step_was_on(user)
             if has_device or roles.must_use_two_step(user):
                 target = reverse(
                     "accounts:two_step" if has_device else "accounts:two_step_set_up"

@@ -4,6 +4,7 @@ from base64 import b32decode, b32encode
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, QuerySet
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -21,8 +22,27 @@ def two_step_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
+TWO_STEP_ON = "two_step_on"
+
+
+def with_two_step(*, users: QuerySet) -> QuerySet:
+    """Users with whether they use two-step sign-in, read in the same query:
+    the user each request loads comes this way, for TwoStepMiddleware."""
+    devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    return users.annotate(**{TWO_STEP_ON: Exists(devices)})
+
+
 def two_step_is_on(user) -> bool:
     return two_step_device(user) is not None
+
+
+def two_step_was_on(user) -> bool:
+    """Whether the person used two-step sign-in when this request began
+    (read with the user, if it was loaded that way): what the middleware
+    asks before every page."""
+    if hasattr(user, TWO_STEP_ON):
+        return getattr(user, TWO_STEP_ON)
+    return two_step_is_on(user)
 
 
 def two_step_required(user) -> bool:

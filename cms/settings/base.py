@@ -156,9 +156,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    # Refuses a locked-out sign-in before the password is even checked.
-    "axes.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Refuses a locked-out sign-in before the password is even checked
+    # (django-axes' AxesBackend, loading the person as the next one does).
+    "accounts.backends.LockoutBackend",
+    # ModelBackend, loading the person with what every page asks about them.
+    "accounts.backends.SignedInBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "intranet:home"
@@ -185,6 +187,8 @@ PRIVATE_MEDIA_ROOT = env.path(
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Receipts and Easy Read Charters: PRIVATE_MEDIA_ROOT, with no URL.
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
 }
 
 # Sessions (README "Signing in"): a sign-in lasts until the browser is closed,
@@ -195,6 +199,9 @@ SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=8)
 SESSION_COOKIE_AGE = 60 * 60 * SESSION_MAX_HOURS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Read from the cache, written through to the database: a signed-in page
+# does not query for its session, and a cache outage falls back to the table.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Password reset links work for 2 hours; sign-in links for 15 minutes;
 # invitations for 14 days.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
@@ -297,6 +304,22 @@ Q_CLUSTER = {
     "label": "Background tasks",
 }
 
+# /health/ (core/health.py): (name, check, critical). A critical check failing
+# answers 503 and the load balancer takes the host out; the others answer 200
+# "degraded" (pages are served without Redis and without a worker).
+HEALTH_CHECKS = [
+    ("database", "health_check.checks.Database", True),
+    ("storage", "health_check.checks.Storage", True),
+    ("private_storage", "core.health.PrivateStorage", True),
+    ("cache", "health_check.checks.Cache", False),
+    ("task_queue", "core.health.TaskQueueAge", False),
+    ("outbox", "notifications.health.OutboxBacklog", False),
+]
+# A task or a due email waiting longer than this means the worker is down.
+HEALTH_TASK_QUEUE_MAX_AGE_MINUTES = env.int(
+    "HEALTH_TASK_QUEUE_MAX_AGE_MINUTES", default=10
+)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Co-production Hub"
 WAGTAILADMIN_BASE_URL = env.str(
@@ -316,6 +339,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 MEDIA_MAX_UPLOAD_SIZE = 250 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.upload_forms.DocumentForm"
+# Videos from other sites in stories: YouTube and Vimeo only, framed from
+# youtube-nocookie.com and with Vimeo's dnt=1, so a reader is not tracked by
+# a page they only read; any other address is refused in the editor with a
+# way round (upload it under Media, or link to it). Embeds stay, rather than
+# going, because members' own videos already live on these two sites and a
+# video with a transcript beside it is how many of them tell a story.
+WAGTAILEMBEDS_FINDERS = [{"class": "stories.embeds"}]
+# The player is sized by site.css: Wagtail's responsive wrapper is an inline
+# style, which the CSP (style-src 'self') refuses.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 
 # Plain-language check in the editor (core/content_checks.py): warn above
 # this Flesch-Kincaid grade (US grade 8 = about age 13-14, UK year 9).
@@ -353,6 +386,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [SELF],
+        # The only frames: the video players stories embed (stories/embeds.py
+        # FRAME_ORIGINS), in their privacy-enhanced forms.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     },
 }
 

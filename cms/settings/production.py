@@ -8,9 +8,12 @@ from email.utils import getaddresses
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import Q_CLUSTER, env
+from .base import CONTENT_SECURITY_POLICY, Q_CLUSTER, env
 
 SECRET_KEY = env.str("SECRET_KEY")
+# Rotating the key (README "Deployment"): the old one here for a while, so
+# sessions and links signed with it still work.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -57,14 +60,38 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
 }
-# S3-compatible media when a bucket is named; local files otherwise.
+# S3-compatible object storage when a bucket is named (README "Media and
+# private files in production"): public media in that bucket, private files in
+# a second, private bucket, so several web hosts share them and keep nothing
+# on local disk. A single host may keep local folders (no bucket named).
 if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
-    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
-    AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = True
+    from core.object_storage import media_origin, object_storages
+
+    STORAGES.update(
+        object_storages(
+            bucket=AWS_STORAGE_BUCKET_NAME,
+            private_bucket=env.str("AWS_PRIVATE_STORAGE_BUCKET_NAME", default=""),
+            endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default=None),
+            region_name=env.str("AWS_S3_REGION_NAME", default=None),
+            custom_domain=env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+            access_key=env.str("AWS_ACCESS_KEY_ID", default=None),
+            secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=None),
+        )
+    )
+    # Images and video come from the media host: exactly its origin, nothing
+    # wider, is added to what the pages may load.
+    MEDIA_ORIGIN = media_origin(STORAGES["default"]["OPTIONS"])
+    _directives = CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": {
+            **_directives,
+            "img-src": [*_directives["img-src"], MEDIA_ORIGIN],
+            "media-src": [*_directives["media-src"], MEDIA_ORIGIN],
+        },
+    }
 
 # Behind a TLS-terminating proxy.
 # The lockout and the rate limits count by client address: with N trusted
@@ -75,6 +102,9 @@ if CLIENT_ADDRESS_PROXY_COUNT < 0:
     raise ImproperlyConfigured("AXES_PROXY_COUNT must be 0 or more.")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The load balancer polls /health/ over plain HTTP (with a Host header that
+# must be in ALLOWED_HOSTS).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
@@ -98,3 +128,18 @@ SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_PATH = "/"
 CSRF_COOKIE_PATH = "/"
+
+# Errors (and ERROR log lines) to Sentry too, when a DSN is given. No personal
+# data: no addresses, cookies, user details or request bodies.
+if SENTRY_DSN := env.str("SENTRY_DSN", default=""):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        release=env.str("SENTRY_RELEASE", default=None),
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
