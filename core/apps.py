@@ -8,8 +8,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from .content_generation import content_generation_connect
         from .csv_safe import wagtail_csv_exports_neutralise
         from .sessions import on_user_logged_in
 
         user_logged_in.connect(on_user_logged_in, dispatch_uid="session_clock_start")
         wagtail_csv_exports_neutralise()
+        content_generation_connect()

@@ -9,12 +9,25 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from .content_generation import site_for_request
 from .sessions import (
     now_seconds,
     session_clock_expiry,
     session_clock_touch,
     signed_out_message,
 )
+
+
+class SiteMiddleware:
+    """The Wagtail site this request is for, from the cache: Wagtail's own
+    lookup is a query on every request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = site_for_request(request)
+        return self.get_response(request)
 
 
 class PrivatePagesNoStoreMiddleware:

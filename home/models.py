@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from core.blocks import CONTENT_BLOCKS
 from core.content_checks import content_report
+from core.routing import route_from
 
 
 class HomePage(Page):
@@ -34,3 +35,7 @@ class HomePage(Page):
 
     def content_report(self):
         return content_report(body=self.body, summary=self.introduction)
+
+    def route(self, request, path_components):
+        # Every page of the site is routed from here, in two queries.
+        return route_from(self, request, path_components)

@@ -4,6 +4,8 @@ from django import template
 from django.template.defaultfilters import floatformat
 from wagtail.models import Site
 
+from core.content_generation import easy_read_links, menu_pages
+
 register = template.Library()
 
 
@@ -26,14 +28,12 @@ def site_nav(context):
     site = Site.find_for_request(request) if request else None
     items = []
     if site:
-        root = site.root_page
         current = request.path
         items.append({"title": "Home", "url": "/", "current": current == "/"})
-        for page in root.get_children().live().in_menu().specific(defer=True):
-            url = page.get_url(request)
+        for title, url in menu_pages(site):
             items.append(
                 {
-                    "title": page.title,
+                    "title": title,
                     "url": url,
                     "current": bool(url) and current.startswith(url),
                 }
@@ -46,12 +46,12 @@ def easy_read_link(context, page):
     """A link to the page's Easy Read version, when it has a live one."""
     from core.models import EasyReadPage
 
-    easy_read = (
-        EasyReadPage.objects.live().filter(original=page).first()
+    url, title = (
+        easy_read_links().get(page.pk, (None, None))
         if page and page.pk and not isinstance(page, EasyReadPage)
-        else None
+        else (None, None)
     )
-    return {"request": context.get("request"), "easy_read": easy_read}
+    return {"request": context.get("request"), "easy_read_url": url, "title": title}
 
 
 @register.simple_tag
