@@ -391,7 +391,7 @@ class WhoWeArePage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/")
     def profile(self, request, slug):
-        from .selectors import profile_public_get
+        from .selectors import profile_public_get, profile_stories_public
 
         profile = profile_public_get(slug=slug)
         if profile is None:
@@ -399,7 +399,10 @@ class WhoWeArePage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="members/profile_page.html",
-            context_overrides={"profile": profile},
+            context_overrides={
+                "profile": profile,
+                "stories": profile_stories_public(profile=profile),
+            },
         )
 
     def get_sitemap_urls(self, request=None):
