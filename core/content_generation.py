@@ -87,8 +87,8 @@ def private_q() -> Q:
     """Wagtail's `PageQuerySet.private_q()`, from the cached sections: pages
     in a private section (a restricted page and its descendants)."""
     q = Q()
-    for path, _depth in private_sections():
-        q |= Q(path__startswith=path)
+    for path, depth in private_sections():
+        q |= Q(path__startswith=path, depth__gte=depth)
     return q if q else Q(pk__in=[])
 
 

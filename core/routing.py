@@ -11,7 +11,9 @@ still routes what lies below it, and only a live page is served.
 Imports only Django and Wagtail.
 """
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+from .content_generation import private_sections
 
 
 def _routes_itself(page: Page) -> bool:
@@ -53,3 +55,14 @@ def _specific(page: Page) -> Page:
     specific = queryset.get(pk=page.pk)
     specific._cached_parent_obj = getattr(page, "_cached_parent_obj", None)
     return specific
+
+
+class ServedFromCache:
+    """A page type whose view restrictions come from the cached list of
+    private sections: Wagtail reads the page's ancestors and then their
+    restrictions, two queries on every page, when the site has none."""
+
+    def get_view_restrictions(self):
+        if not private_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -5,10 +5,10 @@ from wagtail.models import Page
 
 from core.blocks import CONTENT_BLOCKS
 from core.content_checks import content_report
-from core.routing import route_from
+from core.routing import ServedFromCache, route_from
 
 
-class HomePage(Page):
+class HomePage(ServedFromCache, Page):
     introduction = models.TextField(
         blank=True,
         help_text="One or two sentences under the title: who we are, in plain words.",

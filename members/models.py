@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from core.content_checks import content_report
 from core.nations import NATION_CHOICES
+from core.routing import ServedFromCache
 from core.text import single_line
 
 
@@ -366,7 +367,7 @@ class OnBehalfRecord(models.Model):
         return f"{self.supporter_name or 'A supporter'} (account since closed)"
 
 
-class WhoWeArePage(RoutablePageMixin, Page):
+class WhoWeArePage(ServedFromCache, RoutablePageMixin, Page):
     """The group's members by Assembly, with a page for each person who agreed
     to be shown: /who-we-are/ and /who-we-are/<slug>/."""
 

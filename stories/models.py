@@ -21,6 +21,7 @@ from core.content_checks import content_report
 from core.content_generation import derived
 from core.nations import NATION_CHOICES, NATIONS
 from core.panels import ContentReportPanel
+from core.routing import ServedFromCache
 
 from .blocks import STORY_BLOCKS
 
@@ -36,7 +37,7 @@ def _profile_url_pattern() -> str:
     return who.profile_url(Profile(slug=PROFILE_SLUG)) if who else ""
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(ServedFromCache, Page):
     """All stories, newest first, filtered by kind, tag and nation."""
 
     introduction = models.TextField(blank=True)
@@ -82,7 +83,7 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StoryPage(Page):
+class StoryPage(ServedFromCache, Page):
     class Kind(models.TextChoices):
         BLOG = "blog", "Blog"
         VIDEO = "video", "Video story"
