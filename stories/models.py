@@ -228,7 +228,11 @@ class StoryPage(ServedFromCache, Page):
     @classmethod
     def served_with(cls):
         """What the story's page shows, fetched with it (core/routing.py)."""
-        return cls.objects.select_related("author", "hero_image", "media")
+        # Renditions prefetched, not read from the cache: Wagtail writes what
+        # it read from the cache back to it, on every request.
+        return cls.objects.select_related(
+            "author", "hero_image", "media"
+        ).prefetch_related("hero_image__renditions")
 
     @property
     def author_url(self) -> str:
