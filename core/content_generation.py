@@ -1,11 +1,11 @@
 """What every public page derives from the page tree, built once per content
 generation instead of once per request: the site for a host name, the menu,
-the Easy Read versions, the private sections, the path to a page.
+the Easy Read versions, the private sections, pictures' markup.
 
 A generation is a random token in the cache, replaced whenever a page, a
-view restriction or a site changes (saved, published, unpublished, moved,
-deleted), so everything cached under the old token is never read again and
-expires. Several web processes share it through the cache (Redis in
+view restriction, a site, an image or a rendition changes (saved, published,
+unpublished, moved, deleted), so everything cached under the old token is
+never read again and expires. Several web processes share it through the cache (Redis in
 production). When the cache cannot be read (an outage), everything is built
 for each request, as without this module.
 
@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
+from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -58,7 +59,10 @@ def derived(name: str, build: Callable[[], object]):
 
 
 def _on_page_saved_or_deleted(sender, **kwargs):
-    if issubclass(sender, Page | PageViewRestriction | Site):
+    # Pictures' markup is derived from images and their renditions too.
+    if issubclass(
+        sender, Page | PageViewRestriction | Site | AbstractImage | AbstractRendition
+    ):
         content_generation_new()
 
 
