@@ -128,14 +128,14 @@ def menu_pages(site: Site) -> list[tuple[str, str]]:
 
 
 def site_for_request(request) -> Site | None:
-    """Wagtail's `Site.find_for_request`, its root page already specific (the
-    page every address is routed from)."""
+    """Wagtail's `Site.find_for_request`, from the cache."""
     hostname = split_domain_port(request._get_raw_host())[0]
+    return derived(
+        f"site:{hostname}:{request.get_port()}",
+        lambda: Site._find_for_request(request),
+    )
 
-    def build():
-        site = Site._find_for_request(request)
-        if site is not None:
-            site.root_page = site.root_page.specific
-        return site
 
-    return derived(f"site:{hostname}:{request.get_port()}", build)
+def root_page_specific(site: Site) -> Page:
+    """The site's root page as its own type: every page is routed from it."""
+    return derived(f"root-page:{site.pk}", lambda: site.root_page.specific)
