@@ -21,9 +21,10 @@ RESULT_TYPES = [
 
 def pages_specific(*, pages: list[Page]) -> list[Page]:
     """The specific pages, in the same order: one query per page type, not
-    one per result."""
+    one per result, without their bodies (a result shows none)."""
     ids = [page.pk for page in pages]
-    found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    specific = Page.objects.filter(pk__in=ids).defer_streamfields().specific()
+    found = {page.pk: page for page in specific}
     return [found[pk] for pk in ids if pk in found]
 
 

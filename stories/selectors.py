@@ -18,6 +18,7 @@ def _story_cards():
     """Everything a story card shows, in a fixed number of queries."""
     return (
         public_pages(StoryPage.objects.live())
+        .defer_streamfields()  # a card shows no body
         .select_related("author", "hero_image")
         .prefetch_related("hero_image__renditions")
         .order_by("-date", "-pk")
