@@ -28,11 +28,14 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for_request(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        site = request._wagtail_site
+        # Looked up once the view is known, so a view that needs no site
+        # (/health/, which must answer while the database is down) runs none.
+        if getattr(view_func, "needs_no_site", False):
+            return
+        site = request._wagtail_site = site_for_request(request)
         if view_func is wagtail_serve and site is not None:
             site.root_page = root_page_specific(site)
 
