@@ -2,7 +2,9 @@
 
 Runs against a fresh temporary SQLite database loaded with the demo content,
 through Django's test client (no network): one warm-up, then N requests per
-page. Usage: make bench   (or .venv/bin/python bench/public_pages.py [N])
+page. "cpu ms" is this process's CPU time per request, the figure that holds
+on a busy machine where the wall-clock times vary with the load.
+Usage: make bench   (or .venv/bin/python bench/public_pages.py [N])
 """
 
 import io
@@ -58,20 +60,22 @@ def main(requests: int = 50) -> None:
 
     client = Client()
     print(f"Public pages, anonymous, {requests} requests each (SQLite, demo data)")
-    print(f"{'page type':<24}{'median ms':>10}{'p90 ms':>9}{'queries':>9}")
+    print(f"{'page type':<24}{'median ms':>10}{'p90 ms':>9}{'cpu ms':>8}{'queries':>9}")
     for name, url in PAGES:
         assert client.get(url).status_code == 200, url  # warm-up
-        times, queries = [], []
+        times, cpu_times, queries = [], [], []
         for _ in range(requests):
             with CaptureQueriesContext(connection) as captured:
-                start = time.perf_counter()
+                start, cpu_start = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 times.append((time.perf_counter() - start) * 1000)
+                cpu_times.append((time.process_time() - cpu_start) * 1000)
             assert response.status_code == 200, url
             queries.append(len(captured.captured_queries))
         p90 = statistics.quantiles(times, n=10)[-1]
         print(
-            f"{name:<24}{statistics.median(times):>10.1f}{p90:>9.1f}{max(queries):>9}"
+            f"{name:<24}{statistics.median(times):>10.1f}{p90:>9.1f}"
+            f"{statistics.median(cpu_times):>8.1f}{max(queries):>9}"
         )
 
 

@@ -11,6 +11,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import PageSitemap
+
 from .old_addresses import old_addresses
 
 members_area = [
@@ -39,7 +41,9 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("tags/", include("search.tag_urls")),
     path("feeds/", include("stories.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"
+    ),
     path("", include("core.urls")),
     # Addresses of earlier releases, still in emails already sent.
     *old_addresses,

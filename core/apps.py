@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from .content_generation import content_generation_connect
         from .csv_safe import wagtail_csv_exports_neutralise
         from .page_cache import page_cache_receivers_connect
         from .sessions import on_user_logged_in
@@ -15,3 +16,4 @@ class CoreConfig(AppConfig):
         user_logged_in.connect(on_user_logged_in, dispatch_uid="session_clock_start")
         wagtail_csv_exports_neutralise()
         page_cache_receivers_connect()
+        content_generation_connect()

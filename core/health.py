@@ -117,3 +117,7 @@ def health(request):
         },
         status=503 if critical_failed else 200,
     )
+
+
+# No Wagtail site is looked up for it (core.middleware.SiteMiddleware).
+health.needs_no_site = True

@@ -8,13 +8,36 @@ from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.views import serve as wagtail_serve
 
+from .content_generation import root_page_specific, site_for_request
 from .sessions import (
     now_seconds,
     session_clock_expiry,
     session_clock_touch,
     signed_out_message,
 )
+
+
+class SiteMiddleware:
+    """The Wagtail site this request is for, from the cache: Wagtail's own
+    lookup is a query on every request. For a page, its root page comes as
+    its own type too, as Wagtail's routing asks for it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Looked up once the view is known, so a view that needs no site
+        # (/health/, which must answer while the database is down) runs none.
+        if getattr(view_func, "needs_no_site", False):
+            return
+        site = request._wagtail_site = site_for_request(request)
+        if view_func is wagtail_serve and site is not None:
+            site.root_page = root_page_specific(site)
 
 
 class PrivatePagesNoStoreMiddleware:

@@ -8,6 +8,7 @@ from wagtailmedia.models import AbstractMedia
 
 from .blocks import EasyReadPointBlock
 from .content_checks import content_report
+from .routing import ServedFromCache
 
 
 class AccessibleMedia(AbstractMedia):
@@ -59,7 +60,7 @@ class AccessibleMedia(AbstractMedia):
         return self.sources[0]["type"]
 
 
-class EasyReadPage(Page):
+class EasyReadPage(ServedFromCache, Page):
     """An Easy Read companion of another page: short points, each with a
     picture. The two pages link to each other at the top."""
 

@@ -53,7 +53,6 @@ Imports only Django, Wagtail (and the libraries it brings) and core.
 
 import functools
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -62,6 +61,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
+from .content_generation import generation_renew, generation_token
 from .reader_preferences import reader_preferences_from_cookie
 
 # Never served from or stored in the page cache, whoever asks.
@@ -93,18 +93,13 @@ def page_cache_purge() -> None:
 
 
 def _generation_new() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation_renew(GENERATION_KEY)
 
 
 def _generation() -> str | None:
     """The current generation; None when the cache cannot keep one (Redis
     down): then nothing is looked up or stored."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, generation, timeout=None):
-            generation = cache.get(GENERATION_KEY)
-    return generation
+    return generation_token(GENERATION_KEY)
 
 
 def _candidate(request) -> bool:

@@ -5,9 +5,10 @@ from wagtail.models import Page
 
 from core.blocks import CONTENT_BLOCKS
 from core.content_checks import content_report
+from core.routing import ServedFromCache, route_from
 
 
-class HomePage(Page):
+class HomePage(ServedFromCache, Page):
     introduction = models.TextField(
         blank=True,
         help_text="One or two sentences under the title: who we are, in plain words.",
@@ -34,3 +35,7 @@ class HomePage(Page):
 
     def content_report(self):
         return content_report(body=self.body, summary=self.introduction)
+
+    def route(self, request, path_components):
+        # Every page of the site is routed from here, in two queries.
+        return route_from(self, request, path_components)

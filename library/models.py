@@ -9,6 +9,7 @@ from core.blocks import CONTENT_BLOCKS
 from core.content_checks import content_report
 from core.nations import NATION_CHOICES, NATIONS
 from core.panels import ContentReportPanel
+from core.routing import ServedFromCache
 
 
 class Topic(models.Model):
@@ -32,7 +33,7 @@ class Audience(models.TextChoices):
     RESEARCHERS = "researchers", "Researchers"
 
 
-class LibraryIndexPage(Page):
+class LibraryIndexPage(ServedFromCache, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -51,7 +52,7 @@ class LibraryIndexPage(Page):
         return context
 
 
-class ResourcePage(Page):
+class ResourcePage(ServedFromCache, Page):
     """One resource. A training course keeps its steps as child pages."""
 
     class Type(models.TextChoices):
@@ -156,7 +157,7 @@ class ResourcePage(Page):
         return TrainingStepPage.objects.child_of(self).live().order_by("path")
 
 
-class TrainingStepPage(Page):
+class TrainingStepPage(ServedFromCache, Page):
     """One step of a training course, read in page order."""
 
     body = StreamField(CONTENT_BLOCKS)

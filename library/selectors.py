@@ -3,6 +3,7 @@
 from django.http import QueryDict
 from wagtail.models import Page
 
+from core.content_generation import public_pages
 from core.listing import choice_filters_apply, page_get
 from core.nations import NATION_CHOICES, NATIONS
 
@@ -17,9 +18,7 @@ def resource_list(*, index: Page, params: QueryDict) -> dict:
     An unknown filter or page number is reported, never an error.
     """
     resources = (
-        ResourcePage.objects.child_of(index)
-        .live()
-        .public()
+        public_pages(ResourcePage.objects.child_of(index).live())
         .select_related("topic", "document")
         .order_by("title")
     )

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from core.content_checks import content_report
 from core.nations import NATION_CHOICES
+from core.routing import ServedFromCache
 from core.text import single_line
 
 
@@ -366,7 +367,7 @@ class OnBehalfRecord(models.Model):
         return f"{self.supporter_name or 'A supporter'} (account since closed)"
 
 
-class WhoWeArePage(RoutablePageMixin, Page):
+class WhoWeArePage(ServedFromCache, RoutablePageMixin, Page):
     """The group's members by Assembly, with a page for each person who agreed
     to be shown: /who-we-are/ and /who-we-are/<slug>/."""
 
@@ -391,7 +392,7 @@ class WhoWeArePage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/")
     def profile(self, request, slug):
-        from .selectors import profile_public_get
+        from .selectors import profile_public_get, profile_stories_public
 
         profile = profile_public_get(slug=slug)
         if profile is None:
@@ -399,7 +400,10 @@ class WhoWeArePage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="members/profile_page.html",
-            context_overrides={"profile": profile},
+            context_overrides={
+                "profile": profile,
+                "stories": profile_stories_public(profile=profile),
+            },
         )
 
     def get_sitemap_urls(self, request=None):

@@ -7,6 +7,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.content_generation import public_pages
+
 from .models import (
     Assembly,
     Membership,
@@ -55,23 +57,32 @@ def _current(queryset, today=None):
 def who_we_are() -> dict:
     """The lead(s), each Assembly with its current members, and past members."""
     today = date.today()
-    members = _current(profiles_public(), today).filter(role=Profile.Role.MEMBER)
-    assemblies = Assembly.objects.prefetch_related(
-        Prefetch(
-            "profiles",
-            queryset=members.prefetch_related("photo__renditions"),
-            to_attr="current_members",
-        )
+    current = list(
+        _current(profiles_public(), today)
+        .filter(role__in=[Profile.Role.MEMBER, Profile.Role.ENGAGEMENT_LEAD])
+        .prefetch_related("photo__renditions")
     )
-    leads = _current(profiles_public(), today).filter(role=Profile.Role.ENGAGEMENT_LEAD)
+    assemblies = list(Assembly.objects.all())
+    for assembly in assemblies:
+        assembly.current_members = [
+            profile
+            for profile in current
+            if profile.role == Profile.Role.MEMBER
+            and profile.assembly_id == assembly.pk
+        ]
     past = (
         profiles_public().filter(left_on__lt=today).order_by("-left_on", "display_name")
     )
     return {
         "assemblies": assemblies,
-        "leads": leads.prefetch_related("photo__renditions"),
+        "leads": [p for p in current if p.role == Profile.Role.ENGAGEMENT_LEAD],
         "past_members": past,
     }
+
+
+def profile_stories_public(*, profile: Profile) -> QuerySet:
+    """The live, public stories `profile` wrote, in page order."""
+    return public_pages(profile.stories.live())
 
 
 def profile_public_get(*, slug: str) -> Profile | None:

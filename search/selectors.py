@@ -5,6 +5,7 @@ from django.http import QueryDict
 from taggit.models import Tag
 from wagtail.models import Page
 
+from core.content_generation import public_pages
 from core.listing import page_get
 from library.models import ResourcePage
 from stories.models import StoryPage
@@ -20,9 +21,10 @@ RESULT_TYPES = [
 
 def pages_specific(*, pages: list[Page]) -> list[Page]:
     """The specific pages, in the same order: one query per page type, not
-    one per result."""
+    one per result, without their bodies (a result shows none)."""
     ids = [page.pk for page in pages]
-    found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    specific = Page.objects.filter(pk__in=ids).defer_streamfields().specific()
+    found = {page.pk: page for page in specific}
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -30,8 +32,7 @@ def tag_stories(*, tag: Tag, params: QueryDict) -> dict:
     """Stories with one tag, a page at a time, newest first."""
     notices = []
     stories = (
-        StoryPage.objects.live()
-        .public()
+        public_pages(StoryPage.objects.live())
         .filter(tags=tag)
         .select_related("author", "hero_image")
         .prefetch_related("hero_image__renditions")
@@ -53,7 +54,7 @@ def site_search(*, params: QueryDict) -> dict:
             f"Your search was long, so we used its first {MAX_QUERY_LENGTH} characters."
         )
     result_type = params.get("type", "")
-    pages = Page.objects.live().public().exclude(depth__lte=1)
+    pages = public_pages(Page.objects.live()).exclude(depth__lte=1)
     types = {key: model for key, _label, model in RESULT_TYPES}
     if result_type:
         if result_type in types:

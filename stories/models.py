@@ -18,13 +18,26 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.content_checks import content_report
+from core.content_generation import derived
 from core.nations import NATION_CHOICES, NATIONS
 from core.panels import ContentReportPanel
+from core.routing import ServedFromCache
 
 from .blocks import STORY_BLOCKS
 
+PROFILE_SLUG = "profile-slug"
 
-class StoryIndexPage(Page):
+
+def _profile_url_pattern() -> str:
+    """A person's profile address with PROFILE_SLUG for their slug, or ""
+    without a live "Who we are" page."""
+    from members.models import Profile, WhoWeArePage
+
+    who = WhoWeArePage.objects.live().first()
+    return who.profile_url(Profile(slug=PROFILE_SLUG)) if who else ""
+
+
+class StoryIndexPage(ServedFromCache, Page):
     """All stories, newest first, filtered by kind, tag and nation."""
 
     introduction = models.TextField(blank=True)
@@ -70,7 +83,7 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StoryPage(Page):
+class StoryPage(ServedFromCache, Page):
     class Kind(models.TextChoices):
         BLOG = "blog", "Blog"
         VIDEO = "video", "Video story"
@@ -212,15 +225,22 @@ class StoryPage(Page):
             hero=(self.hero_image, self.hero_alt, self.hero_decorative),
         )
 
+    @classmethod
+    def served_with(cls):
+        """What the story's page shows, fetched with it (core/routing.py)."""
+        # Renditions prefetched, not read from the cache: Wagtail writes what
+        # it read from the cache back to it, on every request.
+        return cls.objects.select_related(
+            "author", "hero_image", "media"
+        ).prefetch_related("hero_image__renditions")
+
     @property
     def author_url(self) -> str:
         """The author's public profile, if they agreed to have one."""
-        from members.models import WhoWeArePage
-
         if not (self.author and self.author.publish_on_site):
             return ""
-        who = WhoWeArePage.objects.live().first()
-        return who.profile_url(self.author) if who else ""
+        pattern = derived("profile-url-pattern", _profile_url_pattern)
+        return pattern.replace(PROFILE_SLUG, self.author.slug)
 
     @property
     def nation_label(self) -> str:
@@ -230,5 +250,7 @@ class StoryPage(Page):
         from .selectors import stories_related
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = stories_related(story=self)
+        # In the editor's preview the tags are modelcluster's in-memory list.
+        context["tags"] = tags = list(self.tags.all())
+        context["related_stories"] = stories_related(story=self, tags=tags)
         return context

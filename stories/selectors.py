@@ -5,6 +5,7 @@ from django.http import QueryDict
 from taggit.models import Tag
 from wagtail.models import Page
 
+from core.content_generation import public_pages
 from core.listing import choice_filters_apply, page_get
 from core.nations import NATION_CHOICES, NATIONS
 
@@ -16,8 +17,8 @@ PAGE_SIZE = 9
 def _story_cards():
     """Everything a story card shows, in a fixed number of queries."""
     return (
-        StoryPage.objects.live()
-        .public()
+        public_pages(StoryPage.objects.live())
+        .defer_streamfields()  # a card shows no body
         .select_related("author", "hero_image")
         .prefetch_related("hero_image__renditions")
         .order_by("-date", "-pk")
@@ -72,11 +73,14 @@ def story_tags(*, limit: int = 12) -> QuerySet[Tag]:
     )
 
 
-def stories_related(*, story: StoryPage, limit: int = 3) -> QuerySet[StoryPage]:
-    """Stories sharing a tag with this one, newest first."""
+def stories_related(
+    *, story: StoryPage, tags: list[Tag] | None = None, limit: int = 3
+) -> QuerySet[StoryPage]:
+    """Stories sharing a tag with this one (its `tags`, when already read),
+    newest first."""
     # In the editor's preview the tags are modelcluster's in-memory list,
     # which has no values_list("pk"): read them as objects.
-    tag_ids = [tag.pk for tag in story.tags.all()]
+    tag_ids = [tag.pk for tag in (story.tags.all() if tags is None else tags)]
     if not tag_ids:
         return _story_cards().not_page(story).filter(kind=story.kind)[:limit]
     return _story_cards().not_page(story).filter(tags__in=tag_ids).distinct()[:limit]

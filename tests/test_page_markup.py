@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = [
     path
     for path in ROOT.glob("**/templates/**/*.html")
-    if not path.is_relative_to(ROOT / ".venv")
+    if not {".venv", ".cache", "node_modules"} & set(path.relative_to(ROOT).parts)
 ]
 
 

@@ -8,8 +8,10 @@ nothing but the ORM and the apps' own services.
 """
 
 import itertools
+import runpy
 from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -20,9 +22,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from charter.models import CharterAcceptance, CharterVersion
 from formats.factories import FormatRequestFactory
-from library.models import LibraryIndexPage, ResourcePage
+from library.models import LibraryIndexPage, ResourcePage, TrainingStepPage
 from members.audit import PLAN, SUPPORT_NEEDS, private_read_log
-from members.models import Assembly, Support, User
+from members.models import Assembly, Profile, Support, User
 from members.services import membership_move, person_join
 from notifications.models import Notification
 from opportunities.models import (
@@ -310,6 +312,95 @@ def test_a_tag_s_stories_come_a_page_at_a_time(client, demo_site):
     assert "Page 2 of 2" in second
     wrong = client.get("/tags/carers/?page=99").content.decode()
     assert "That page number does not exist; this is page 1." in wrong
+
+
+# Every public page type (bench/public_pages.py times the same addresses), as
+# an anonymous reader: at most 10 statements, however much the site holds.
+PUBLIC_PAGE_LIMIT = 10
+PUBLIC_PAGES = [
+    "/",
+    "/stories/",
+    "/stories/?kind=blog&nation=england",
+    "/stories/seven-of-us-sat-on-interview-panels/",
+    "/stories/carers-week-2023-a-video-interview/",
+    "/stories/why-paid-planned-opportunities-matter/",
+    "/library/",
+    "/library/?type=link&topic=unpaid-carers",
+    "/library/our-charter/",
+    "/library/co-production-in-five-steps/",
+    "/library/co-production-in-five-steps/share-power/",
+    "/who-we-are/",
+    "/who-we-are/dafydd-pryce/",
+    "/search/?q=carers",
+    "/tags/carers/",
+    "/easy-read-about-us/",
+    "/feeds/stories.rss",
+    "/sitemap.xml",
+]
+
+
+def more_public_content(count=2):
+    """More of everything a public page lists: stories of each kind (tagged,
+    by one author, new tags), resources of each type, course steps, people."""
+    stories = StoryIndexPage.objects.get()
+    library = LibraryIndexPage.objects.get()
+    add_copies(StoryPage, stories, count, kind="video")
+    for name, template in [
+        (
+            "english-blog",
+            StoryPage.objects.live().filter(kind="blog", nation="england"),
+        ),
+        ("by-one-author", StoryPage.objects.live().filter(author__slug="dafydd-pryce")),
+    ]:
+        for n in range(count):
+            template.first().copy(
+                to=stories,
+                update_attrs={"slug": f"{name}-{n}", "title": f"{name} {n}"},
+                keep_live=True,
+            ).save_revision().publish()
+    tagged_copies("carers", count)
+    for n, story in enumerate(StoryPage.objects.live().order_by("pk")[:count]):
+        story.tags.add(f"more-{n}", "carers")
+        story.save_revision().publish()
+    add_copies(ResourcePage, library, count, resource_type="document")
+    add_copies(ResourcePage, library, count, resource_type="link")
+    course = ResourcePage.objects.get(slug="co-production-in-five-steps")
+    add_copies(TrainingStepPage, course, count, slug="pay-people")
+    photo = person_profile("dafydd-pryce").photo
+    for _ in range(count):
+        for role, left_on in [
+            ("member", None),
+            ("member", timezone.localdate() - timedelta(days=30)),
+            ("engagement_lead", None),
+        ]:
+            profile = person_new().profile
+            profile.publish_on_site = True
+            profile.publish_photo = True
+            profile.photo = photo
+            profile.role = role
+            profile.left_on = left_on
+            profile.save()
+
+
+def person_profile(slug):
+    return Profile.objects.get(slug=slug)
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_every_public_page_is_a_few_statements_however_much_it_lists(
+    client, demo_site, url
+):
+    before, _ = measured(client, url)
+    more_public_content()
+    after, _ = measured(client, url)
+    assert before <= PUBLIC_PAGE_LIMIT
+    assert after == before
+
+
+def test_the_public_page_list_is_the_benchmark_s():
+    """Every page type bench/public_pages.py times is held here too."""
+    bench = runpy.run_path(str(Path(__file__).parent.parent / "bench/public_pages.py"))
+    assert {url for _name, url in bench["PAGES"]} == set(PUBLIC_PAGES)
 
 
 # The members' area ------------------------------------------------------------------

@@ -1,8 +1,14 @@
+import hashlib
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils.safestring import mark_safe
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
+
+from core.content_generation import derived, easy_read_links, menu_pages
 
 register = template.Library()
 
@@ -26,14 +32,12 @@ def site_nav(context):
     site = Site.find_for_request(request) if request else None
     items = []
     if site:
-        root = site.root_page
         current = request.path
         items.append({"title": "Home", "url": "/", "current": current == "/"})
-        for page in root.get_children().live().in_menu().specific(defer=True):
-            url = page.get_url(request)
+        for title, url in menu_pages(site):
             items.append(
                 {
-                    "title": page.title,
+                    "title": title,
                     "url": url,
                     "current": bool(url) and current.startswith(url),
                 }
@@ -46,12 +50,12 @@ def easy_read_link(context, page):
     """A link to the page's Easy Read version, when it has a live one."""
     from core.models import EasyReadPage
 
-    easy_read = (
-        EasyReadPage.objects.live().filter(original=page).first()
+    url, title = (
+        easy_read_links().get(page.pk, (None, None))
         if page and page.pk and not isinstance(page, EasyReadPage)
-        else None
+        else (None, None)
     )
-    return {"request": context.get("request"), "easy_read": easy_read}
+    return {"request": context.get("request"), "easy_read_url": url, "title": title}
 
 
 @register.simple_tag
@@ -76,6 +80,27 @@ def distinct_widths(picture, **attrs):
         # written, and HTML allows `sizes` only beside a srcset.
         attrs.pop("sizes", None)
     return type(picture)(renditions, attrs).__html__()
+
+
+@register.simple_tag
+def distinct_picture(image, specs, **attrs):
+    """`{% picture image <specs> as picture %}{% distinct_widths picture … %}`
+    in one tag, its markup kept for the content generation (a new image or
+    rendition starts a new one): finding the renditions is most of what a
+    card with a picture costs to render."""
+    if not image:
+        return ""
+
+    def build():
+        filters = [Filter(spec=spec) for spec in Filter.expand_spec(specs)]
+        picture = Picture(get_renditions_or_not_found(image, filters))
+        return str(distinct_widths(picture, **attrs))
+
+    described = "|".join(
+        [str(image.pk), specs, *(f"{k}={v}" for k, v in sorted(attrs.items()))]
+    )
+    key = hashlib.sha256(described.encode()).hexdigest()
+    return mark_safe(derived(f"picture:{key}", build))
 
 
 @register.filter
