@@ -7,10 +7,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test lint format chromium redis wrk vnu bench bench-compare lock venv backup restore
+.PHONY: help run stack test lint format chromium redis wrk vnu bench bench-compare lock venv backup restore
 
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
+	@echo "make stack  - the production stack (PostgreSQL, Redis, SMTP, S3, Procfile) on loopback"
 	@echo "make test   - lint, migrations check and the whole test suite (browser tests too)"
 	@echo "make lint   - ruff check and format check, template indentation"
 	@echo "make format - format Python (ruff) and templates (djhtml)"
@@ -36,16 +37,21 @@ run: venv
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@bin/dev-server
 
+# The production stack on this machine: PostgreSQL, Redis, an SMTP server
+# that keeps every email, moto's S3, then the Procfile (stack/runner.py).
+stack: venv redis
+	@bin/stack
+
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# tests/test_cache_outage.py starts and stops its own redis-server.
+# tests/test_cache_outage.py and `make stack` start their own redis-server.
 redis:
 	@command -v redis-server >/dev/null 2>&1 || { \
-		echo "Installing Debian's redis-server for the cache outage tests"; \
+		echo "Installing Debian's redis-server (cache outage tests, make stack)"; \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 

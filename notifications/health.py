@@ -10,7 +10,7 @@ from health_check.exceptions import ServiceUnavailable
 from core.health import queue_max_age
 
 from .models import OutboxEmail
-from .outbox import CLAIM_LEASE
+from .outbox import claim_lease
 
 
 @dataclasses.dataclass
@@ -24,7 +24,7 @@ class OutboxBacklog(HealthCheck):
         since = timezone.now() - queue_max_age()
         overdue = OutboxEmail.objects.filter(
             Q(state=OutboxEmail.State.PENDING, next_attempt_at__lte=since)
-            | Q(state=OutboxEmail.State.SENDING, claimed_at__lt=since - CLAIM_LEASE)
+            | Q(state=OutboxEmail.State.SENDING, claimed_at__lt=since - claim_lease())
         )
         if overdue.exists():
             raise ServiceUnavailable("An email is overdue: is the worker up?")

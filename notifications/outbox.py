@@ -26,9 +26,6 @@ from .models import OutboxEmail
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
-# A row left "sending" by a worker that died is picked up again after this;
-# longer than the task timeout, so a live worker is never overtaken.
-CLAIM_LEASE = timedelta(minutes=10)
 # Stop starting new emails in time to finish before django-q2's task timeout
 # (60 s), even if the last one waits the whole EMAIL_TIMEOUT (20 s).
 TIME_BUDGET_SECONDS = 30
@@ -38,6 +35,12 @@ MAX_WAIT = timedelta(hours=6)
 CONNECTION_ERRORS = (smtplib.SMTPServerDisconnected, ConnectionError, TimeoutError)
 
 
+def claim_lease() -> timedelta:
+    """A row left "sending" by a worker that died is picked up again after
+    this; longer than the task timeout, so a live worker is never overtaken."""
+    return timedelta(seconds=settings.NOTIFICATIONS_EMAIL_CLAIM_LEASE_SECONDS)
+
+
 def retry_wait(attempts: int) -> timedelta:
     first = settings.NOTIFICATIONS_EMAIL_RETRY_SECONDS
     return min(timedelta(seconds=first * 2 ** max(attempts - 1, 0)), MAX_WAIT)
@@ -45,7 +48,7 @@ def retry_wait(attempts: int) -> timedelta:
 
 def _due(now) -> Q:
     return Q(state=OutboxEmail.State.PENDING, next_attempt_at__lte=now) | Q(
-        state=OutboxEmail.State.SENDING, claimed_at__lt=now - CLAIM_LEASE
+        state=OutboxEmail.State.SENDING, claimed_at__lt=now - claim_lease()
     )
 
 

@@ -276,6 +276,27 @@ def test_production_cookies_are_host_only_and_secure():
     ]
 
 
+def test_only_the_local_stack_opts_out_of_secure_cookies():
+    # `make stack` serves plain HTTP on 127.0.0.1, where a Secure (and so a
+    # __Host-) cookie would never come back: it says SECURE_COOKIES=false.
+    script = (
+        "import json; from django.conf import settings as s; print(json.dumps(["
+        "s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.READER_PREFERENCES_COOKIE,"
+        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE]))"
+    )
+    result = run_manage(
+        "shell", "-c", script, env={**PRODUCTION_ENV, "SECURE_COOKIES": "false"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [
+        "sessionid",
+        "csrftoken",
+        "reader_preferences",
+        False,
+        False,
+    ]
+
+
 def test_host_cookies_are_sent_as_browsers_require(client, demo_site, settings):
     settings.SESSION_COOKIE_NAME = "__Host-sessionid"
     settings.CSRF_COOKIE_NAME = "__Host-csrftoken"

@@ -270,6 +270,12 @@ EMAIL_TIMEOUT = 20
 # failed, and the first wait between attempts (doubling, at most 6 hours).
 NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = 8
 NOTIFICATIONS_EMAIL_RETRY_SECONDS = 60
+# How long a row a dead worker left "sending" waits before it is sent again:
+# longer than the task timeout (Q_CLUSTER), so a live worker is never
+# overtaken. The local stack (`make stack`) shortens it for its kill test.
+NOTIFICATIONS_EMAIL_CLAIM_LEASE_SECONDS = env.int(
+    "NOTIFICATIONS_EMAIL_CLAIM_LEASE_SECONDS", default=10 * 60
+)
 # Kept only as long as needed (notifications/retention.py, daily): the words
 # of sent emails, and notifications read this long ago.
 RETENTION_SENT_EMAIL_BODIES_DAYS = 30

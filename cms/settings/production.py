@@ -110,14 +110,20 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
 )
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Only the local stack (`make stack`, plain HTTP on 127.0.0.1) sets
+# SECURE_COOKIES=false: a Secure cookie is never sent back over http://, and a
+# __Host- cookie must be Secure, so there the cookies lose both. Never in
+# production, where the default holds.
+SECURE_COOKIES = env.bool("SECURE_COOKIES", default=True)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
 # The __Host- prefix makes the browser refuse these cookies unless they are
 # Secure, for the whole site (Path=/) and for this host only (no Domain): a
 # neighbouring subdomain cannot set or overwrite them.
-SESSION_COOKIE_NAME = "__Host-sessionid"
-CSRF_COOKIE_NAME = "__Host-csrftoken"
-READER_PREFERENCES_COOKIE = "__Host-reader_preferences"
+_cookie_prefix = "__Host-" if SECURE_COOKIES else ""
+SESSION_COOKIE_NAME = f"{_cookie_prefix}sessionid"
+CSRF_COOKIE_NAME = f"{_cookie_prefix}csrftoken"
+READER_PREFERENCES_COOKIE = f"{_cookie_prefix}reader_preferences"
 SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_PATH = "/"
