@@ -220,8 +220,10 @@ def stop_process(process) -> None:
 class Gunicorn:
     """gunicorn with 2 sync workers, the way each site is deployed."""
 
-    def __init__(self, name, executable, app, *, cwd, env, folder: Path):
-        self.name, self.executable, self.app = name, executable, app
+    def __init__(self, name, python, app, *, cwd, env, folder: Path):
+        # `python -m gunicorn`: a venv's bin/gunicorn names the folder the
+        # venv was made in, which may have moved since.
+        self.name, self.python, self.app = name, python, app
         self.cwd, self.env = cwd, env
         self.log = folder / f"gunicorn-{name.replace(' ', '-')}.log"
         self.port = free_port()
@@ -230,7 +232,8 @@ class Gunicorn:
     def start(self) -> None:
         with open(self.log, "w") as log:
             self.process = subprocess.Popen(
-                [str(self.executable), self.app, "--workers", str(WORKERS)]
+                [str(self.python), "-m", "gunicorn", self.app]
+                + ["--workers", str(WORKERS)]
                 + ["--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
                 cwd=self.cwd,
                 env=self.env,
@@ -525,7 +528,7 @@ def measure(args, folder: Path) -> dict:
 
         theirs = Gunicorn(
             "bakerydemo",
-            CACHE_DIR / "venv" / "bin" / "gunicorn",
+            CACHE_DIR / "venv" / "bin" / "python",
             "bakerydemo.wsgi",
             cwd=bakery_source,
             env=bakery,
@@ -533,7 +536,7 @@ def measure(args, folder: Path) -> dict:
         )
         uncached = Gunicorn(
             "ours, page cache off",
-            PROJECT_ROOT / ".venv" / "bin" / "gunicorn",
+            PROJECT_ROOT / ".venv" / "bin" / "python",
             "cms.wsgi",
             cwd=PROJECT_ROOT,
             folder=folder,
@@ -546,7 +549,7 @@ def measure(args, folder: Path) -> dict:
         )
         cached = Gunicorn(
             "ours, page cache on",
-            PROJECT_ROOT / ".venv" / "bin" / "gunicorn",
+            PROJECT_ROOT / ".venv" / "bin" / "python",
             "cms.wsgi",
             cwd=PROJECT_ROOT,
             folder=folder,
