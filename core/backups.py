@@ -160,7 +160,10 @@ def backup_create(*, folder: Path) -> dict:
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise BackupError(f"{folder} is not empty: each backup goes into a new folder.")
-    folder.mkdir(parents=True, exist_ok=True)
+    # A backup holds password hashes, two-step secrets, sessions and
+    # receipts: only the account that takes it may read it.
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
     database_file = DATABASE_FILES[_vendor()]
     tables = _database_dump(folder / database_file)
     files = {}

@@ -8,6 +8,7 @@ restored with pg_restore into a database created for the test (and dropped
 after)."""
 
 import json
+import stat
 import uuid
 from pathlib import Path
 
@@ -131,6 +132,8 @@ def test_a_backup_restores_into_a_fresh_database_with_every_count_and_file(
     media, private = site_files
     folder = tmp_path / "backup-2026-11-27"
     manifest = backup_of_the_site(folder, media, private)
+    # Password hashes, two-step secrets and receipts: the owner's eyes only.
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert manifest["database"]["vendor"] == connection.vendor
     assert manifest["tables"]["wagtailcore_page"] > 5
     assert manifest["tables"]["members_user"] > 5
