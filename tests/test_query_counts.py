@@ -700,20 +700,30 @@ SIGNED_IN_PAGES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("email", "name", "args"),
-    SIGNED_IN_PAGES,
-    ids=[
-        f"{email.split('@')[0]}-{name}-{n}"
-        for n, (email, name, _args) in enumerate(SIGNED_IN_PAGES)
-    ],
-)
+def signed_in_pages(pages):
+    """Parametrised by (email, name, args), each named "who-route-n"."""
+    return pytest.mark.parametrize(
+        ("email", "name", "args"),
+        pages,
+        ids=[
+            f"{email.split('@')[0]}-{name}-{n}"
+            for n, (email, name, _args) in enumerate(pages)
+        ],
+    )
+
+
+def signed_in_at(client, email, name, args) -> str:
+    """The page's address, signed in as `email`, with a record of each kind."""
+    client.force_login(person(email))
+    more_of_everything(1)
+    return where(client, reverse(name, args=args() if args else []))
+
+
+@signed_in_pages(SIGNED_IN_PAGES)
 def test_every_signed_in_page_runs_at_most_15_statements(
     client, demo_site, email, name, args
 ):
-    client.force_login(person(email))
-    more_of_everything(1)
-    url = where(client, reverse(name, args=args() if args else []))
+    url = signed_in_at(client, email, name, args)
     statements, _ = measured(client, url)
     assert statements <= SIGNED_IN_LIMIT, f"{url} as {email}: {statements}"
 
@@ -770,20 +780,11 @@ def test_the_lead_s_two_step_reset_page_runs_at_most_15_statements(client, demo_
     assert statements <= SIGNED_IN_LIMIT, f"{url}: {statements}"
 
 
-@pytest.mark.parametrize(
-    ("email", "name", "args"),
-    MORE_SIGNED_IN_PAGES,
-    ids=[
-        f"{email.split('@')[0]}-{name}-{n}"
-        for n, (email, name, _args) in enumerate(MORE_SIGNED_IN_PAGES)
-    ],
-)
+@signed_in_pages(MORE_SIGNED_IN_PAGES)
 def test_more_signed_in_pages_do_not_grow_with_more_records(
     client, demo_site, email, name, args
 ):
-    client.force_login(person(email))
-    more_of_everything(1)
-    url = where(client, reverse(name, args=args() if args else []))
+    url = signed_in_at(client, email, name, args)
     before = measured(client, url)
     more_of_everything()
     assert_flat(before, measured(client, url), None, f"{url} as {email}")
