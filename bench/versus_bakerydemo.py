@@ -31,7 +31,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# PostgreSQL and the port helpers are the local stack's (stack/runner.py).
+sys.path.insert(0, str(PROJECT_ROOT))
+from stack.runner import Postgres, free_port, port_wait  # noqa: E402
+
 CACHE_DIR = PROJECT_ROOT / ".cache" / "bakerydemo"
 RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 BAKERYDEMO_GIT = os.environ.get(
@@ -73,26 +76,6 @@ class Stop(Exception):
 
 def _stop(signum, frame):
     raise Stop(signal.Signals(signum).name)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port: int, what: str, process=None, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"{what} exited with {process.returncode}")
-        with (
-            contextlib.suppress(OSError),
-            socket.create_connection(("127.0.0.1", port), timeout=1),
-        ):
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"{what} did not listen on port {port} in {timeout} s")
 
 
 def run(cmd, *, env=None, cwd=None, user=None, log=None) -> None:
@@ -126,58 +109,6 @@ def base_env(**extra) -> dict:
 # --- PostgreSQL and Redis, in a throwaway folder ---------------------------
 
 
-class Postgres:
-    def __init__(self, folder: Path):
-        bins = sorted(
-            glob.glob("/usr/lib/postgresql/*/bin"),
-            key=lambda p: int(Path(p).parent.name.split(".")[0]),
-        )
-        if not bins:
-            raise RuntimeError("PostgreSQL is not installed (/usr/lib/postgresql)")
-        self.bin = Path(bins[-1])
-        self.folder = folder / "pg"
-        self.port = free_port()
-        # initdb refuses to run as root: the postgres system user does.
-        self.user = "postgres" if os.getuid() == 0 else None
-        self.started = False
-
-    def start(self) -> None:
-        self.folder.mkdir()
-        if self.user:
-            shutil.chown(self.folder, self.user)
-        data = self.folder / "data"
-        run(
-            [self.bin / "initdb", "-D", data, "-U", "postgres", "-A", "trust"]
-            + ["--no-sync"],
-            user=self.user,
-        )
-        options = (
-            f"-h 127.0.0.1 -p {self.port} -k {self.folder}"
-            " -c fsync=off -c full_page_writes=off"
-        )
-        self.started = True
-        run(
-            [self.bin / "pg_ctl", "-D", data, "-l", self.folder / "server.log"]
-            + ["-w", "-o", options, "start"],
-            user=self.user,
-        )
-
-    def create_database(self, name: str) -> str:
-        run(
-            [self.bin / "createdb", "-h", "127.0.0.1", "-p", self.port]
-            + ["-U", "postgres", name]
-        )
-        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
-
-    def stop(self) -> None:
-        if self.started:
-            subprocess.run(
-                [self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "fast", "stop"],
-                user=self.user,
-                capture_output=True,
-            )
-
-
 class Redis:
     def __init__(self, folder: Path):
         if not shutil.which("redis-server"):
@@ -194,7 +125,7 @@ class Redis:
             + ["--logfile", str(self.folder / "redis.log")],
             start_new_session=True,
         )
-        wait_for_port(self.port, "redis-server", self.process)
+        port_wait(self.port, process=self.process, name="redis-server", timeout=60)
 
     def url(self, db: int | None = None) -> str:
         base = f"redis://127.0.0.1:{self.port}"
@@ -242,7 +173,12 @@ class Gunicorn:
                 start_new_session=True,
             )
         try:
-            wait_for_port(self.port, f"gunicorn ({self.name})", self.process)
+            port_wait(
+                self.port,
+                process=self.process,
+                name=f"gunicorn ({self.name})",
+                timeout=60,
+            )
         except RuntimeError:
             print(self.log.read_text()[-4000:], file=sys.stderr)
             raise
@@ -506,7 +442,7 @@ def measure(args, folder: Path) -> dict:
     log = folder / "setup.log"
     if not shutil.which("wrk"):
         raise RuntimeError("wrk is missing: make bench-compare installs it")
-    postgres, redis = Postgres(folder), Redis(folder)
+    postgres, redis = Postgres(folder / "pg"), Redis(folder)
     servers = []
     try:
         bakery_source = bakerydemo_setup(log)
@@ -515,10 +451,10 @@ def measure(args, folder: Path) -> dict:
         print(f"PostgreSQL on port {postgres.port}, Redis on {redis.port}: {folder}")
 
         bakery = bakerydemo_env(
-            database_url=postgres.create_database("bakerydemo"),
+            database_url=postgres.database_create("bakerydemo"),
             redis_url=redis.url(),  # db 0 and 1
         )
-        hub_db = postgres.create_database("hub")
+        hub_db = postgres.url  # "hub", made when PostgreSQL starts
         print("Loading bakerydemo's initial data")
         bakerydemo_load(bakery_source, bakery, log)
         print("Loading our demo content")

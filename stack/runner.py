@@ -165,10 +165,15 @@ class Postgres:
             " -c full_page_writes=off",
             "start",
         )
+        self.database_create("hub")
+
+    def database_create(self, name: str) -> str:
+        """A new, empty database; its address."""
         with psycopg.connect(
             f"postgresql://postgres@127.0.0.1:{self.port}/postgres", autocommit=True
         ) as connection:
-            connection.execute("CREATE DATABASE hub")
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
 
     @property
     def url(self) -> str:
