@@ -24,6 +24,8 @@ Imports only Django, django-health-check, django-q2 and core.
 import dataclasses
 import inspect
 import logging
+import threading
+import time
 from datetime import timedelta
 
 from asgiref.sync import async_to_sync
@@ -93,10 +95,27 @@ def check_passes(name: str, check: HealthCheck) -> bool:
     return True
 
 
+# The last answer in this process: (when, (payload, status)).
+_answered: list = []
+_answer_lock = threading.Lock()
+
+
 @require_safe
 @never_cache
 @transaction.non_atomic_requests
 def health(request):
+    # One request at a time runs the checks; the others meanwhile get its
+    # answer (settings.HEALTH_ANSWER_SECONDS).
+    with _answer_lock:
+        now = time.monotonic()
+        if not _answered or now - _answered[0] >= settings.HEALTH_ANSWER_SECONDS:
+            _answered[:] = [now, health_checks_run()]
+        payload, status = _answered[1]
+    return JsonResponse(payload, status=status)
+
+
+def health_checks_run() -> tuple[dict, int]:
+    """Every check in settings.HEALTH_CHECKS: the answer and its status."""
     outcomes = {}
     critical_failed = False
     for name, path, critical in settings.HEALTH_CHECKS:
@@ -108,15 +127,8 @@ def health(request):
         status = "ok"
     else:
         status = "degraded"
-    return JsonResponse(
-        {
-            "status": status,
-            "checks": {
-                name: "ok" if passed else "failing" for name, passed in outcomes.items()
-            },
-        },
-        status=503 if critical_failed else 200,
-    )
+    checks = {name: "ok" if passed else "failing" for name, passed in outcomes.items()}
+    return {"status": status, "checks": checks}, 503 if critical_failed else 200
 
 
 # No Wagtail site is looked up for it (core.middleware.SiteMiddleware).

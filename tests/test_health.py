@@ -11,6 +11,7 @@ from django_q.conf import Conf
 from django_q.models import OrmQ
 from health_check.exceptions import ServiceUnavailable
 
+from core import health as health_module
 from notifications.factories import OutboxEmailFactory
 from notifications.models import OutboxEmail
 from tests.production import PRODUCTION_ENV, run_manage
@@ -45,6 +46,26 @@ def test_health_is_never_cached_and_answers_only_get_and_head(client):
 
 def test_polling_often_is_not_rate_limited(client):
     assert {client.get("/health/").status_code for _ in range(30)} == {200}
+
+
+def test_a_flood_of_requests_runs_the_checks_once_in_a_while(
+    client, settings, monkeypatch
+):
+    # The checks write to the storages and the cache: anyone may ask.
+    settings.HEALTH_ANSWER_SECONDS = 60
+    runs = []
+    run_them = health_module.health_checks_run
+    monkeypatch.setattr(health_module, "_answered", [])
+    monkeypatch.setattr(
+        health_module, "health_checks_run", lambda: runs.append(1) or run_them()
+    )
+    answers = {health(client)[0] for _ in range(50)}
+    assert answers == {200}
+    assert len(runs) == 1
+
+    settings.HEALTH_ANSWER_SECONDS = 0
+    health(client)
+    assert len(runs) == 2
 
 
 def test_a_database_failure_takes_the_host_out_and_says_no_more(client, monkeypatch):

@@ -317,6 +317,10 @@ HEALTH_CHECKS = [
     ("task_queue", "core.health.TaskQueueAge", False),
     ("outbox", "notifications.health.OutboxBacklog", False),
 ]
+# The checks write to both storages and the cache: each process runs them at
+# most once in this many seconds and answers the same meanwhile, so a flood
+# of requests to /health/ (it is public) costs no more than a load balancer.
+HEALTH_ANSWER_SECONDS = env.int("HEALTH_ANSWER_SECONDS", default=5)
 # A task or a due email waiting longer than this means the worker is down.
 HEALTH_TASK_QUEUE_MAX_AGE_MINUTES = env.int(
     "HEALTH_TASK_QUEUE_MAX_AGE_MINUTES", default=10

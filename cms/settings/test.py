@@ -28,3 +28,6 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 # ... and requests to it are answered one at a time (tests/browser/one_at_a_time.py).
 MIDDLEWARE = ["tests.browser.one_at_a_time.one_request_at_a_time", *MIDDLEWARE]
 WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
+# Each test's /health/ runs its checks afresh (tests/test_health.py tests the
+# kept answer with the setting on).
+HEALTH_ANSWER_SECONDS = 0
