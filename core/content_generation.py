@@ -1,21 +1,35 @@
 """What every public page derives from the page tree, built once per content
 generation instead of once per request: the site for a host name, the menu,
-the Easy Read versions, the private sections, pictures' markup.
+the Easy Read versions, the private sections, pictures' markup, the pages
+themselves as they are served.
 
 A generation is a random token in the cache, replaced whenever a page, a
 view restriction, a site, an image or a rendition changes (saved, published,
-unpublished, moved, deleted), so everything cached under the old token is
-never read again and expires. Several web processes share it through the cache (Redis in
-production). When the cache cannot be read (an outage), everything is built
-for each request, as without this module.
+unpublished, moved, deleted), and whenever the page cache is purged (a
+snippet, a tag, a setting: anything a page shows), so everything derived
+under the old token is never read again. It is replaced at once and again
+when the database transaction commits: a reader who derived a value from the
+old rows in between stored it under the first new token, never the last.
+Several web processes share it through the cache (Redis in production).
+
+Each value is kept twice: in the cache, so that one process builds it for
+all, and in the process's memory, so that a request reads the token once
+(one round trip to Redis) and then every value from memory. Values other
+than text are kept pickled and loaded afresh for each use: no request sees
+what another one did to its objects. When the cache cannot be read (an
+outage), everything is built for each request, as without this module.
 
 Imports only Django and Wagtail.
 """
 
+import pickle
+import threading
 import uuid
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -26,6 +40,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "content-generation"
 # Derived values of an old generation are never read again; they expire.
 DERIVED_TIMEOUT = 60 * 60 * 24
+# Values kept in a process's memory for one generation: past this many the
+# memory starts again (a site of this size derives a few hundred).
+LOCAL_MAX_VALUES = 5000
 
 
 def generation_token(key: str) -> str | None:
@@ -39,35 +56,126 @@ def generation_token(key: str) -> str | None:
     return generation
 
 
-def generation_renew(key: str) -> None:
+def generation_renew(key: str) -> str:
     """A new token at `key`: whatever was kept under the old one is stale.
     Random, not a counter, so a lost key can never bring old values back."""
-    cache.set(key, uuid.uuid4().hex, None)
+    token = uuid.uuid4().hex
+    cache.set(key, token, None)
+    return token
+
+
+class _Request(threading.local):
+    """The generation a request has read: once per request, never outside
+    one (a worker or a command always asks the cache)."""
+
+    active = False
+    generation = None
+
+
+_request = _Request()
+
+
+def _request_started(**kwargs) -> None:
+    _request.active = True
+    _request.generation = None
+
+
+def _request_finished(**kwargs) -> None:
+    _request.active = False
+    _request.generation = None
 
 
 def content_generation() -> str | None:
     """The current generation's token, or None when the cache is down."""
-    return generation_token(GENERATION_KEY)
+    if _request.active and _request.generation is not None:
+        return _request.generation
+    generation = generation_token(GENERATION_KEY)
+    if _request.active:
+        _request.generation = generation
+    return generation
+
+
+def _content_generation_renew() -> None:
+    token = generation_renew(GENERATION_KEY)
+    if _request.active:
+        _request.generation = token
 
 
 def content_generation_new(**kwargs) -> None:
-    """Start a new generation: what was derived from the pages is stale."""
-    generation_renew(GENERATION_KEY)
+    """Start a new generation: what was derived from the pages is stale. At
+    once (this request sees its own change) and, inside a transaction, again
+    when it commits (see the module's note)."""
+    _content_generation_renew()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_content_generation_renew)
 
 
 _MISSING = object()
 
 
-def derived(name: str, build: Callable[[], object]):
-    """`build()`, built once per generation (and per `name`)."""
+class _Pickled:
+    __slots__ = ("data",)
+
+    def __init__(self, value):
+        self.data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+class _Local:
+    """Derived values in this process's memory, for one generation."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.values = {}
+
+    def get(self, generation: str, name: str):
+        with self.lock:
+            if generation != self.generation:
+                return _MISSING
+            kept = self.values.get(name, _MISSING)
+        if isinstance(kept, _Pickled):
+            return pickle.loads(kept.data)
+        return kept
+
+    def set(self, generation: str, name: str, value, *, as_is: bool) -> None:
+        kept = value if as_is or isinstance(value, str) else _Pickled(value)
+        with self.lock:
+            if generation != self.generation or len(self.values) >= LOCAL_MAX_VALUES:
+                self.generation, self.values = generation, {}
+            self.values[name] = kept
+
+
+_local = _Local()
+
+
+def derived(
+    name: str,
+    build: Callable[[], object],
+    *,
+    shared: bool = True,
+    as_is: bool = False,
+):
+    """`build()`, built once per generation (and per `name`).
+
+    A `name` made from what a visitor typed (a filter, a page number) is
+    kept in this process's memory only (`shared=False`): its memory is
+    bounded, so endless variations cost rebuilds, never the cache's space.
+    A value no caller ever changes (plain tuples, dicts and lists of them)
+    may be kept in memory `as_is`, not loaded afresh for each use: what is
+    read from the whole site at once, where loading would cost most."""
     generation = content_generation()
     if generation is None:
         return build()
+    value = _local.get(generation, name)
+    if value is not _MISSING:
+        return value
     key = f"derived:{generation}:{name}"
-    value = cache.get(key, _MISSING)
+    value = cache.get(key, _MISSING) if shared else _MISSING
     if value is _MISSING:
         value = build()
-        cache.set(key, value, DERIVED_TIMEOUT)
+        if shared:
+            cache.set(key, value, DERIVED_TIMEOUT)
+    _local.set(generation, name, value, as_is=as_is)
     return value
 
 
@@ -81,6 +189,8 @@ def _on_page_saved_or_deleted(sender, **kwargs):
 
 def content_generation_connect() -> None:
     """Called once at start-up (core.apps)."""
+    request_started.connect(_request_started, dispatch_uid="content-generation")
+    request_finished.connect(_request_finished, dispatch_uid="content-generation")
     for signal in (post_save, post_delete):
         signal.connect(_on_page_saved_or_deleted, dispatch_uid="content-generation")
     for signal in (page_published, page_unpublished, post_page_move):
@@ -97,6 +207,7 @@ def private_sections() -> list[tuple[str, int]]:
         lambda: list(
             PageViewRestriction.objects.values_list("page__path", "page__depth")
         ),
+        as_is=True,
     )
 
 
@@ -125,7 +236,7 @@ def easy_read_links() -> dict[int, tuple[str, str]]:
                 links[page.original_id] = (page.get_url(), page.title)
         return links
 
-    return derived("easy-read-links", build)
+    return derived("easy-read-links", build, as_is=True)
 
 
 def menu_pages(site: Site) -> list[tuple[str, str]]:
@@ -137,7 +248,7 @@ def menu_pages(site: Site) -> list[tuple[str, str]]:
             for page in site.root_page.get_children().live().in_menu()
         ]
 
-    return derived(f"menu:{site.pk}", build)
+    return derived(f"menu:{site.pk}", build, as_is=True)
 
 
 def site_for_request(request) -> Site | None:
@@ -152,3 +263,8 @@ def site_for_request(request) -> Site | None:
 def root_page_specific(site: Site) -> Page:
     """The site's root page as its own type: every page is routed from it."""
     return derived(f"root-page:{site.pk}", lambda: site.root_page.specific)
+
+
+def site_root_paths() -> list:
+    """Wagtail's `Site.get_site_root_paths()`: every page's address asks."""
+    return derived("site-root-paths", Site.get_site_root_paths, as_is=True)

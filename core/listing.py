@@ -1,7 +1,7 @@
 """Filtering and paging for public lists. A bad value never errors: it is
 ignored and explained in a notice the page shows."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 
 
 def choice_filters_apply(*, queryset, params, specs, notices, filters):
@@ -30,3 +30,11 @@ def page_get(*, items, params, per_page, notices):
     except (PageNotAnInteger, EmptyPage):
         notices.append("That page number does not exist; this is page 1.")
         return paginator.page(1)
+
+
+def page_kept(page: Page) -> Page:
+    """`page` with its items read and a paginator that counts a range: what
+    is kept of a listing (core/content_generation.py) without the query
+    behind it, which pickling would run for every item."""
+    paginator = Paginator(range(page.paginator.count), page.paginator.per_page)
+    return Page(list(page.object_list), page.number, paginator)

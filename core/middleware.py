@@ -10,7 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.views import serve as wagtail_serve
 
-from .content_generation import root_page_specific, site_for_request
+from .content_generation import root_page_specific, site_for_request, site_root_paths
 from .sessions import (
     now_seconds,
     session_clock_expiry,
@@ -36,6 +36,8 @@ class SiteMiddleware:
         if getattr(view_func, "needs_no_site", False):
             return
         site = request._wagtail_site = site_for_request(request)
+        # Where Wagtail looks for them before asking the cache itself.
+        request._wagtail_cached_site_root_paths = site_root_paths()
         if view_func is wagtail_serve and site is not None:
             site.root_page = root_page_specific(site)
 

@@ -4,10 +4,10 @@ PAGE_CACHE_SECONDS; 0 turns it off.
 
 Who: only a GET or HEAD without a session cookie (nor a messages cookie,
 nor credentials) is served from or stored in the cache. Whether a request is
-anonymous is read from its cookies, never from the session: a hit costs two
-cache reads and no session, auth or database work. Never under the private
-prefixes (`NEVER_CACHED`: the admin and its previews, the members' area,
-the ways in, documents, the health check).
+anonymous is read from its cookies, never from the session: a hit costs
+one round trip to the cache and no session, auth or database work. Never
+under the private prefixes (`NEVER_CACHED`: the admin and its previews, the
+members' area, the ways in, documents, the health check).
 
 What: a 200 that sets no cookie, streams nothing and does not say
 `private`, `no-store` or `no-cache`; a page with a form that posts sets the
@@ -26,16 +26,18 @@ default settings, not a new key.
 
 Purging: a site of this size changes a few times a day and one snippet (the
 menu, a topic, a profile, an image) shows on many pages, so working out
-which pages an edit touches is not worth its risk. Instead every key holds
-a site-wide generation, and any change a page can show (a page published,
-unpublished, moved or deleted; a snippet, image, document, media item, site
-setting, site, tag or view restriction saved or deleted; a model an app
-names with `page_cache_purge_on`) sets a new one: every cached page is
-missed at once and the old entries expire by themselves. The generation is
-a random token, not a counter, so a generation key lost to eviction or a
-Redis restart can never bring old pages back. It is changed when the
-database transaction commits: a reader who renders the page in between
-stores it under the old generation, never the new one.
+which pages an edit touches is not worth its risk. Instead every stored page
+holds a site-wide generation (read with it in one round trip), and any
+change a page can show (a page published, unpublished, moved or deleted; a
+snippet, image, document, media item, site setting, site, tag or view
+restriction saved or deleted; a model an app names with
+`page_cache_purge_on`) sets a new one: every cached page is missed at once,
+rendered again and stored over its old entry. The generation is a random
+token, not a counter, so a generation key lost to eviction or a Redis
+restart can never bring old pages back. It is changed when the database
+transaction commits: a reader who renders the page in between stores it
+under the old generation, never the new one. The same changes start a new
+content generation (core/content_generation.py).
 
 Proxies: a stored page says `Cache-Control: public, max-age=0,
 s-maxage=PROXY_SECONDS` and `Vary: Cookie`: browsers ask again each time
@@ -61,8 +63,12 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
-from .content_generation import generation_renew, generation_token
-from .reader_preferences import reader_preferences_from_cookie
+from .content_generation import (
+    content_generation_new,
+    generation_renew,
+    generation_token,
+)
+from .reader_preferences import ReaderPreferences, reader_preferences_from_cookie
 
 # Never served from or stored in the page cache, whoever asks.
 NEVER_CACHED = (
@@ -83,12 +89,15 @@ PROXY_SECONDS = 60
 # Headers the middlewares outside this one add to every response.
 NOT_STORED_HEADERS = frozenset({"set-cookie", "x-page-cache", "x-request-id"})
 GENERATION_KEY = "page_cache:generation"
+# The key's part for a reader with no settings cookie: most readers.
+DEFAULT_PREFERENCES = ReaderPreferences().as_cookie_value()
 HEADER = "X-Page-Cache"
 
 
 def page_cache_purge() -> None:
     """Every cached page is out of date once the current transaction commits
-    (at once outside a transaction)."""
+    (at once outside a transaction), and so is what was derived from them."""
+    content_generation_new()
     transaction.on_commit(_generation_new)
 
 
@@ -122,11 +131,17 @@ def _query_cacheable(request) -> bool:
     return len(query) <= QUERY_MAX_LENGTH and set(request.GET) <= PAGE_PARAMETERS
 
 
-def _key(request, generation: str) -> str:
-    preferences = reader_preferences_from_cookie(request).as_cookie_value()
+def _key(request) -> str:
+    """The address and the reader settings; the generation is kept in the
+    stored value, so that a hit is one round trip to the cache (the
+    generation and the page read together)."""
+    if settings.READER_PREFERENCES_COOKIE in request.COOKIES:
+        preferences = reader_preferences_from_cookie(request).as_cookie_value()
+    else:
+        preferences = DEFAULT_PREFERENCES
     address = request.build_absolute_uri()
     digest = hashlib.sha256(f"{address}\n{preferences}".encode()).hexdigest()
-    return f"page_cache:{generation}:{digest}"
+    return f"page_cache:page:{digest}"
 
 
 def _response_cacheable(response) -> bool:
@@ -161,17 +176,17 @@ def _query_variant_allowed(generation: str) -> bool:
     return stored <= settings.PAGE_CACHE_QUERY_VARIANTS
 
 
-def _stored(response) -> tuple:
+def _stored(response, generation: str) -> tuple:
     headers = [
         (name, value)
         for name, value in response.items()
         if name.lower() not in NOT_STORED_HEADERS
     ]
-    return (response.status_code, headers, response.content)
+    return (generation, response.status_code, headers, response.content)
 
 
 def _from_stored(stored: tuple) -> HttpResponse:
-    status, headers, content = stored
+    _generation, status, headers, content = stored
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -194,12 +209,15 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if not _query_cacheable(request):
             return self._pass(self.get_response(request))
-        generation = _generation()
+        key = _key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or _generation()
         if generation is None:
             return self._pass(self.get_response(request))
-        key = _key(request, generation)
-        stored = cache.get(key)
-        if stored is not None:
+        stored = found.get(key)
+        # A page stored under an older generation is out of date: rendered
+        # again and stored over it.
+        if stored is not None and stored[0] == generation:
             response = _from_stored(stored)
             response[HEADER] = "hit"
             return response
@@ -212,7 +230,7 @@ class PageCacheMiddleware:
             response, public=True, max_age=0, s_maxage=min(PROXY_SECONDS, seconds)
         )
         patch_vary_headers(response, ["Cookie"])
-        cache.set(key, _stored(response), timeout=seconds)
+        cache.set(key, _stored(response, generation), timeout=seconds)
         response[HEADER] = "miss"
         return response
 

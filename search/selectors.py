@@ -1,11 +1,15 @@
 """Search across the public site."""
 
+import datetime
+from typing import NamedTuple
+
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from django.utils.text import capfirst
 from taggit.models import Tag
 from wagtail.models import Page
 
-from core.content_generation import public_pages
+from core.content_generation import derived, public_pages
 from core.listing import page_get
 from library.models import ResourcePage
 from stories.models import StoryPage
@@ -19,13 +23,43 @@ RESULT_TYPES = [
 ]
 
 
-def pages_specific(*, pages: list[Page]) -> list[Page]:
-    """The specific pages, in the same order: one query per page type, not
-    one per result, without their bodies (a result shows none)."""
-    ids = [page.pk for page in pages]
-    specific = Page.objects.filter(pk__in=ids).defer_streamfields().specific()
-    found = {page.pk: page for page in specific}
-    return [found[pk] for pk in ids if pk in found]
+class SearchCard(NamedTuple):
+    """What a search result shows of a page."""
+
+    pk: int
+    title: str
+    url: str
+    kind: str
+    date: datetime.date | None
+    summary: str
+
+
+def search_cards() -> dict[int, SearchCard]:
+    """Every public page's search result, by id, derived once per content
+    generation: a result costs no query of its own."""
+
+    def build():
+        pages = public_pages(Page.objects.live()).exclude(depth__lte=1)
+        return {
+            page.pk: SearchCard(
+                pk=page.pk,
+                title=page.title,
+                url=page.get_url(),
+                kind=capfirst(page.specific_class.get_verbose_name()),
+                date=getattr(page, "date", None),
+                summary=getattr(page, "summary", "") or page.search_description,
+            )
+            for page in pages.defer_streamfields().specific()
+            if page.specific_class is not None
+        }
+
+    return derived("search-cards", build, as_is=True)
+
+
+def results_shown(*, pages: list[Page]) -> list[SearchCard]:
+    """The results' cards, in the same order."""
+    cards = search_cards()
+    return [cards[page.pk] for page in pages if page.pk in cards]
 
 
 def tag_stories(*, tag: Tag, params: QueryDict) -> dict:
@@ -71,7 +105,7 @@ def site_search(*, params: QueryDict) -> dict:
             per_page=PAGE_SIZE,
             notices=notices,
         )
-        results.object_list = pages_specific(pages=results.object_list)
+        results.object_list = results_shown(pages=results.object_list)
     elif query:
         notices.append("Try searching with letters or numbers.")
         results = Paginator([], PAGE_SIZE).page(1)

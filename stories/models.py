@@ -250,7 +250,15 @@ class StoryPage(ServedFromCache, Page):
         from .selectors import stories_related
 
         context = super().get_context(request, *args, **kwargs)
-        # In the editor's preview the tags are modelcluster's in-memory list.
-        context["tags"] = tags = list(self.tags.all())
-        context["related_stories"] = stories_related(story=self, tags=tags)
+
+        def build():
+            # In the editor's preview the tags are modelcluster's in-memory list.
+            tags = list(self.tags.all())
+            return tags, list(stories_related(story=self, tags=tags))
+
+        if getattr(request, "is_preview", False):
+            tags, related = build()
+        else:
+            tags, related = derived(f"story-tags-related:{self.pk}", build)
+        context["tags"], context["related_stories"] = tags, related
         return context

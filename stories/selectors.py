@@ -1,12 +1,14 @@
 """Reads for the stories pages: lists, filters and related stories."""
 
+from urllib.parse import urlencode
+
 from django.db.models import QuerySet
 from django.http import QueryDict
 from taggit.models import Tag
 from wagtail.models import Page
 
-from core.content_generation import public_pages
-from core.listing import choice_filters_apply, page_get
+from core.content_generation import derived, public_pages
+from core.listing import choice_filters_apply, page_get, page_kept
 from core.nations import NATION_CHOICES, NATIONS
 
 from .models import StoryPage
@@ -25,11 +27,29 @@ def _story_cards():
     )
 
 
+LIST_PARAMETERS = ("kind", "nation", "tag", "page")
+# A longer value is no filter we offer: listed without keeping the answer.
+PARAMETER_MAX_LENGTH = 100
+
+
 def story_list(*, index: Page, params: QueryDict) -> dict:
-    """Stories under `index`, filtered by ?kind=, ?tag=, ?nation=, ?page=.
+    """Stories under `index`, filtered by ?kind=, ?tag=, ?nation=, ?page=,
+    derived once per content generation for each choice of filters.
 
     An unknown filter or page number is reported, never an error.
     """
+    chosen = [(name, params.get(name, "")) for name in LIST_PARAMETERS]
+    if any(len(value) > PARAMETER_MAX_LENGTH for _name, value in chosen):
+        return _story_list(index=index, params=params)
+    return derived(
+        f"story-list:{index.pk}:{urlencode(chosen)}",
+        lambda: _story_list(index=index, params=params),
+        # What a visitor typed stays in this process's bounded memory.
+        shared=not any(value for _name, value in chosen),
+    )
+
+
+def _story_list(*, index: Page, params: QueryDict) -> dict:
     stories = _story_cards().child_of(index)
     notices, filters = [], {}
     stories = choice_filters_apply(
@@ -53,13 +73,13 @@ def story_list(*, index: Page, params: QueryDict) -> dict:
     page = page_get(items=stories, params=params, per_page=PAGE_SIZE, notices=notices)
 
     return {
-        "stories": page,
+        "stories": page_kept(page),
         "filters": filters,
         "notices": notices,
         "kind_choices": StoryPage.Kind.choices,
         "nation_choices": NATION_CHOICES,
         "current": {key: params.get(key, "") for key in ("kind", "nation", "tag")},
-        "popular_tags": story_tags(),
+        "popular_tags": list(story_tags()),
     }
 
 

@@ -1,5 +1,6 @@
 from django import template
 
+from core.content_generation import derived
 from stories.selectors import stories_latest
 
 register = template.Library()
@@ -8,4 +9,7 @@ register = template.Library()
 @register.inclusion_tag("stories/latest_stories.html", takes_context=True)
 def latest_stories(context, limit=3):
     """The newest stories, for the home page (which does not import stories)."""
-    return {"request": context.get("request"), "stories": stories_latest(limit=limit)}
+    stories = derived(
+        f"latest-stories:{limit}", lambda: list(stories_latest(limit=limit))
+    )
+    return {"request": context.get("request"), "stories": stories}
