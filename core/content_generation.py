@@ -19,7 +19,7 @@ than text are kept pickled and loaded afresh for each use: no request sees
 what another one did to its objects. When the cache cannot be read (an
 outage), everything is built for each request, as without this module.
 
-Imports only Django and Wagtail.
+Imports only Django, Wagtail and core.generation_watch.
 """
 
 import pickle
@@ -37,12 +37,14 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .generation_watch import generation_publish
+
 GENERATION_KEY = "content-generation"
 # Derived values of an old generation are never read again; they expire.
 DERIVED_TIMEOUT = 60 * 60 * 24
-# Values kept in a process's memory for one generation: past this many the
-# memory starts again (a site of this size derives a few hundred).
-LOCAL_MAX_VALUES = 5000
+# What a process keeps in memory for one generation: past this the memory
+# starts again (a site of this size derives a few hundred values, 2 MB).
+LOCAL_MAX_BYTES = 32 * 1024 * 1024
 
 
 def generation_token(key: str) -> str | None:
@@ -61,6 +63,7 @@ def generation_renew(key: str) -> str:
     Random, not a counter, so a lost key can never bring old values back."""
     token = uuid.uuid4().hex
     cache.set(key, token, None)
+    generation_publish(key, token)
     return token
 
 
@@ -121,12 +124,15 @@ class _Pickled:
 
 
 class _Local:
-    """Derived values in this process's memory, for one generation."""
+    """Derived values in this process's memory, for one generation, within
+    LOCAL_MAX_BYTES (kept text and pickles counted; a value kept `as_is` is
+    one of a few, each the site's whole)."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.generation = None
         self.values = {}
+        self.size = 0
 
     def get(self, generation: str, name: str):
         with self.lock:
@@ -139,10 +145,14 @@ class _Local:
 
     def set(self, generation: str, name: str, value, *, as_is: bool) -> None:
         kept = value if as_is or isinstance(value, str) else _Pickled(value)
+        size = len(kept.data) if isinstance(kept, _Pickled) else len(str(name))
+        if isinstance(kept, str):
+            size += len(kept)
         with self.lock:
-            if generation != self.generation or len(self.values) >= LOCAL_MAX_VALUES:
-                self.generation, self.values = generation, {}
+            if generation != self.generation or self.size + size > LOCAL_MAX_BYTES:
+                self.generation, self.values, self.size = generation, {}, 0
             self.values[name] = kept
+            self.size += size
 
 
 _local = _Local()

@@ -55,6 +55,7 @@ Imports only Django, Wagtail (and the libraries it brings) and core.
 
 import functools
 import hashlib
+import threading
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -68,6 +69,7 @@ from .content_generation import (
     generation_renew,
     generation_token,
 )
+from .generation_watch import GenerationWatch
 from .reader_preferences import ReaderPreferences, reader_preferences_from_cookie
 
 # Never served from or stored in the page cache, whoever asks.
@@ -89,6 +91,8 @@ PROXY_SECONDS = 60
 # Headers the middlewares outside this one add to every response.
 NOT_STORED_HEADERS = frozenset({"set-cookie", "x-page-cache", "x-request-id"})
 GENERATION_KEY = "page_cache:generation"
+# What a process keeps of the pages in its memory.
+LOCAL_MAX_BYTES = 32 * 1024 * 1024
 # The key's part for a reader with no settings cookie: most readers.
 DEFAULT_PREFERENCES = ReaderPreferences().as_cookie_value()
 HEADER = "X-Page-Cache"
@@ -102,13 +106,42 @@ def page_cache_purge() -> None:
 
 
 def _generation_new() -> None:
-    generation_renew(GENERATION_KEY)
+    _watch.told(generation_renew(GENERATION_KEY))
 
 
 def _generation() -> str | None:
     """The current generation; None when the cache cannot keep one (Redis
     down): then nothing is looked up or stored."""
     return generation_token(GENERATION_KEY)
+
+
+# The generation as this process heard it (core/generation_watch.py).
+_watch = GenerationWatch(GENERATION_KEY, _generation)
+
+
+class _LocalPages:
+    """The pages of the current generation this process has served, in its
+    memory, within LOCAL_MAX_BYTES: a hit whose generation the watch knows
+    needs no round trip to Redis."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation, self.pages, self.size = None, {}, 0
+
+    def get(self, generation: str, key: str) -> tuple | None:
+        with self.lock:
+            return self.pages.get(key) if generation == self.generation else None
+
+    def set(self, generation: str, key: str, stored: tuple) -> None:
+        size = len(stored[3]) + 1024  # the content, and about what its headers take
+        with self.lock:
+            if generation != self.generation or self.size + size > LOCAL_MAX_BYTES:
+                self.generation, self.pages, self.size = generation, {}, 0
+            self.pages[key] = stored
+            self.size += size
+
+
+_local_pages = _LocalPages()
 
 
 def _candidate(request) -> bool:
@@ -193,6 +226,22 @@ def _from_stored(stored: tuple) -> HttpResponse:
     return response
 
 
+def _found(key: str) -> tuple[str | None, tuple | None]:
+    """(the current generation, the page stored at `key`): from this
+    process's memory when the watch knows the generation, else in one round
+    trip to the cache."""
+    generation = _watch.current()
+    if generation is not None:
+        stored = _local_pages.get(generation, key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None and stored[0] == generation:
+                _local_pages.set(generation, key, stored)
+        return generation, stored
+    found = cache.get_many([GENERATION_KEY, key])
+    return found.get(GENERATION_KEY) or _generation(), found.get(key)
+
+
 class PageCacheMiddleware:
     """Serves anonymous readers from the page cache and fills it. Sits right
     after SecurityMiddleware, the request id and WhiteNoise: everything a
@@ -210,11 +259,9 @@ class PageCacheMiddleware:
         if not _query_cacheable(request):
             return self._pass(self.get_response(request))
         key = _key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or _generation()
+        generation, stored = _found(key)
         if generation is None:
             return self._pass(self.get_response(request))
-        stored = found.get(key)
         # A page stored under an older generation is out of date: rendered
         # again and stored over it.
         if stored is not None and stored[0] == generation:
@@ -230,7 +277,9 @@ class PageCacheMiddleware:
             response, public=True, max_age=0, s_maxage=min(PROXY_SECONDS, seconds)
         )
         patch_vary_headers(response, ["Cookie"])
-        cache.set(key, _stored(response, generation), timeout=seconds)
+        stored = _stored(response, generation)
+        cache.set(key, stored, timeout=seconds)
+        _local_pages.set(generation, key, stored)
         response[HEADER] = "miss"
         return response
 

@@ -169,6 +169,7 @@ def redis_server(tmp_path):
     start()
     server = type("RedisServer", (), {})()
     server.port, server.start, server.stop = port, start, stop
+    server.pid = lambda: process.pid
     try:
         yield server
     finally:

@@ -1,0 +1,111 @@
+"""A web process hears of a new page cache generation on a Redis channel
+(core/generation_watch.py): a hit then asks Redis nothing, a generation
+replaced by another process is missed at once, and a Redis that falls silent
+or restarts is never trusted with old pages."""
+
+import os
+import signal
+import time
+
+import pytest
+import redis
+
+from core import generation_watch, page_cache
+from core.content_generation import generation_renew
+from stories.models import StoryPage
+from tests.test_cache_outage import (  # noqa: F401 (fixtures)
+    caches_at,
+    redis_server,
+)
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "X-Page-Cache"
+
+
+@pytest.fixture
+def story(demo_site):
+    return StoryPage.objects.live().order_by("-date", "-pk").first()
+
+
+@pytest.fixture
+def on_redis(settings, redis_server):  # noqa: F811 (the fixture imported above)
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CACHES = caches_at(redis_server.port)
+    yield redis_server
+    page_cache._watch.current()  # let go of this server's connection
+
+
+@pytest.fixture
+def commands(monkeypatch):
+    """Every command the cache's client sends to Redis (not the channel's)."""
+    sent = []
+    send = redis.Redis.execute_command
+
+    def counted(self, *args, **kwargs):
+        sent.append(args[0])
+        return send(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counted)
+    return sent
+
+
+def test_a_hit_asks_redis_nothing(client, story, on_redis, commands):
+    assert client.get(story.url)[HEADER] == "miss"
+    assert client.get(story.url)[HEADER] == "hit"
+    commands.clear()
+    for _ in range(5):
+        assert client.get(story.url)[HEADER] == "hit"
+    assert commands == []
+
+
+def test_a_generation_another_process_replaced_is_missed_at_once(
+    client, story, on_redis
+):
+    client.get(story.url)
+    assert client.get(story.url)[HEADER] == "hit"
+    # What another web process does when an editor publishes there: this
+    # process is not told directly, only through the channel.
+    generation_renew(page_cache.GENERATION_KEY)
+    assert client.get(story.url)[HEADER] == "miss"
+    assert client.get(story.url)[HEADER] == "hit"
+
+
+def test_a_silent_redis_is_not_trusted(client, story, on_redis, monkeypatch):
+    """A Redis that stops answering without closing the connection: after
+    HEARD_WITHIN, pages are rendered, never served from memory."""
+    monkeypatch.setattr(generation_watch, "PING_AFTER", 0.05)
+    monkeypatch.setattr(generation_watch, "HEARD_WITHIN", 0.3)
+    client.get(story.url)
+    assert client.get(story.url)[HEADER] == "hit"
+    pid = on_redis.pid()
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        client.get(story.url)  # sends the PING no one answers
+        time.sleep(0.4)
+        response = client.get(story.url)
+        assert response.status_code == 200
+        assert response[HEADER] == "pass"
+    finally:
+        os.kill(pid, signal.SIGCONT)
+
+
+def test_after_a_redis_restart_no_old_page_is_served(client, story, on_redis):
+    client.get(story.url)
+    assert client.get(story.url)[HEADER] == "hit"
+    on_redis.stop()
+    on_redis.start()  # empty: the generation is gone
+    story.title = "Changed while Redis was away"
+    StoryPage.objects.filter(pk=story.pk).update(title=story.title)
+    time.sleep(generation_watch.RETRY_AFTER)
+    response = client.get(story.url)
+    assert response[HEADER] == "miss"
+    assert "Changed while Redis was away" in response.text
+    assert client.get(story.url)[HEADER] == "hit"
+
+
+def test_without_redis_the_watch_knows_nothing(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+    assert page_cache._watch.current() is None
