@@ -47,9 +47,7 @@ def statements(client, url) -> list[str]:
     "url",
     ["/", "/stories/", "/stories/?kind=blog", "STORY"],
 )
-def test_a_public_page_read_again_in_one_generation_runs_no_query(
-    client, story, url
-):
+def test_a_public_page_read_again_in_one_generation_runs_no_query(client, story, url):
     url = story.url if url == "STORY" else url
     for _ in range(2):  # the first visit may make the pictures' renditions
         client.get(url)
