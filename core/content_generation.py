@@ -123,39 +123,34 @@ class _Pickled:
         self.data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
-class _Local:
-    """Derived values in this process's memory, for one generation, within
-    LOCAL_MAX_BYTES (kept text and pickles counted; a value kept `as_is` is
-    one of a few, each the site's whole)."""
+class GenerationMemory:
+    """Values of one generation in this process's memory, within
+    `max_bytes` (as each value's `size` counts them): a value of another
+    generation is never answered, and past the budget the memory starts
+    again. Shared with the page cache."""
 
-    def __init__(self):
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
         self.lock = threading.Lock()
-        self.generation = None
-        self.values = {}
-        self.size = 0
+        self.generation, self.values, self.size = None, {}, 0
 
-    def get(self, generation: str, name: str):
+    def get(self, generation: str, name: str, default=None):
         with self.lock:
             if generation != self.generation:
-                return _MISSING
-            kept = self.values.get(name, _MISSING)
-        if isinstance(kept, _Pickled):
-            return pickle.loads(kept.data)
-        return kept
+                return default
+            return self.values.get(name, default)
 
-    def set(self, generation: str, name: str, value, *, as_is: bool) -> None:
-        kept = value if as_is or isinstance(value, str) else _Pickled(value)
-        size = len(kept.data) if isinstance(kept, _Pickled) else len(str(name))
-        if isinstance(kept, str):
-            size += len(kept)
+    def set(self, generation: str, name: str, value, *, size: int) -> None:
         with self.lock:
-            if generation != self.generation or self.size + size > LOCAL_MAX_BYTES:
+            if generation != self.generation or self.size + size > self.max_bytes:
                 self.generation, self.values, self.size = generation, {}, 0
-            self.values[name] = kept
+            self.values[name] = value
             self.size += size
 
 
-_local = _Local()
+# Kept text and pickles are counted; a value kept `as_is` is one of a few,
+# each the site's whole.
+_local = GenerationMemory(LOCAL_MAX_BYTES)
 
 
 def derived(
@@ -176,16 +171,25 @@ def derived(
     generation = content_generation()
     if generation is None:
         return build()
-    value = _local.get(generation, name)
-    if value is not _MISSING:
-        return value
+    kept = _local.get(generation, name, _MISSING)
+    if isinstance(kept, _Pickled):
+        return pickle.loads(kept.data)
+    if kept is not _MISSING:
+        return kept
     key = f"derived:{generation}:{name}"
     value = cache.get(key, _MISSING) if shared else _MISSING
     if value is _MISSING:
         value = build()
         if shared:
             cache.set(key, value, DERIVED_TIMEOUT)
-    _local.set(generation, name, value, as_is=as_is)
+    if isinstance(value, str):
+        kept, size = value, len(value)
+    elif as_is:
+        kept, size = value, len(name)
+    else:
+        kept = _Pickled(value)
+        size = len(kept.data)
+    _local.set(generation, name, kept, size=size)
     return value
 
 

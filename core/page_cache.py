@@ -55,7 +55,6 @@ Imports only Django, Wagtail (and the libraries it brings) and core.
 
 import functools
 import hashlib
-import threading
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -65,6 +64,7 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
 from .content_generation import (
+    GenerationMemory,
     content_generation_new,
     generation_renew,
     generation_token,
@@ -119,29 +119,9 @@ def _generation() -> str | None:
 _watch = GenerationWatch(GENERATION_KEY, _generation)
 
 
-class _LocalPages:
-    """The pages of the current generation this process has served, in its
-    memory, within LOCAL_MAX_BYTES: a hit whose generation the watch knows
-    needs no round trip to Redis."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.generation, self.pages, self.size = None, {}, 0
-
-    def get(self, generation: str, key: str) -> tuple | None:
-        with self.lock:
-            return self.pages.get(key) if generation == self.generation else None
-
-    def set(self, generation: str, key: str, stored: tuple) -> None:
-        size = len(stored[3]) + 1024  # the content, and about what its headers take
-        with self.lock:
-            if generation != self.generation or self.size + size > LOCAL_MAX_BYTES:
-                self.generation, self.pages, self.size = generation, {}, 0
-            self.pages[key] = stored
-            self.size += size
-
-
-_local_pages = _LocalPages()
+# The pages of the current generation this process has served: a hit whose
+# generation the watch knows needs no round trip to Redis.
+_local_pages = GenerationMemory(LOCAL_MAX_BYTES)
 
 
 def _candidate(request) -> bool:
@@ -226,6 +206,10 @@ def _from_stored(stored: tuple) -> HttpResponse:
     return response
 
 
+def _size(stored: tuple) -> int:
+    return len(stored[3]) + 1024  # the content, and about what headers take
+
+
 def _found(key: str) -> tuple[str | None, tuple | None]:
     """(the current generation, the page stored at `key`): from this
     process's memory when the watch knows the generation, else in one round
@@ -236,7 +220,7 @@ def _found(key: str) -> tuple[str | None, tuple | None]:
         if stored is None:
             stored = cache.get(key)
             if stored is not None and stored[0] == generation:
-                _local_pages.set(generation, key, stored)
+                _local_pages.set(generation, key, stored, size=_size(stored))
         return generation, stored
     found = cache.get_many([GENERATION_KEY, key])
     return found.get(GENERATION_KEY) or _generation(), found.get(key)
@@ -279,7 +263,7 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Cookie"])
         stored = _stored(response, generation)
         cache.set(key, stored, timeout=seconds)
-        _local_pages.set(generation, key, stored)
+        _local_pages.set(generation, key, stored, size=_size(stored))
         response[HEADER] = "miss"
         return response
 

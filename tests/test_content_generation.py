@@ -140,7 +140,7 @@ def test_a_change_in_a_transaction_starts_a_new_generation_again_on_commit(
 
 def test_a_process_keeps_at_most_its_memory_budget(client, story, monkeypatch):
     """Endless filter variations cost rebuilds, never unbounded memory."""
-    monkeypatch.setattr(content_generation, "LOCAL_MAX_BYTES", 20_000)
+    monkeypatch.setattr(content_generation._local, "max_bytes", 20_000)
     for n in range(30):
         client.get(f"/stories/?tag=no-such-tag-{n}")
     assert 0 < content_generation._local.size <= 20_000
