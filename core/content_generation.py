@@ -67,12 +67,16 @@ def generation_renew(key: str) -> str:
     return token
 
 
+_UNREAD = object()
+
+
 class _Request(threading.local):
-    """The generation a request has read: once per request, never outside
-    one (a worker or a command always asks the cache)."""
+    """The generation a request has read: once per request (None: the cache
+    did not answer, and is not asked again until the next request), never
+    outside one (a worker or a command always asks the cache)."""
 
     active = False
-    generation = None
+    generation = _UNREAD
 
 
 _request = _Request()
@@ -80,17 +84,17 @@ _request = _Request()
 
 def _request_started(**kwargs) -> None:
     _request.active = True
-    _request.generation = None
+    _request.generation = _UNREAD
 
 
 def _request_finished(**kwargs) -> None:
     _request.active = False
-    _request.generation = None
+    _request.generation = _UNREAD
 
 
 def content_generation() -> str | None:
     """The current generation's token, or None when the cache is down."""
-    if _request.active and _request.generation is not None:
+    if _request.active and _request.generation is not _UNREAD:
         return _request.generation
     generation = generation_token(GENERATION_KEY)
     if _request.active:

@@ -5,8 +5,10 @@ Whoever replaces a token publishes the new one on a Redis channel
 (`generation_publish`); each web process subscribes once and reads what
 arrived, without waiting, at the start of each request (`current`), so a
 page cache hit is served from the process's memory with no round trip to
-Redis at all. Redis writes the message to every subscriber as it answers
-the publisher, long before the editor's next request can arrive.
+Redis at all. The publisher waits until its message comes back on its own
+subscription (`told`): Redis writes a message to every subscriber in one
+pass, so by then every process has it, before the change's own request is
+answered.
 
 What is known is trusted only while Redis is heard from: a PING goes out
 when it has been quiet for PING_AFTER seconds, and after HEARD_WITHIN
@@ -37,6 +39,7 @@ PING_AFTER = 0.5  # seconds of quiet before asking Redis to answer
 HEARD_WITHIN = 2.0  # seconds: past this without a word, trust nothing known
 RETRY_AFTER = 1.0  # seconds between two attempts to subscribe
 SUBSCRIBE_WITHIN = 1.0  # seconds Redis has to confirm a subscription
+TOLD_WITHIN = 0.1  # seconds a publisher waits for its own message
 
 
 def _redis_client():
@@ -104,10 +107,24 @@ class GenerationWatch:
             self.lock.release()
 
     def told(self, token: str) -> None:
-        """This process replaced the token: it knows without a message."""
+        """This process replaced the token and published it: wait (at most
+        TOLD_WITHIN) until the message comes back on this process's own
+        subscription. Redis writes it to every subscriber in the same pass,
+        so once it is here the other processes have it too, before this
+        process answers the request that made the change."""
         with self.lock:
-            if self.pubsub is not None and self.pid == os.getpid():
-                self.token = token
+            if self.pubsub is None or self.pid != os.getpid():
+                return
+            deadline = time.monotonic() + TOLD_WITHIN
+            try:
+                while self.token != token and time.monotonic() < deadline:
+                    self._drain(timeout=max(0.0, deadline - time.monotonic()))
+            except (RedisError, OSError) as error:
+                logger.info("Stopped watching %s: %s", self.key, error)
+                self._close()
+                self.failed = time.monotonic()
+                return
+            self.token = token  # this process knows, heard or not
 
     def _current(self) -> str | None:
         servers = _redis_servers()
@@ -157,8 +174,10 @@ class GenerationWatch:
         self.heard = time.monotonic()
         return True
 
-    def _drain(self) -> None:
-        while (message := self.pubsub.get_message(timeout=0)) is not None:
+    def _drain(self, timeout: float = 0.0) -> None:
+        """Read what has arrived (waiting at most `timeout` for the first)."""
+        while (message := self.pubsub.get_message(timeout=timeout)) is not None:
+            timeout = 0.0
             self.heard = time.monotonic()
             if message["type"] == "message":
                 data = message["data"]

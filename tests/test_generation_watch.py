@@ -65,8 +65,11 @@ def test_a_generation_another_process_replaced_is_missed_at_once(
     client.get(story.url)
     assert client.get(story.url)[HEADER] == "hit"
     # What another web process does when an editor publishes there: this
-    # process is not told directly, only through the channel.
+    # process is not told directly, only through the channel (the other
+    # process answers its editor once the message has gone out: waited for
+    # here as it is there).
     generation_renew(page_cache.GENERATION_KEY)
+    assert page_cache._watch.pubsub.connection.can_read(timeout=1)
     assert client.get(story.url)[HEADER] == "miss"
     assert client.get(story.url)[HEADER] == "hit"
 
@@ -109,3 +112,12 @@ def test_without_redis_the_watch_knows_nothing(settings):
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     }
     assert page_cache._watch.current() is None
+
+
+def test_a_publisher_waits_for_its_own_message(client, story, on_redis):
+    """So every process has it before the editor's request is answered."""
+    client.get(story.url)
+    token = generation_renew(page_cache.GENERATION_KEY)
+    page_cache._watch.told(token)
+    assert page_cache._watch.token == token
+    assert not page_cache._watch.pubsub.connection.can_read(timeout=0)
