@@ -19,7 +19,7 @@ than text are kept pickled and loaded afresh for each use: no request sees
 what another one did to its objects. When the cache cannot be read (an
 outage), everything is built for each request, as without this module.
 
-Imports only Django, Wagtail and core.generation_watch.
+Imports only Django and Wagtail.
 """
 
 import pickle
@@ -36,8 +36,6 @@ from django.http.request import split_domain_port
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
-
-from .generation_watch import generation_publish
 
 GENERATION_KEY = "content-generation"
 # Derived values of an old generation are never read again; they expire.
@@ -63,7 +61,6 @@ def generation_renew(key: str) -> str:
     Random, not a counter, so a lost key can never bring old values back."""
     token = uuid.uuid4().hex
     cache.set(key, token, None)
-    generation_publish(key, token)
     return token
 
 

@@ -1,8 +1,8 @@
 """Knowing a generation token (core/content_generation.py) without asking
 Redis for it on every request.
 
-Whoever replaces a token publishes the new one on a Redis channel
-(`generation_publish`); each web process subscribes once and reads what
+Whoever replaces the page cache's token publishes the new one on a Redis
+channel (`generation_publish`); each web process subscribes once and reads what
 arrived, without waiting, at the start of each request (`current`), so a
 page cache hit is served from the process's memory with no round trip to
 Redis at all. The publisher waits until its message comes back on its own

@@ -55,6 +55,8 @@ Imports only Django, Wagtail (and the libraries it brings) and core.
 
 import functools
 import hashlib
+import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -69,7 +71,7 @@ from .content_generation import (
     generation_renew,
     generation_token,
 )
-from .generation_watch import GenerationWatch
+from .generation_watch import GenerationWatch, generation_publish
 from .reader_preferences import ReaderPreferences, reader_preferences_from_cookie
 
 # Never served from or stored in the page cache, whoever asks.
@@ -106,7 +108,9 @@ def page_cache_purge() -> None:
 
 
 def _generation_new() -> None:
-    _watch.told(generation_renew(GENERATION_KEY))
+    token = generation_renew(GENERATION_KEY)
+    generation_publish(GENERATION_KEY, token)
+    _watch.told(token)
 
 
 def _generation() -> str | None:
@@ -189,38 +193,55 @@ def _query_variant_allowed(generation: str) -> bool:
     return stored <= settings.PAGE_CACHE_QUERY_VARIANTS
 
 
-def _stored(response, generation: str) -> tuple:
+class Kept(NamedTuple):
+    """A page as the cache keeps it."""
+
+    generation: str
+    kept_at: float  # time.time(): a copy in a process's memory expires too
+    status: int
+    headers: list
+    content: bytes
+
+    def fresh(self, generation: str) -> bool:
+        return (
+            self.generation == generation
+            and time.time() - self.kept_at < settings.PAGE_CACHE_SECONDS
+        )
+
+    @property
+    def size(self) -> int:
+        return len(self.content) + 1024  # the content, and about its headers
+
+
+def _stored(response, generation: str) -> Kept:
     headers = [
         (name, value)
         for name, value in response.items()
         if name.lower() not in NOT_STORED_HEADERS
     ]
-    return (generation, response.status_code, headers, response.content)
+    return Kept(
+        generation, time.time(), response.status_code, headers, response.content
+    )
 
 
-def _from_stored(stored: tuple) -> HttpResponse:
-    _generation, status, headers, content = stored
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
+def _from_stored(stored: Kept) -> HttpResponse:
+    response = HttpResponse(stored.content, status=stored.status)
+    for name, value in stored.headers:
         response[name] = value
     return response
 
 
-def _size(stored: tuple) -> int:
-    return len(stored[3]) + 1024  # the content, and about what headers take
-
-
-def _found(key: str) -> tuple[str | None, tuple | None]:
+def _found(key: str) -> tuple[str | None, Kept | None]:
     """(the current generation, the page stored at `key`): from this
     process's memory when the watch knows the generation, else in one round
     trip to the cache."""
     generation = _watch.current()
     if generation is not None:
         stored = _local_pages.get(generation, key)
-        if stored is None:
+        if stored is None or not stored.fresh(generation):
             stored = cache.get(key)
-            if stored is not None and stored[0] == generation:
-                _local_pages.set(generation, key, stored, size=_size(stored))
+            if stored is not None and stored.fresh(generation):
+                _local_pages.set(generation, key, stored, size=stored.size)
         return generation, stored
     found = cache.get_many([GENERATION_KEY, key])
     return found.get(GENERATION_KEY) or _generation(), found.get(key)
@@ -248,7 +269,7 @@ class PageCacheMiddleware:
             return self._pass(self.get_response(request))
         # A page stored under an older generation is out of date: rendered
         # again and stored over it.
-        if stored is not None and stored[0] == generation:
+        if stored is not None and stored.fresh(generation):
             response = _from_stored(stored)
             response[HEADER] = "hit"
             return response
@@ -263,7 +284,7 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Cookie"])
         stored = _stored(response, generation)
         cache.set(key, stored, timeout=seconds)
-        _local_pages.set(generation, key, stored, size=_size(stored))
+        _local_pages.set(generation, key, stored, size=stored.size)
         response[HEADER] = "miss"
         return response
 

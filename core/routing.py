@@ -18,15 +18,15 @@ Imports only Django and Wagtail.
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, PageViewRestriction
 
-from .content_generation import derived, private_sections, site_root_paths
+from .content_generation import (
+    content_generation,
+    derived,
+    private_sections,
+    site_root_paths,
+)
 
 
-def _routes_itself(page: Page) -> bool:
-    return page.specific_class.route is not Page.route
-
-
-def _model_routes_itself(content_type_id: int) -> bool:
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
+def _routes_itself(model) -> bool:
     return model is not None and model.route is not Page.route
 
 
@@ -39,7 +39,12 @@ def page_addresses() -> dict[str, tuple[int, bool]]:
         return {
             url_path: (
                 depth,
-                routes.setdefault(content_type, _model_routes_itself(content_type)),
+                routes.setdefault(
+                    content_type,
+                    _routes_itself(
+                        ContentType.objects.get_for_id(content_type).model_class()
+                    ),
+                ),
             )
             for url_path, depth, content_type in rows
         }
@@ -68,6 +73,10 @@ def route_from(root: Page, request, path_components: list[str]):
     """What `root.route(request, path_components)` answers, from memory."""
     if not path_components:
         return Page.route(root, request, [])
+    if content_generation() is None:
+        # The cache is down: nothing is kept, so reading every page's
+        # address for each request would cost more than the pages on the path.
+        return _route_from_database(root, request, path_components)
     found = _address_taken(root, path_components)
     if found is None:
         return _route_from_database(root, request, path_components)
@@ -116,7 +125,7 @@ def _route_from_database(root: Page, request, path_components: list[str]):
         if page is None or page.depth != parent.depth + 1:
             return Page.route(parent, request, path_components[depth - 1 :])
         page._cached_parent_obj = parent
-        if _routes_itself(page) or depth == len(path_components):
+        if _routes_itself(page.specific_class) or depth == len(path_components):
             break
         parent = page
     return _specific(page).route(request, path_components[depth:])

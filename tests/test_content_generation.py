@@ -7,10 +7,12 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from core import content_generation
 from core.content_generation import GENERATION_KEY, derived
 from stories.models import StoryIndexPage, StoryPage
+from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +146,18 @@ def test_a_process_keeps_at_most_its_memory_budget(client, story, monkeypatch):
     for n in range(30):
         client.get(f"/stories/?tag=no-such-tag-{n}")
     assert 0 < content_generation._local.size <= 20_000
+
+
+def test_a_private_page_kept_in_memory_is_still_refused_to_visitors(client, story):
+    """Served from memory once to a member, still asked for a sign-in from
+    the next visitor."""
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.LOGIN
+    )
+    sign_in(client, "member@example.org")
+    assert client.get(story.url).status_code == 200
+    client.logout()
+    for _ in range(2):
+        response = client.get(story.url)
+        assert response.status_code == 302
+        assert story.title not in response.text

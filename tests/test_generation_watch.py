@@ -12,6 +12,7 @@ import redis
 
 from core import generation_watch, page_cache
 from core.content_generation import generation_renew
+from core.generation_watch import generation_publish
 from stories.models import StoryPage
 from tests.test_cache_outage import (  # noqa: F401 (fixtures)
     caches_at,
@@ -68,7 +69,8 @@ def test_a_generation_another_process_replaced_is_missed_at_once(
     # process is not told directly, only through the channel (the other
     # process answers its editor once the message has gone out: waited for
     # here as it is there).
-    generation_renew(page_cache.GENERATION_KEY)
+    token = generation_renew(page_cache.GENERATION_KEY)
+    generation_publish(page_cache.GENERATION_KEY, token)
     assert page_cache._watch.pubsub.connection.can_read(timeout=1)
     assert client.get(story.url)[HEADER] == "miss"
     assert client.get(story.url)[HEADER] == "hit"
@@ -117,7 +119,17 @@ def test_without_redis_the_watch_knows_nothing(settings):
 def test_a_publisher_waits_for_its_own_message(client, story, on_redis):
     """So every process has it before the editor's request is answered."""
     client.get(story.url)
-    token = generation_renew(page_cache.GENERATION_KEY)
-    page_cache._watch.told(token)
-    assert page_cache._watch.token == token
+    page_cache._generation_new()
+    token = page_cache._watch.token
+    assert token == page_cache._generation()
     assert not page_cache._watch.pubsub.connection.can_read(timeout=0)
+
+
+def test_a_page_kept_in_memory_expires_with_page_cache_seconds(
+    client, story, on_redis, settings
+):
+    settings.PAGE_CACHE_SECONDS = 1
+    client.get(story.url)
+    assert client.get(story.url)[HEADER] == "hit"
+    time.sleep(1.1)
+    assert client.get(story.url)[HEADER] == "miss"
