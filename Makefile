@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run stack test lint format chromium redis wrk vnu bench bench-compare lock venv backup restore
+.PHONY: help run stack test lint format chromium redis wrk vnu axe bench bench-compare lock venv backup restore
 
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
@@ -72,6 +72,15 @@ vnu:
 		npm install --no-save --ignore-scripts --silent --prefix .cache/vnu vnu-jar@$(VNU_VERSION); }
 	@command -v java >/dev/null 2>&1 || echo "The Nu HTML Checker needs Java: install a Java runtime (java)."
 
+# axe-core, the accessibility engine every browser test runs: this release,
+# from the npm registry (tests/browser/axe.py reads the version from here).
+AXE_VERSION := 4.14.1
+
+axe:
+	@grep -qs '"version": "$(AXE_VERSION)"' .cache/axe/node_modules/axe-core/package.json || { \
+		echo "Installing axe-core $(AXE_VERSION) into .cache/axe"; \
+		npm install --no-save --ignore-scripts --silent --prefix .cache/axe axe-core@$(AXE_VERSION); }
+
 lint: venv
 	$(VENV)/bin/ruff check --no-cache .
 	$(VENV)/bin/ruff format --check --no-cache .
@@ -82,7 +91,7 @@ format: venv
 	$(VENV)/bin/ruff format .
 	find templates */templates -name '*.html' | xargs $(VENV)/bin/djhtml
 
-test: venv chromium redis vnu lint
+test: venv chromium redis vnu axe lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 

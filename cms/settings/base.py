@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "payments",
     "figures",
     "search",
+    "editor",
     "intranet",
     "demo",
     # Wagtail

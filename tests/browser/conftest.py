@@ -80,3 +80,10 @@ def page_without_js(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+def pytest_report_header(config):
+    from .axe import AXE_FILE, AXE_VERSION
+
+    where = AXE_FILE if AXE_FILE.exists() else "not installed: run `make axe`"
+    return f"axe-core {AXE_VERSION} ({where})"

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from . import BROWSER_TEST, helpers
+from . import BROWSER_TEST, axe, helpers
 from .axe import axe_violations
 from .helpers import sign_in
 
@@ -197,3 +197,13 @@ def test_the_notification_centre_is_accessible_and_works_by_keyboard(page, site)
         helpers.account_menu(page).get_by_role("link", name="Notifications")
     ).not_to_contain_text("unread")
     assert axe_violations(page) == []
+
+
+def test_the_pinned_axe_core_release_is_the_one_that_runs(page, site):
+    """Every browser test checks with the axe-core release pinned in the
+    Makefile (AXE_VERSION), from the npm registry, not the older copy a
+    Python package bundles."""
+    page.goto(site + "/")
+    assert axe.AXE_VERSION == "4.14.1"
+    assert axe.inject(page) == axe.AXE_VERSION
+    assert axe.axe_violations(page) == []

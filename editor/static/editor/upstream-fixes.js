@@ -1,0 +1,98 @@
+/* Wagtail's own accessibility problems in the editor, worked around until
+   Wagtail fixes them (editor/upstream.py lists each one, with the test that
+   fails once Wagtail has fixed it). Each fix names an element Wagtail left
+   without a name, or takes away a role or element that says nothing; it runs
+   on load and again whenever the admin's scripts add to the page. */
+(() => {
+  "use strict";
+
+  const named = (element) =>
+    element.hasAttribute("aria-label") || element.hasAttribute("aria-labelledby");
+
+  const labelId = (label) => {
+    if (!label.id) {
+      label.id = `editor-label-${Math.random().toString(36).slice(2, 9)}`;
+    }
+    return label.id;
+  };
+
+  const fixes = {
+    // The sidebar's search and a listing's search are both "search"
+    // landmarks with no name (landmark-unique).
+    SIDEBAR_SEARCH(root) {
+      root.querySelectorAll("aside form[role=search]:not([aria-label])").forEach((form) => {
+        form.setAttribute("aria-label", "Search all pages");
+      });
+    },
+    // The multiple upload's file input has no label (label).
+    MULTIPLE_UPLOAD_LABEL(root) {
+      root.querySelectorAll("input#fileupload[type=file]").forEach((input) => {
+        if (named(input)) return;
+        const button = input.closest(".replace-file-input")?.querySelector("button");
+        if (button) input.setAttribute("aria-labelledby", labelId(button));
+      });
+    },
+    // Tag-it's text box has no label; the field's own label names the
+    // hidden input it replaces (label).
+    TAG_INPUT_LABEL(root) {
+      root.querySelectorAll("ul.tagit input.ui-autocomplete-input").forEach((input) => {
+        if (named(input)) return;
+        const field = input.closest(".w-field__wrapper");
+        const label = field?.querySelector("label.w-field__label");
+        if (label) input.setAttribute("aria-labelledby", labelId(label));
+      });
+    },
+    // A rich text block inside a StreamField has no name; the block's
+    // label is beside it (aria-input-field-name).
+    STREAM_RICH_TEXT_NAME(root) {
+      root.querySelectorAll(".DraftEditor-root [role=textbox][contenteditable]").forEach((box) => {
+        if (named(box)) return;
+        const label = box.closest(".w-field")?.querySelector(".w-field__label");
+        const heading = box.closest("section.w-panel")?.querySelector(".w-panel__heading");
+        const name = label?.textContent.trim() ? label : heading;
+        if (name?.textContent.trim()) box.setAttribute("aria-labelledby", labelId(name));
+      });
+    },
+    // The workflow report prints an empty heading for each row
+    // (empty-heading).
+    EMPTY_HEADINGS(root) {
+      root.querySelectorAll("td > h2:empty").forEach((heading) => heading.remove());
+    },
+    // The workflow history's tasks table has a header cell with nothing in
+    // it (empty-table-header).
+    EMPTY_TABLE_HEADER(root) {
+      root.querySelectorAll("th.workflow-progress-table__left-column:empty").forEach((cell) => {
+        cell.setAttribute("role", "presentation");
+      });
+    },
+    // A snippet's editor has no level-one heading (page-has-heading-one):
+    // the page's title, for screen readers.
+    PAGE_HEADING(root) {
+      if (root !== document || document.querySelector("h1")) return;
+      const main = document.querySelector("main");
+      if (!main) return;
+      const heading = document.createElement("h1");
+      heading.className = "w-sr-only";
+      heading.textContent = document.title.split(" - ")[0];
+      main.prepend(heading);
+    },
+  };
+
+  const apply = (root) => {
+    Object.values(fixes).forEach((fix) => fix(root));
+  };
+
+  const start = () => {
+    apply(document);
+    new MutationObserver(() => apply(document.body)).observe(document.body, {
+      childList: true,
+      subtree: true,
+    });
+  };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
