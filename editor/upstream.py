@@ -18,6 +18,13 @@ class UpstreamProblem:
     where: str  # the screen, with {story} for a story's id
     reproduction: str
     workaround: str
+    # What to do on the screen before the problem shows: press or focus the
+    # button of that name.
+    then: str = ""
+    then_focus: bool = False
+    width: int = 1280
+    # The file that holds the workaround, blocked to see the problem again.
+    asset: str = "upstream-fixes.js"
 
 
 # Worked around in editor/static/editor/upstream-fixes.js (the
@@ -77,6 +84,44 @@ SCRIPTED = [
         "marks the empty cell presentational",
     ),
     UpstreamProblem(
+        "DIALOG_NAME",
+        "aria-dialog-name",
+        "/admin/pages/add/stories/storypage/{index}/",
+        "Give a page an image field, open its editor and press 'Choose an "
+        "image': the chooser's <div class=modal role=dialog> has no name.",
+        "names the dialog by its heading",
+        then="Choose an image",
+    ),
+    UpstreamProblem(
+        "CHOOSER_PICTURE_ALT",
+        "image-redundant-alt",
+        "/admin/pages/add/stories/storypage/{index}/",
+        "Upload an image, then open the image chooser: each picture's alt is "
+        "its title, printed again just under it in the same link.",
+        "empties the repeated alt, so the link is named once, by the title",
+        then="Choose an image",
+    ),
+    UpstreamProblem(
+        "TOOLTIP_OUTSIDE_LANDMARKS",
+        "region",
+        "/admin/pages/add/stories/storypage/{index}/",
+        "Open a page's editor and move the focus to the 'Toggle checks' "
+        "button: its tooltip is added at the end of <body>, outside every "
+        "landmark.",
+        "hides tooltips without controls in them from screen readers (the "
+        "control's own name says the same)",
+        then="Toggle checks",
+        then_focus=True,
+    ),
+    UpstreamProblem(
+        "FILTER_TOGGLE_NAME",
+        "label-content-name-mismatch",
+        "/admin/emails/?state=failed",
+        "Open a listing with filters, turn one on: the 'Show filters' "
+        "button shows '1' and is named 'Show filters'.",
+        "adds the number to the button's name",
+    ),
+    UpstreamProblem(
         "PAGE_HEADING",
         "page-has-heading-one",
         "/admin/snippets/opportunities/workstream/add/",
@@ -85,6 +130,35 @@ SCRIPTED = [
         "adds the page's title as a level-one heading for screen readers",
     ),
 ]
+
+# Worked around in editor/static/editor/editor.css (insert_global_admin_css).
+STYLED = [
+    UpstreamProblem(
+        "MINIMAP_TOGGLE_SIZE",
+        "target-size",
+        "/admin/pages/{story}/edit/",
+        "Open a page with comments in the editor at 320 CSS pixels wide: the "
+        "'Toggle side panel' button is 20 by 20 pixels, next to other "
+        "buttons.",
+        "makes the button 24 pixels square",
+        width=320,
+        asset="editor.css",
+    ),
+]
+
+# While a chooser is open, the page behind it can still be reached by Tab and
+# read (Bootstrap's modal does not make it inert): MODAL_BACKGROUND_INERT in
+# upstream-fixes.js makes it inert; tests/browser/test_editor_upstream.py
+# checks that Wagtail still leaves it open.
+MODAL_BACKGROUND = UpstreamProblem(
+    "MODAL_BACKGROUND_INERT",
+    "(not an axe rule; axe then measures the half-hidden targets behind: target-size)",
+    "/admin/pages/add/stories/storypage/{index}/",
+    "Open a page's editor, press 'Choose an image', press Shift+Tab from the "
+    "dialog's first control: the focus leaves the dialog for the page behind.",
+    "sets inert on everything but the dialog while it is open",
+    then="Choose an image",
+)
 
 # Worked around by extending one of Wagtail's template blocks.
 PREVIEW_ERROR = UpstreamProblem(

@@ -1,14 +1,15 @@
-"""Each of Wagtail's problems that editor/upstream-fixes.js works around is
-still Wagtail's: with the script blocked, axe-core finds it again. The day
-one of these fails, Wagtail has fixed it: delete that fix and its entry in
-editor/upstream.py."""
+"""Each of Wagtail's problems that the editor works around (editor/upstream.py)
+is still Wagtail's: with the file that holds the workaround blocked, axe-core
+finds the problem again. The day one of these fails, Wagtail has fixed it:
+delete the workaround and its entry in editor/upstream.py."""
 
 import pytest
+from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
-from editor.upstream import SCRIPTED
-from stories.models import StoryPage
+from editor.upstream import MODAL_BACKGROUND, SCRIPTED, STYLED
+from stories.models import StoryIndexPage, StoryPage
 
 from . import BROWSER_TEST, helpers
 from .axe import inject
@@ -31,20 +32,60 @@ def address(problem):
     ).first()
     return problem.where.format(
         story=story.pk,
+        index=StoryIndexPage.objects.get().pk,
         workflow_state=state.pk,
         document=get_document_model().objects.first().pk,
     )
 
 
-@pytest.mark.parametrize("problem", SCRIPTED, ids=lambda problem: problem.name)
+def open_screen(page, site, problem):
+    page.set_viewport_size({"width": problem.width, "height": 800})
+    helpers.admin_goto(page, site + address(problem))
+    if problem.then_focus:
+        page.get_by_role("button", name=problem.then).focus()
+        expect(page.locator("[data-tippy-root]:visible")).to_be_visible()
+    elif problem.then:
+        page.get_by_role("button", name=problem.then).click()
+        expect(page.get_by_role("dialog")).to_be_visible()
+        page.wait_for_load_state("networkidle")
+
+
+def block(page, problem):
+    page.route(f"**/editor/{problem.asset}", lambda route: route.abort())
+
+
+@pytest.mark.parametrize("problem", SCRIPTED + STYLED, ids=lambda problem: problem.name)
 def test_wagtail_still_has_the_problem_the_editor_works_around(page, site, problem):
     helpers.sign_in(page, site, "lead@example.org", next_path="/admin/")
-    url = site + address(problem)
-    helpers.admin_goto(page, url)
+    open_screen(page, site, problem)
     assert not rule_found(page, problem.rule), "the workaround did not work"
 
-    page.route("**/editor/upstream-fixes.js", lambda route: route.abort())
-    helpers.admin_goto(page, url)
+    block(page, problem)
+    open_screen(page, site, problem)
     assert rule_found(page, problem.rule), (
         f"Wagtail has fixed {problem.name}: remove its workaround"
+    )
+
+
+LEAVES_DIALOG = """() => {
+    const dialog = document.querySelector(".modal[role=dialog]");
+    const focused = document.activeElement;
+    return focused !== document.body && !dialog.contains(focused);
+}"""
+
+
+def test_wagtail_still_leaves_the_page_behind_a_chooser_reachable(page, site):
+    helpers.sign_in(page, site, "member@example.org", next_path="/admin/")
+    open_screen(page, site, MODAL_BACKGROUND)
+    behind = page.locator("main").first
+    assert behind.evaluate("element => element.closest('[inert]') !== null")
+    page.get_by_role("dialog").get_by_role("tab", selected=True).focus()
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+        assert not page.evaluate(LEAVES_DIALOG), "the focus left the dialog"
+
+    block(page, MODAL_BACKGROUND)
+    open_screen(page, site, MODAL_BACKGROUND)
+    assert not behind.evaluate("element => element.closest('[inert]') !== null"), (
+        "Wagtail has fixed MODAL_BACKGROUND_INERT: remove its workaround"
     )

@@ -65,6 +65,70 @@
         cell.setAttribute("role", "presentation");
       });
     },
+    // A chooser's dialog has no name; its heading is inside it
+    // (aria-dialog-name).
+    DIALOG_NAME(root) {
+      root.querySelectorAll(".modal[role=dialog]").forEach((dialog) => {
+        if (named(dialog)) return;
+        const heading = dialog.querySelector("h1, h2");
+        if (heading) dialog.setAttribute("aria-labelledby", labelId(heading));
+      });
+    },
+    // While a chooser's dialog is open, what is behind it can still be
+    // reached and read, and axe-core measures it half hidden (target-size):
+    // make the rest of the page inert until the dialog closes.
+    MODAL_BACKGROUND_INERT(root) {
+      if (root !== document.body && root !== document) return;
+      const open = [...document.querySelectorAll(".modal[role=dialog]")].find(
+        (dialog) => dialog.checkVisibility(),
+      );
+      document.querySelectorAll("[data-editor-inert]").forEach((element) => {
+        if (!open || element.contains(open)) {
+          element.inert = false;
+          element.removeAttribute("data-editor-inert");
+        }
+      });
+      if (!open) return;
+      [...document.body.children].forEach((element) => {
+        if (element.contains(open) || element.matches(".modal-backdrop, script, template")) return;
+        if (!element.inert) {
+          element.inert = true;
+          element.setAttribute("data-editor-inert", "");
+        }
+      });
+    },
+    // A tooltip is added to the end of the page, outside every landmark
+    // (region); it repeats the name or description of the control it belongs
+    // to. (A dropdown menu is built the same way, with controls in it: those
+    // are left alone.)
+    TOOLTIP_OUTSIDE_LANDMARKS(root) {
+      root.querySelectorAll("[data-tippy-root]:not([aria-hidden])").forEach((tip) => {
+        if (!tip.querySelector("a, button, input, select, textarea")) {
+          tip.setAttribute("aria-hidden", "true");
+        }
+      });
+    },
+    // The image chooser's pictures repeat, as their text alternative, the
+    // title printed under them (image-redundant-alt).
+    CHOOSER_PICTURE_ALT(root) {
+      root.querySelectorAll(".modal a img[alt]:not([alt=''])").forEach((image) => {
+        const choice = image.closest("a");
+        const words = choice.textContent.trim();
+        if (words && words.includes(image.alt.trim())) image.alt = "";
+      });
+    },
+    // With a filter on, a listing's "Show filters" button shows how many
+    // are on, and its name leaves the number out
+    // (label-content-name-mismatch).
+    FILTER_TOGGLE_NAME(root) {
+      root.querySelectorAll(".w-slim-header-action-button[aria-label]").forEach((button) => {
+        const shown = button.textContent.trim();
+        const name = button.getAttribute("aria-label");
+        if (shown && !name.includes(shown)) {
+          button.setAttribute("aria-label", `${name}: ${shown} in use`);
+        }
+      });
+    },
     // A snippet's editor has no level-one heading (page-has-heading-one):
     // the page's title, for screen readers.
     PAGE_HEADING(root) {
