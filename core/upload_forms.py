@@ -1,10 +1,12 @@
 """Size limits for uploaded documents and media (Wagtail limits images
-itself with WAGTAILIMAGES_MAX_UPLOAD_SIZE). Named in settings and README."""
+itself with WAGTAILIMAGES_MAX_UPLOAD_SIZE). Named in settings and README.
+A refused upload says what would be accepted."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
 
 
@@ -29,3 +31,16 @@ class MediaForm(BaseMediaForm):
         upload = self.cleaned_data.get("file")
         upload_size_check(upload, settings.MEDIA_MAX_UPLOAD_SIZE)
         return upload
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail answers a file that is not a picture with "Upload a valid
+    image", and not what a valid one is: say the formats and the limit its
+    help text gives."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if upload := self.fields.get("file"):
+            upload.error_messages["invalid_image"] = (
+                f"This file is not a picture we can use. {upload.help_text}"
+            )

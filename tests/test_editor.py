@@ -2,11 +2,13 @@
 people who may take them, and the workarounds that are not scripts, each with
 a check that fails once the upstream problem is fixed."""
 
+import re
 from pathlib import Path
 
 import pytest
 import wagtail
 import wagtailaccessibility
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context
 from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 from wagtail.models import Page
@@ -103,3 +105,15 @@ def test_previews_load_the_tota11y_fix(client, demo_site):
     content = client.get(f"/admin/pages/{story.pk}/view_draft/").content.decode()
     assert "tota11y.min.js" in content
     assert content.index("tota11y.min.js") < content.index("tota11y-roles.js")
+
+
+def test_a_file_that_is_not_a_picture_is_refused_with_what_would_do(client, demo_site):
+    sign_in(client, "member@example.org")
+    upload = SimpleUploadedFile("notes.png", b"not a picture", "image/png")
+    response = client.post(
+        "/admin/images/add/", {"title": "Notes", "file": upload}, follow=True
+    )
+    content = response.content.decode()
+    assert "This file is not a picture we can use." in content
+    assert re.search(r"Supported formats: [A-Z, ]*PNG", content)
+    assert "Maximum filesize: 10.0" in content

@@ -346,6 +346,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 MEDIA_MAX_UPLOAD_SIZE = 250 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.upload_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.upload_forms.ImageForm"
 # Videos from other sites in stories: YouTube and Vimeo only, framed from
 # youtube-nocookie.com and with Vimeo's dnt=1, so a reader is not tracked by
 # a page they only read; any other address is refused in the editor with a

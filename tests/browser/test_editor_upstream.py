@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
-from editor.upstream import MODAL_BACKGROUND, SCRIPTED, STYLED
+from editor.upstream import MODAL_BACKGROUND, MODAL_FADE, SCRIPTED, STYLED
 from stories.models import StoryIndexPage, StoryPage
 
 from . import BROWSER_TEST, helpers
@@ -88,4 +88,22 @@ def test_wagtail_still_leaves_the_page_behind_a_chooser_reachable(page, site):
     open_screen(page, site, MODAL_BACKGROUND)
     assert not behind.evaluate("element => element.closest('[inert]') !== null"), (
         "Wagtail has fixed MODAL_BACKGROUND_INERT: remove its workaround"
+    )
+
+
+FADE = "() => getComputedStyle(document.querySelector('.modal')).transitionDuration"
+
+
+def test_wagtail_s_dialogs_still_fade_in_for_people_who_asked_for_less_motion(
+    page, site
+):
+    page.emulate_media(reduced_motion="reduce")
+    helpers.sign_in(page, site, "member@example.org", next_path="/admin/")
+    open_screen(page, site, MODAL_FADE)
+    assert page.evaluate(FADE) == "0s"
+
+    block(page, MODAL_FADE)
+    open_screen(page, site, MODAL_FADE)
+    assert page.evaluate(FADE) != "0s", (
+        "Wagtail has fixed MODAL_FADE: remove its workaround"
     )

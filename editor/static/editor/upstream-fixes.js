@@ -129,6 +129,50 @@
         }
       });
     },
+    // A form that comes back with errors (an upload refused in a chooser,
+    // a page that did not save) says so in a status region that is not read
+    // on load, and in red by each field, tied to nothing: make the first
+    // field's errors an alert, and its control described by them.
+    ERRORS_ANNOUNCED(root) {
+      const fields = [...document.querySelectorAll(".w-field--error:not([data-editor-announced])")];
+      if (!fields.length) return;
+      fields.forEach((field) => field.setAttribute("data-editor-announced", ""));
+      const field = fields.find((candidate) => candidate.checkVisibility()) || fields[0];
+      const errors = field.querySelector("[data-field-errors]");
+      if (!errors) return;
+      errors.setAttribute("role", "alert");
+      const control = field.querySelector(
+        "input:not([type=hidden]), select, textarea, [contenteditable=true]",
+      );
+      const described = (control?.getAttribute("aria-describedby") || "").split(" ");
+      if (control && !described.includes(labelId(errors))) {
+        control.setAttribute("aria-describedby", [labelId(errors), ...described].join(" ").trim());
+      }
+    },
+    // The multiple upload shows a refused file (too big, not a picture)
+    // in red in its list and tells no one: say it in an alert.
+    UPLOAD_FAILURE_ANNOUNCED(root) {
+      const list = document.getElementById("upload-list");
+      if (!list) return;
+      let alert = document.querySelector("[data-editor-upload-alert]");
+      if (!alert) {
+        alert = document.createElement("div");
+        alert.setAttribute("role", "alert");
+        alert.setAttribute("data-editor-upload-alert", "");
+        alert.className = "w-sr-only";
+        list.before(alert);
+      }
+      list.querySelectorAll("li.upload-failure, li.upload-server-error").forEach((item) => {
+        if (item.hasAttribute("data-editor-announced")) return;
+        const shown = [...item.querySelectorAll(".status-msg")]
+          .filter((message) => message.checkVisibility())
+          .map((message) => message.textContent.replace(/\s+/g, " ").trim())
+          .filter(Boolean);
+        if (!shown.length) return;
+        item.setAttribute("data-editor-announced", "");
+        alert.textContent = shown.join(" ");
+      });
+    },
     // A snippet's editor has no level-one heading (page-has-heading-one):
     // the page's title, for screen readers.
     PAGE_HEADING(root) {
@@ -148,9 +192,21 @@
 
   const start = () => {
     apply(document);
-    new MutationObserver(() => apply(document.body)).observe(document.body, {
+    let scheduled = false;
+    const later = () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        apply(document.body);
+      });
+    };
+    new MutationObserver(later).observe(document.body, {
       childList: true,
       subtree: true,
+      // The multiple upload marks a refused file by its class.
+      attributes: true,
+      attributeFilter: ["class"],
     });
   };
 
