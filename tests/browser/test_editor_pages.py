@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from stories.models import StoryPage
 
@@ -212,3 +213,48 @@ def test_members_are_offered_no_bulk_action_the_lead_is(admin_screens):
     }
     assert any("/admin/bulk/wagtailcore/page/publish/" in link for link in lead_links)
     assert any("/admin/bulk/wagtailimages/image/delete/" in link for link in lead_links)
+
+
+def look_at_both_widths(page):
+    found = {}
+    for name, size in (("desktop", DESKTOP), ("320 px", PHONE)):
+        page.set_viewport_size(size)
+        if lines := axe_violations(page):
+            found[name] = lines
+    page.set_viewport_size(DESKTOP)
+    return found
+
+
+def test_comparing_two_versions_of_a_story_has_no_axe_violations(page, site):
+    story = StoryPage.objects.get(slug="a-break-for-me-when-i-care-all-day")
+    draft = story.get_latest_revision_as_object()
+    draft.summary = "Small things that help me get a break, and where to find them."
+    draft.save_revision(user=story.owner, log_action=True)
+    page.emulate_media(reduced_motion="reduce")
+    helpers.sign_in(page, site, story.owner.email, next_path="/admin/")
+    first = story.revisions.order_by("created_at").first()
+    # What "Compare with current version" in the history's row menu opens.
+    helpers.admin_goto(
+        page, f"{site}/admin/pages/{story.pk}/revisions/compare/{first.pk}...latest/"
+    )
+    expect(page.get_by_text("and where to find them")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert look_at_both_widths(page) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("contrast", "high"), ("text_size", "largest")]
+)
+def test_a_preview_keeps_the_reader_s_settings_and_passes_axe(page, site, name, value):
+    """The admin is Wagtail's; a preview is our page, in the reader's
+    settings, inside it."""
+    story = StoryPage.objects.get(slug="a-break-for-me-when-i-care-all-day")
+    helpers.sign_in(page, site, "member@example.org", next_path="/admin/")
+    page.goto(site + "/reader-settings/?next=/")
+    page.locator(f'input[name="{name}"][value="{value}"]').check()
+    page.get_by_role("button", name="Save my reader settings").click()
+    page.goto(f"{site}/admin/pages/{story.pk}/view_draft/")
+    html_class = page.locator("html").get_attribute("class")
+    assert f"pref-{name.replace('_', '-')}-{value}" in html_class
+    expect(page.get_by_role("heading", level=1)).to_have_text(story.title)
+    assert look_at_both_widths(page) == {}
