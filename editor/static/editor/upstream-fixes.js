@@ -163,14 +163,15 @@
         list.before(alert);
       }
       list.querySelectorAll("li.upload-failure, li.upload-server-error").forEach((item) => {
-        if (item.hasAttribute("data-editor-announced")) return;
         const shown = [...item.querySelectorAll(".status-msg")]
           .filter((message) => message.checkVisibility())
           .map((message) => message.textContent.replace(/\s+/g, " ").trim())
-          .filter(Boolean);
-        if (!shown.length) return;
-        item.setAttribute("data-editor-announced", "");
-        alert.textContent = shown.join(" ");
+          .filter(Boolean)
+          .join(" ");
+        // Said again when the reason arrives after "Sorry, upload failed."
+        if (!shown || item.dataset.editorAnnounced === shown) return;
+        item.dataset.editorAnnounced = shown;
+        alert.textContent = shown;
       });
     },
     // A snippet's editor has no level-one heading (page-has-heading-one):
