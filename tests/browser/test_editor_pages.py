@@ -55,9 +55,11 @@ class AdminScreen:
 
 def shape(path):
     """An address with its numbers, its query and its page type left out:
-    one template shows them all."""
+    one template shows them all (a snippet's screens too)."""
     path = re.sub(r"\d+", "<n>", urlsplit(path).path)
-    return re.sub(r"/(usage|add|create)/\w+/\w+/", r"/\1/<type>/", path)
+    path = re.sub(r"/(usage|add|create)/\w+/\w+/", r"/\1/<type>/", path)
+    # Every snippet's screens are Wagtail's same templates.
+    return re.sub(r"^/admin/snippets/\w+/\w+/", "/admin/snippets/<type>/", path)
 
 
 def look(page, role, path, status):
