@@ -1,8 +1,9 @@
 /* Wagtail's own accessibility problems in the editor, worked around until
    Wagtail fixes them (editor/upstream.py lists each one, with the test that
-   fails once Wagtail has fixed it). Each fix names an element Wagtail left
-   without a name, or takes away a role or element that says nothing; it runs
-   on load and again whenever the admin's scripts add to the page. */
+   fails once Wagtail has fixed it). Each fix names what Wagtail left without
+   a name, takes away a role or an element that says nothing, or says aloud
+   what Wagtail only shows; they run on load and again (once a frame at
+   most) whenever the admin's scripts change the page. */
 (() => {
   "use strict";
 
