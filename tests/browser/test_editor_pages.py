@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from library.models import ResourcePage
 from stories.models import StoryPage
 
 from . import BROWSER_TEST, helpers
@@ -57,7 +58,7 @@ def shape(path):
     """An address with its numbers, its query and its page type left out:
     one template shows them all (a snippet's screens too)."""
     path = re.sub(r"\d+", "<n>", urlsplit(path).path)
-    path = re.sub(r"/(usage|add|create)/\w+/\w+/", r"/\1/<type>/", path)
+    path = re.sub(r"/(usage|create)/\w+/\w+/", r"/\1/<type>/", path)
     # Every snippet's screens are Wagtail's same templates.
     return re.sub(r"^/admin/snippets/\w+/\w+/", "/admin/snippets/<type>/", path)
 
@@ -90,6 +91,9 @@ def crawl_admin(browser, site, role, shapes):
         f"{site}/admin/pages/{story.pk}/{screen}/"
         for screen in ("history", "workflow_history", "edit")
     ]
+    if role == "lead@example.org":  # the resource editor, with a course's steps
+        resource = ResourcePage.objects.get(slug="co-production-in-five-steps")
+        seeds.append(f"{site}/admin/pages/{resource.pk}/edit/")
     queue = [*seeds, site + "/admin/"]
     while queue and len(screens) < MOST_PAGES:
         url = queue.pop(0).split("#")[0]
@@ -153,7 +157,8 @@ def test_the_crawl_reaches_the_screens_members_write_in(admin_screens):
     for expected in [
         "/admin/",
         "/admin/pages/<n>/",
-        "/admin/pages/add/<type>/<n>/",
+        "/admin/pages/add/stories/storypage/<n>/",
+        "/admin/pages/add/library/resourcepage/<n>/",
         "/admin/pages/<n>/edit/",
         "/admin/pages/<n>/edit/preview/",
         "/admin/pages/<n>/history/",
