@@ -50,6 +50,11 @@ def tab_to(page, target, *, backwards=False):
 def clean(page, step, *, settle=True):
     if settle:  # the preview panel keeps asking for updates: never idle
         page.wait_for_load_state("networkidle")
+    # Measured from the top of the editor: scrolled, Wagtail's sticky header
+    # half covers a section's toggle, which axe-core counts as too small a
+    # target (target-size), depending only on where the last Tab left the
+    # page (see the note on issue 18).
+    page.evaluate("window.scrollTo(0, 0)")
     found = axe_violations(page)
     assert found == [], (step, found)
 
