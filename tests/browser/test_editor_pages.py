@@ -65,11 +65,7 @@ def shape(path):
 
 def look(page, role, path, status):
     screen = AdminScreen(role=role, url=path, status=status)
-    for name, size in (("desktop", DESKTOP), ("320 px", PHONE)):
-        page.set_viewport_size(size)
-        if found := axe_violations(page):
-            screen.violations[name] = found
-    page.set_viewport_size(DESKTOP)
+    screen.violations = look_at_both_widths(page)
     screen.bulk_links = page.eval_on_selector_all(
         "a[href*='/admin/bulk/']", "links => links.map(link => link.href)"
     )
