@@ -41,6 +41,16 @@ def axe_violations(page) -> list[str]:
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+        + ", ".join(describe(node) for node in v["nodes"][:5])
         for v in result["violations"]
     ]
+
+
+def describe(node) -> str:
+    """Where, and why: axe-core's own message and the elements it blames."""
+    reasons = [
+        check["message"]
+        + "".join(f" [{related['target']}]" for related in check["relatedNodes"][:3])
+        for check in node["any"] + node["all"] + node["none"]
+    ]
+    return f"{node['target']} ({'; '.join(reasons)})"
