@@ -63,12 +63,14 @@ def change_between(*, before: Number, after: Number) -> str:
 
 
 def change_signed(*, before: Number, after: Number) -> str:
-    """The same change as the report prints it: "+83%", "-10%", "0%";
-    "new" when there was nothing the year before, "" when neither year had
-    any."""
+    """The same change as the report prints it: "+83%", "-10%", "0%" (and
+    "+<1%" for a change too small to show); "new" when there was nothing the
+    year before, "" when neither year had any."""
     if not before:
         return "new" if after else ""
     percent = change_percent(before=before, after=after)
+    if percent == 0 and after != before:
+        return "+<1%" if after > before else "-<1%"
     return f"+{percent}%" if percent > 0 else f"{percent}%"
 
 
