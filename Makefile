@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run stack test lint format chromium redis wrk vnu axe bench bench-compare lock venv backup restore
+.PHONY: help run stack test lint format chromium redis pango wrk vnu axe bench bench-compare lock venv backup restore
 
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
@@ -15,12 +15,12 @@ help:
 	@echo "make test   - lint, migrations check and the whole test suite (browser tests too)"
 	@echo "make lint   - ruff check and format check, template indentation"
 	@echo "make format - format Python (ruff) and templates (djhtml)"
-	@echo "make bench  - measure public pages, notifications and the outbox"
+	@echo "make bench  - measure public pages, notifications, the outbox and a PDF"
 	@echo "make bench-compare - requests per second against Wagtail's bakerydemo"
 	@echo "make backup DIR=...  - database, media and private files into a new folder"
 	@echo "make restore DIR=... - a backup into a new, empty database, counts checked"
 
-venv: $(STAMP)
+venv: pango $(STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -47,6 +47,14 @@ chromium:
 		echo "Installing Debian's chromium for the browser tests"; \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# WeasyPrint (core/pdf.py: the annual report as a PDF) draws text with Pango,
+# a system library pip cannot install.
+pango:
+	@{ /sbin/ldconfig -p 2>/dev/null || ldconfig -p; } | grep -q 'libpangoft2-1.0.so.0' || { \
+		echo "Installing Debian's Pango for PDFs (WeasyPrint)"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 # tests/test_cache_outage.py and `make stack` start their own redis-server.
 redis:
@@ -98,6 +106,7 @@ test: venv chromium redis vnu axe lint
 bench: venv
 	$(PY) bench/public_pages.py
 	$(PY) bench/notifications.py
+	$(PY) bench/pdf_render.py
 
 # Our site and bakerydemo under gunicorn on one PostgreSQL and Redis: a few
 # minutes (bakerydemo's first set-up, in .cache/bakerydemo, a few more).

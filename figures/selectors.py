@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Count, Min, Prefetch
 from django.utils import timezone
 
+from core.charts import change_percent
 from members.models import Membership
 from opportunities import fees
 from opportunities.models import Opportunity, SignUp
@@ -231,10 +232,9 @@ def small_groups_merged(
 
 def figure_change(*, now: Decimal | int, before: Decimal | int) -> int | None:
     """The percentage change from one year to the next, to a whole number;
-    None when there is nothing to compare with."""
-    if not before:
-        return None
-    return round((Decimal(now) - Decimal(before)) * 100 / Decimal(before))
+    None when there is nothing to compare with. Worked out in one place for
+    the whole site (core.charts.change_percent)."""
+    return change_percent(before=before, after=now)
 
 
 def year_comparison(*, found: list[Engagement], year: int) -> list[dict]:

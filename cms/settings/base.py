@@ -420,6 +420,11 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # Wagtail's background tasks log every run at INFO: too noisy to be useful.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # Wagtail's background tasks log every run at INFO, WeasyPrint each step
+    # of a PDF and fontTools each font it unpacks: too noisy to be useful.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
