@@ -5,6 +5,14 @@ import pytest
 
 from charter.factories import CharterAcceptanceFactory, CharterVersionFactory
 from formats.factories import FormatRequestFactory
+from impact.factories import (
+    ChangeFactory,
+    HeardAnswerFactory,
+    MeetingFactory,
+    OutcomeFactory,
+    ReflectionFlowFactory,
+    ReportYearFactory,
+)
 from members import roles
 from members.factories import (
     MembershipFactory,
@@ -64,6 +72,12 @@ pytestmark = pytest.mark.django_db
         SkillFactory,
         SupportFactory,
         FormatRequestFactory,
+        MeetingFactory,
+        OutcomeFactory,
+        ReflectionFlowFactory,
+        ChangeFactory,
+        HeardAnswerFactory,
+        ReportYearFactory,
     ],
     ids=lambda f: f.__name__,
 )

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "opportunities",
     "payments",
     "figures",
+    "impact",
     "search",
     "editor",
     "intranet",
