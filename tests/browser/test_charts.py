@@ -124,4 +124,4 @@ def test_charts_read_at_every_width_in_every_contrast_and_in_print(page):
     page.emulate_media(media="print")
     assert styles(page, ".chart", "breakInside") == ["avoid"]
     assert styles(page, ".chart__text", "fill") == ["rgb(0, 0, 0)"]
-    assert styles(page, ".chart__table", "overflowX") == ["visible"]
+    assert styles(page, ".chart .table-scroll", "overflowX") == ["visible"]
