@@ -223,3 +223,24 @@ def test_money_in_a_chart_reads_the_same_in_the_pdf():
     )
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "£1,250.50" in text and "£2,290.00" in text and "up 83%" in text
+
+
+def test_a_document_cannot_climb_from_the_media_folder_into_private_files(
+    settings, tmp_path
+):
+    """A receipt (private files, no address) stays out of a PDF however its
+    path is written into the document."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    (tmp_path / "media").mkdir()
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "receipt.txt").write_text("bank details")
+    fetcher = SiteFetcher(base_url=BASE_URL)
+    for url in (
+        BASE_URL + "media/../private/receipt.txt",
+        BASE_URL + "media/%2e%2e/private/receipt.txt",
+        (tmp_path / "media" / ".." / "private" / "receipt.txt").as_uri(),
+    ):
+        with pytest.raises(Exception) as refused:
+            fetcher.fetch(url)
+        assert "bank details" not in str(refused.value)
