@@ -146,6 +146,24 @@ STYLED = [
     ),
 ]
 
+# In a page listing at 320 CSS pixels, a title that wraps is a link of
+# several lines under 24 pixels tall, and the row's "More options" button
+# (ul.actions, after the title) sits in among them, covering part of the
+# link. axe-core reports it where the fonts make the gap under 24 pixels
+# (the CI machine's did, ours did not), so the upstream test
+# measures the boxes instead of asking axe.
+LISTING_TITLE_TARGET = UpstreamProblem(
+    "LISTING_TITLE_TARGET",
+    "target-size",
+    "/admin/pages/usage/library/resourcepage/",
+    "Open any page listing (Reports > Page types > a type's pages) at 320 "
+    "CSS pixels: a wrapped title's link lines are 19 pixels tall and the "
+    "'More options for …' button overlaps the link's box.",
+    "makes each title link one inline block at least 24 pixels square",
+    width=320,
+    asset="editor.css",
+)
+
 # Asked for less motion, a chooser's dialog still fades in (Bootstrap's
 # .fade): editor.css turns the transition off; the upstream test reads the
 # dialog's transition.
