@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from .questions import SCALE
+from .questions import BY_FIELD, SCALE
 
 PERSON = settings.AUTH_USER_MODEL
 
@@ -297,6 +297,19 @@ def _about_one(model: str) -> list[models.BaseConstraint]:
     ]
 
 
+def _answer(field: str) -> models.PositiveSmallIntegerField:
+    """A question's answer: its words as the label, its scale's words as the
+    choices; left blank when the member skips it."""
+    question = BY_FIELD[field]
+    return models.PositiveSmallIntegerField(
+        question.words,
+        null=True,
+        blank=True,
+        choices=question.choices,
+        validators=SCALE_LIMITS,
+    )
+
+
 class HeardAnswer(models.Model):
     """One member's answers to the four "were we heard?" questions about a
     meeting or an opportunity. Private to the member and the lead; others
@@ -313,18 +326,10 @@ class HeardAnswer(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    heard = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=SCALE_LIMITS
-    )
-    difference = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=SCALE_LIMITS
-    )
-    ways_of_working = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=SCALE_LIMITS
-    )
-    took_part = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=SCALE_LIMITS
-    )
+    heard = _answer("heard")
+    difference = _answer("difference")
+    ways_of_working = _answer("ways_of_working")
+    took_part = _answer("took_part")
     comment = models.TextField("anything else you want to tell us", blank=True)
     recorded_by = models.ForeignKey(
         PERSON,

@@ -5,6 +5,8 @@ screen, email and summary reads them from here."""
 
 from dataclasses import dataclass
 
+SCALE = range(1, 6)
+
 
 @dataclass(frozen=True)
 class Question:
@@ -12,6 +14,11 @@ class Question:
     words: str
     easy_read: str
     scale: tuple[str, str, str, str, str]  # 1 to 5, lowest first
+
+    @property
+    def choices(self) -> list[tuple[int, str]]:
+        """The scale as a field's choices: (1, "Not at all") to (5, ...)."""
+        return list(zip(SCALE, self.scale, strict=True))
 
 
 AGREEMENT = (
@@ -49,4 +56,4 @@ QUESTIONS = (
     ),
 )
 
-SCALE = range(1, 6)
+BY_FIELD = {question.field: question for question in QUESTIONS}

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from impact.factories import HeardAnswerFactory, MeetingFactory, ReflectionFlowFactory
-from impact.models import HeardAnswer, ReflectionFlow
+from impact.models import ChangeAsk, HeardAnswer, HeardAsk, Meeting, ReflectionFlow
 from impact.questions import QUESTIONS
 from members.factories import UserFactory
-from opportunities.factories import OpportunityFactory
+from opportunities.factories import EngagementRequestFactory, OpportunityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,15 @@ def test_an_answer_off_the_five_point_scale_is_refused(value):
         answer.save()
 
 
+def test_an_answer_reads_back_in_the_words_of_its_scale():
+    answer = HeardAnswerFactory(heard=3, took_part=3)
+    assert answer.get_heard_display() == "Partly"
+    assert answer.get_took_part_display() == "About half"
+    assert HeardAnswer._meta.get_field("heard").verbose_name == (
+        "Did you feel your voice was heard?"
+    )
+
+
 def test_a_question_may_be_left_unanswered():
     answer = HeardAnswerFactory(difference=None)
     answer.full_clean()
@@ -66,6 +75,31 @@ def test_each_question_has_easy_read_words_and_a_five_point_scale():
         assert question.field in fields
         assert question.easy_read and question.easy_read != question.words
         assert len(question.scale) == 5
+
+
+def test_a_member_is_asked_once_about_a_meeting_or_an_opportunity():
+    member, meeting, opportunity = UserFactory(), MeetingFactory(), OpportunityFactory()
+    HeardAsk.objects.create(member=member, meeting=meeting)
+    HeardAsk.objects.create(member=member, opportunity=opportunity)
+    for about in ({"meeting": meeting}, {"opportunity": opportunity}):
+        with transaction.atomic(), pytest.raises(IntegrityError):
+            HeardAsk.objects.create(member=member, **about)
+    with transaction.atomic(), pytest.raises(IntegrityError):
+        HeardAsk.objects.create(member=member)
+
+
+def test_a_requester_is_asked_once_what_changed():
+    request = EngagementRequestFactory()
+    ChangeAsk.objects.create(request=request)
+    with transaction.atomic(), pytest.raises(IntegrityError):
+        ChangeAsk.objects.create(request=request)
+
+
+def test_a_meeting_needs_a_date_and_a_title():
+    meeting = Meeting(kind=Meeting.Kind.MEETING, slug="no-date-or-title")
+    with pytest.raises(ValidationError) as refused:
+        meeting.full_clean()
+    assert {"date", "title"} <= set(refused.value.message_dict)
 
 
 @pytest.mark.parametrize(
