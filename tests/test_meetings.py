@@ -6,6 +6,7 @@ without anyone's name."""
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from core.exceptions import NotAllowed
@@ -442,3 +443,9 @@ def test_the_demo_has_the_report_s_meetings_of_2022_and_2023(demo_site):
     dafydd = person("member@example.org")
     assert Meeting.objects.filter(attendees=dafydd).count() == Meeting.objects.count()
     assert Meeting.objects.exclude(attendees=person("member2@example.org")).exists()
+
+
+def test_loading_the_demo_again_adds_no_meeting_twice(demo_site):
+    before = (Meeting.objects.count(), WhatWeDidPage.objects.count())
+    call_command("load_demo_content")
+    assert (Meeting.objects.count(), WhatWeDidPage.objects.count()) == before

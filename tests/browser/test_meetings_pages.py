@@ -44,9 +44,7 @@ def tick(where, label):
     expect(box).to_be_checked()
 
 
-def test_meetings_pages_are_accessible_and_a_meeting_is_added_by_keyboard(
-    page, site
-):
+def test_meetings_pages_are_accessible_and_a_meeting_is_added_by_keyboard(page, site):
     # The public site: a list of public meetings and one of them.
     accessible_at_both_widths(page, site, "/what-we-did/", "What we did")
     page.get_by_role("link", name="Meeting 2: understanding evidence").click()
