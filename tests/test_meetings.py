@@ -3,16 +3,22 @@ meetings they were part of, who was there included; staff read every
 meeting without who was there; public meetings appear under "What we did"
 without anyone's name."""
 
+import io
+import json
+import zipfile
 from datetime import date
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from core.exceptions import NotAllowed
 from impact.factories import MeetingFactory, OutcomeFactory
 from impact.models import Meeting, WhatWeDidPage
 from impact.services import MeetingInput, OutcomeInput, meeting_save
+from members.anonymise import person_anonymise
+from members.services import person_deactivate
 from opportunities.models import Workstream
 from tests.people import act_for, person, sign_in
 
@@ -333,6 +339,32 @@ def test_two_meetings_of_one_title_in_a_year_get_their_own_addresses(demo_site):
     first = meeting_save(details=details, by=lead)
     second = meeting_save(details=details, by=lead)
     assert (first.slug, second.slug) == ("coffee-2024", "coffee-2024-2")
+
+
+def test_a_member_s_download_lists_the_meetings_they_were_part_of(client, meeting):
+    MeetingFactory(title="Led by Dafydd", led_by=[person("member@example.org")])
+    MeetingFactory(title="Niamh's meeting", attendees=[person("member2@example.org")])
+    sign_in(client, "member@example.org")
+    response = client.get(reverse("members:profile_download"))
+    with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
+        data = json.loads(archive.read("your-information.json"))
+    mine = {entry["title"]: entry["you"] for entry in data["meetings"]}
+    assert mine["Talking about evidence"] == "were there"
+    assert mine["Led by Dafydd"] == "led it"
+    assert "Niamh's meeting" not in mine
+
+
+def test_anonymising_takes_their_name_out_of_the_log(demo_site):
+    dafydd = person("member@example.org")
+    meeting = MeetingFactory(attendees=[dafydd], covered="Dafydd Pryce spoke first.")
+    OutcomeFactory(meeting=meeting, from_whom="Dafydd Pryce")
+    person_deactivate(user=dafydd, ended_on=timezone.localdate())
+    person_anonymise(person=dafydd, by=person("lead@example.org"))
+    meeting.refresh_from_db()
+    new_name = f"Former member {dafydd.pk}"
+    assert meeting.covered == f"{new_name} spoke first."
+    assert meeting.outcomes.get().from_whom == new_name
+    assert list(meeting.attendees.all()) == [dafydd]
 
 
 # What we did: the public pages ---------------------------------------------------
