@@ -31,6 +31,8 @@ PAGES = [
     ("training step", "/library/co-production-in-five-steps/share-power/"),
     ("who we are", "/who-we-are/"),
     ("member", "/who-we-are/dafydd-pryce/"),
+    ("what we did", "/what-we-did/"),
+    ("a public meeting", "/what-we-did/meeting-2-understanding-evidence-2023/"),
     ("search", "/search/?q=carers"),
     ("tag", "/tags/carers/"),
     ("Easy Read", "/easy-read-about-us/"),

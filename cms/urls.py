@@ -24,6 +24,7 @@ members_area = [
     path("opportunities/", include("opportunities.urls")),
     path("payments/", include("payments.urls")),
     path("figures/", include("figures.urls")),
+    path("meetings/", include("impact.meeting_urls")),
     path("format-requests/", include("formats.request_urls")),
 ]
 

@@ -8,6 +8,7 @@ from .easy_read_content import easy_read_load
 from .home_content import home_page_load
 from .intranet_content import life_load, plans_load, skills_load
 from .library_content import library_load
+from .meetings_content import meetings_load, what_we_did_load
 from .notifications_content import notifications_load
 from .opportunities_content import opportunities_load
 from .people import profiles_load
@@ -27,6 +28,7 @@ def demo_content_load() -> None:
     sections = sections_load(home)
     stories_load(sections["stories"], profiles)
     library_load(sections["library"])
+    what_we_did_load(home)
     easy_read_load(home)
     contact_details_load()
     charter_load()
@@ -34,5 +36,6 @@ def demo_content_load() -> None:
     plans_load()
     life_load()
     opportunities_load()
+    meetings_load()
     notifications_load()
     writing_load()  # after notification preferences: it notifies people

@@ -26,6 +26,7 @@ class HomePage(ServedFromCache, Page):
         "stories.StoryIndexPage",
         "library.LibraryIndexPage",
         "members.WhoWeArePage",
+        "impact.WhatWeDidPage",
         "core.EasyReadPage",
     ]
     max_count = 1

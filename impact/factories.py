@@ -5,6 +5,7 @@ them; they import only models and the factories of the apps below."""
 from datetime import date
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -18,6 +19,7 @@ from .models import (
     Outcome,
     ReflectionFlow,
     ReportYear,
+    WhatWeDidPage,
 )
 
 
@@ -40,6 +42,13 @@ class MeetingFactory(factory.django.DjangoModelFactory):
         """MeetingFactory(attendees=[...]) records who was there."""
         if create and extracted:
             self.attendees.add(*extracted)
+
+    @factory.post_generation
+    def led_by(self, create, extracted, **kwargs):
+        """MeetingFactory(led_by=[...]): members who co-designed or
+        co-delivered it."""
+        if create and extracted:
+            self.led_by.add(*extracted)
 
 
 class OutcomeFactory(factory.django.DjangoModelFactory):
@@ -99,3 +108,10 @@ class ReportYearFactory(factory.django.DjangoModelFactory):
     year = factory.LazyFunction(lambda: timezone.localdate().year)
     introduction = "This year the group grew and took part in more paid work."
     priorities_next_year = "Measuring the value of the group."
+
+
+class WhatWeDidPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = WhatWeDidPage
+
+    title = "What we did"

@@ -7,7 +7,13 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from core.content_checks import content_report
+from core.routing import ServedFromCache
 
 from .questions import BY_FIELD, SCALE
 
@@ -404,3 +410,54 @@ class ReportYear(models.Model):
 
     def __str__(self):
         return f"Annual report {self.year}"
+
+
+class WhatWeDidPage(ServedFromCache, RoutablePageMixin, Page):
+    """The meetings marked public, newest first, each with a page of its own:
+    /what-we-did/ and /what-we-did/<slug>/. Never who was there."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, "introduction"]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "what we did page"
+
+    def content_report(self):
+        return content_report(body=None, summary=self.introduction)
+
+    @path("")
+    def index(self, request):
+        from .selectors import meetings_by_year, meetings_public
+
+        return self.render(
+            request,
+            context_overrides={"years": meetings_by_year(meetings=meetings_public())},
+        )
+
+    @path("<slug:slug>/")
+    def meeting(self, request, slug):
+        from .selectors import meeting_public_get
+
+        meeting = meeting_public_get(slug=slug)
+        if meeting is None:
+            raise Http404("No such meeting")
+        return self.render(
+            request,
+            template="impact/what_we_did_meeting.html",
+            context_overrides={"meeting": meeting},
+        )
+
+    def get_sitemap_urls(self, request=None):
+        from .selectors import meetings_public
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [{"location": f"{base}{m.slug}/"} for m in meetings_public()]
+        return urls
+
+    def meeting_url(self, meeting) -> str:
+        return self.url + self.reverse_subpage("meeting", kwargs={"slug": meeting.slug})

@@ -11,6 +11,7 @@ from wagtail.test.utils.page_tests import WagtailPageTestCase
 
 from core.models import EasyReadPage
 from home.models import HomePage
+from impact.models import WhatWeDidPage
 from library.models import LibraryIndexPage
 from members.models import WhoWeArePage
 from stories.models import StoryIndexPage
@@ -29,7 +30,14 @@ class TestHomePage(WagtailPageTestCase):
     def test_only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StoryIndexPage, LibraryIndexPage, WhoWeArePage, EasyReadPage}
+            HomePage,
+            {
+                StoryIndexPage,
+                LibraryIndexPage,
+                WhoWeArePage,
+                WhatWeDidPage,
+                EasyReadPage,
+            },
         )
 
     def test_renders_previews_and_edits(self):

@@ -19,6 +19,8 @@ from core.factories import EasyReadPageFactory, ImageFactory
 from core.models import EasyReadPage
 from home.factories import HomePageFactory
 from home.models import HomePage
+from impact.factories import WhatWeDidPageFactory
+from impact.models import WhatWeDidPage
 from library.factories import (
     LibraryIndexPageFactory,
     ResourcePageFactory,
@@ -179,6 +181,14 @@ class TestWhoWeArePage(PageTypeChecks, WagtailPageTestCase):
 
     def made_by_factory(self):
         return WhoWeArePageFactory(parent=home(), slug="who-we-are-too")
+
+
+class TestWhatWeDidPage(PageTypeChecks, WagtailPageTestCase):
+    model = WhatWeDidPage
+    parents = [HomePage]
+
+    def made_by_factory(self):
+        return WhatWeDidPageFactory(parent=home(), slug="what-we-did-too")
 
 
 class TestEasyReadPage(PageTypeChecks, WagtailPageTestCase):

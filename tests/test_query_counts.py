@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from charter.models import CharterAcceptance, CharterVersion
 from formats.factories import FormatRequestFactory
+from impact.models import Meeting, Outcome
 from library.models import LibraryIndexPage, ResourcePage, TrainingStepPage
 from members.audit import PLAN, SUPPORT_NEEDS, private_read_log
 from members.models import Assembly, Profile, Support, User
@@ -184,6 +185,34 @@ def notification_new(recipient):
     )
 
 
+def meeting_new(*, public=False) -> Meeting:
+    """A meeting member@ and member2@ went to, one led it, with outcomes
+    and the work it was about."""
+    n = next(_numbers)
+    meeting = Meeting.objects.create(
+        kind="meeting",
+        date=timezone.localdate() - timedelta(days=n),
+        title=f"More meeting {n}",
+        slug=f"more-meeting-{n}",
+        guests="A guest",
+        question="What should we ask next?",
+        is_public=public,
+    )
+    meeting.led_by.add(person("member2@example.org"))
+    meeting.attendees.add(person("member@example.org"), person_new())
+    meeting.workstreams.add(Workstream.objects.order_by("?").first())
+    meeting.opportunities.add(Opportunity.objects.order_by("?").first())
+    more_outcomes(meeting)
+    return meeting
+
+
+def more_outcomes(meeting, count=2):
+    for _ in range(count):
+        Outcome.objects.create(
+            meeting=meeting, text=f"More outcome {next(_numbers)}", from_whom="Us"
+        )
+
+
 def more_for(member):
     """What one member's own pages list: sign-ups in every state, claims in
     every state, advance payments, goals and notifications."""
@@ -231,6 +260,7 @@ def more_of_everything(count=MORE):
             status=EngagementRequest.Status.SUBMITTED,
         )
         FormatRequestFactory()
+        meeting_new()
         notification_new(lead)
         notification_new(staff)
         person_new("staff")
@@ -335,6 +365,8 @@ PUBLIC_PAGES = [
     "/library/co-production-in-five-steps/share-power/",
     "/who-we-are/",
     "/who-we-are/dafydd-pryce/",
+    "/what-we-did/",
+    "/what-we-did/meeting-2-understanding-evidence-2023/",
     "/search/?q=carers",
     "/tags/carers/",
     "/easy-read-about-us/",
@@ -384,6 +416,11 @@ def more_public_content(count=2):
             profile.role = role
             profile.left_on = left_on
             profile.save()
+    meeting = Meeting.objects.get(slug="meeting-2-understanding-evidence-2023")
+    more_outcomes(meeting, count)
+    meeting.workstreams.add(*Workstream.objects.all())
+    for _ in range(count):
+        meeting_new(public=True)
 
 
 def person_profile(slug):
@@ -438,6 +475,11 @@ def _request_pk():
     return EngagementRequest.objects.order_by("pk").first().pk
 
 
+def _meeting_pk():
+    """A meeting member@ was at, with outcomes."""
+    return meeting_new().pk
+
+
 def _charter_number():
     return CharterVersion.objects.order_by("-number").first().number
 
@@ -475,6 +517,12 @@ INTRANET_PAGES = [
     (STAFF, "opportunities:requests", None, "Help with a survey"),
     (LEAD, "opportunities:requests", None, "Help with a survey"),
     (STAFF, "opportunities:request", _request_pk, None),
+    (MEMBER, "meetings:list", None, "More meeting"),
+    (STAFF, "meetings:list", None, "More meeting"),
+    (LEAD, "meetings:manage_list", None, "More meeting"),
+    (MEMBER, "meetings:detail", _meeting_pk, None),
+    (STAFF, "meetings:detail", _meeting_pk, None),
+    (LEAD, "meetings:manage", _meeting_pk, None),
 ]
 
 
@@ -584,6 +632,15 @@ def more_sessions(opportunity):
         )
 
 
+def more_meeting_parts(meeting):
+    more_outcomes(meeting, MORE)
+    for _ in range(MORE):
+        meeting.attendees.add(person_new())
+        meeting.led_by.add(person_new())
+    meeting.workstreams.add(*Workstream.objects.all())
+    meeting.opportunities.add(*Opportunity.objects.all())
+
+
 @pytest.mark.parametrize(
     ("email", "page", "grow", "shows"),
     [
@@ -611,8 +668,33 @@ def more_sessions(opportunity):
             more_sessions,
             "More Room",
         ),
+        *[
+            (
+                email,
+                lambda name=name: (
+                    reverse(name, args=[_meeting_pk()]),
+                    Meeting.objects.order_by("-pk").first(),
+                ),
+                more_meeting_parts,
+                "More outcome",
+            )
+            for email, name in [
+                (LEAD, "meetings:manage"),
+                (LEAD, "meetings:edit"),
+                (MEMBER, "meetings:detail"),
+                (STAFF, "meetings:detail"),
+            ]
+        ],
     ],
-    ids=["person-memberships", "claim-lines-and-events", "opportunity-sessions"],
+    ids=[
+        "person-memberships",
+        "claim-lines-and-events",
+        "opportunity-sessions",
+        "meeting-for-the-lead",
+        "meeting-form",
+        "meeting-for-a-member",
+        "meeting-for-staff",
+    ],
 )
 def test_a_page_about_one_thing_does_not_grow_with_its_parts(
     client, demo_site, email, page, grow, shows
@@ -693,6 +775,8 @@ MORE_SIGNED_IN_PAGES = [
     (LEAD, "plans:print", _first(_plan_pk)),
     (LEAD, "charter:publish", None),
     (LEAD, "charter:current", None),
+    (LEAD, "meetings:add", None),
+    (LEAD, "meetings:edit", _first(_meeting_pk)),
 ]
 
 SIGNED_IN_PAGES = [

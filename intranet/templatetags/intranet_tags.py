@@ -21,6 +21,7 @@ def intranet_nav(context):
         items.append(("Opportunities", reverse("opportunities:list")))
         items.append(("My plan", reverse("plans:mine")))
         items.append(("Payments", reverse("payments:mine")))
+        items.append(("Meetings", reverse("meetings:list")))
     items.append(("My profile", reverse("members:profile")))
     if roles.is_lead(user):
         items.append(("Opportunities", reverse("opportunities:manage_list")))
@@ -28,10 +29,12 @@ def intranet_nav(context):
         # For the lead every payments page (a claim, a receipt) is claims work.
         within["Claims"] = reverse("payments:mine")
         items.append(("Plans", reverse("plans:all")))
+        items.append(("Meetings", reverse("meetings:manage_list")))
         items.append(("People", reverse("members:people")))
         items.append(("Format requests", reverse("format_requests:list")))
     if roles.is_staff_member(user) and not roles.is_lead(user):
         items.append(("Requests for input", reverse("opportunities:requests")))
+        items.append(("Meetings", reverse("meetings:list")))
     if roles.is_lead(user) or roles.is_staff_member(user):
         items.append(("Figures", reverse("figures:figures")))
     if roles.can_browse_team_cv(user):

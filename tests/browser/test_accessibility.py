@@ -38,6 +38,8 @@ PUBLIC_PAGES = [
     "/who-we-are/",
     "/who-we-are/dafydd-pryce/",
     "/who-we-are/maeve-donnelly/",
+    "/what-we-did/",
+    "/what-we-did/meeting-2-understanding-evidence-2023/",
     "/reader-settings/",
     "/accounts/login/",
     "/no-such-page/",
