@@ -10,7 +10,7 @@ import core.routing
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("impact", "0001_initial"),
+        ("impact", "0002_heardanswer_scale_words"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
