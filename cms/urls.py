@@ -25,6 +25,8 @@ members_area = [
     path("payments/", include("payments.urls")),
     path("figures/", include("figures.urls")),
     path("format-requests/", include("formats.request_urls")),
+    path("reflections/", include("impact.reflection_urls")),
+    path("changes/", include("impact.change_urls")),
 ]
 
 urlpatterns = [
