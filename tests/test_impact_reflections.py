@@ -495,13 +495,13 @@ def test_the_log_and_the_lead_s_pages_ask_the_same_number_of_queries_for_more_fl
     ]
 
     def measured(url):
+        client.get(url)  # the site's own lookups, read again after a change
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200
         return len(queries), response.content.decode().count("More flow")
 
     ReflectionFlowFactory(title="More flow 0")
-    measured(urls[0])  # the first page a person opens reads the site once
     before = [measured(url) for url in urls]
     lead = person("lead@example.org")
     for number in range(1, 6):
