@@ -11,6 +11,7 @@ from .library_content import library_load
 from .notifications_content import notifications_load
 from .opportunities_content import opportunities_load
 from .people import profiles_load
+from .reflections_content import reflections_load
 from .stories_content import sections_load, stories_load
 from .writing_content import writing_load
 
@@ -34,5 +35,6 @@ def demo_content_load() -> None:
     plans_load()
     life_load()
     opportunities_load()
+    reflections_load()  # after opportunities: changes name their work
     notifications_load()
     writing_load()  # after notification preferences: it notifies people

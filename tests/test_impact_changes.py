@@ -138,7 +138,7 @@ def test_staff_record_a_change_linked_to_a_reflection(client):
         reverse("changes:add"),
         {
             "what": "Papers now go out eight days before each meeting.",
-            "where": "Evaluation team",
+            "where": "Survey team",
             "reflection": flow.pk,
             "quote": "It is the first time I read everything in time.",
             "quote_by": "A member of the group",
@@ -146,7 +146,7 @@ def test_staff_record_a_change_linked_to_a_reflection(client):
         },
     )
     assert response["Location"] == reverse("changes:list")
-    change = Change.objects.get(where="Evaluation team")
+    change = Change.objects.get(where="Survey team")
     assert (change.recorded_by, change.reflection, change.may_publish) == (
         tom,
         flow,
@@ -165,7 +165,7 @@ def test_a_quote_without_whose_words_is_refused_next_to_the_field(client):
         reverse("changes:add"),
         {
             "what": "The survey lost six questions.",
-            "where": "Evaluation team",
+            "where": "Survey team",
             "quote": "Much shorter now.",
             "quote_by": "",
         },
@@ -177,7 +177,7 @@ def test_a_quote_without_whose_words_is_refused_next_to_the_field(client):
     page = response.content.decode()
     assert "The survey lost six questions." in page
     assert "Much shorter now." in page
-    assert not Change.objects.filter(where="Evaluation team").exists()
+    assert not Change.objects.filter(where="Survey team").exists()
 
 
 def test_a_change_without_what_or_where_is_refused_and_the_rest_kept(client):

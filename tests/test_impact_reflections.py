@@ -518,3 +518,29 @@ def test_the_log_and_the_lead_s_pages_ask_the_same_number_of_queries_for_more_fl
         after_queries, after_shown = measured(url)
         assert after_queries == queries, url
         assert after_shown > shown, url
+
+
+# The demo -------------------------------------------------------------------------
+
+
+def test_the_demo_has_eleven_flows_in_2023_four_of_them_new(client):
+    y2022, y2023 = reflection_years_summary(years=[2022, 2023])
+    assert y2022.in_words == "7 (7 new)"
+    assert y2023.in_words == "11 (4 new)"
+    assert ReflectionFlow.objects.count() == 11
+    sign_in(client, "lead@example.org")
+    page = client.get(reverse("reflections:manage")).content.decode()
+    assert "<td>11 (4 new)</td>" in page
+    page = client.get(reverse("reflections:list") + "?year=2023").content.decode()
+    assert "11 (4 new) flows in 2023" in page
+    assert page.count("(new in 2023)") == 4
+
+
+def test_the_demo_s_changes_are_recorded_by_the_demo_staff_member():
+    from impact.models import Change
+
+    changes = Change.objects.all()
+    assert changes.count() >= 3
+    assert {change.recorded_by for change in changes} == {person("staff@example.org")}
+    assert any(change.has_publishable_quote for change in changes)
+    assert not all(change.may_publish for change in changes)
