@@ -544,3 +544,79 @@ def test_the_demo_s_changes_are_recorded_by_the_demo_staff_member():
     assert {change.recorded_by for change in changes} == {person("staff@example.org")}
     assert any(change.has_publishable_quote for change in changes)
     assert not all(change.may_publish for change in changes)
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "about"),
+    [
+        ("member@example.org", "reflections:list", None),
+        ("member@example.org", "reflections:detail", "flow"),
+        ("member@example.org", "reflections:add", None),
+        ("staff@example.org", "reflections:respond", "flow"),
+        ("lead@example.org", "reflections:manage", None),
+        ("lead@example.org", "reflections:manage_add", None),
+        ("lead@example.org", "reflections:edit", "flow"),
+        ("member@example.org", "changes:list", None),
+        ("staff@example.org", "changes:list", None),
+        ("lead@example.org", "changes:list", None),
+        ("staff@example.org", "changes:add", None),
+        ("staff@example.org", "changes:edit", "change"),
+    ],
+)
+def test_each_page_runs_at_most_15_statements(client, email, name, about):
+    """The members' area's limit (README: "Signed-in pages")."""
+    from impact.models import Change
+
+    targets = {
+        "flow": lambda: ReflectionFlow.objects.get(
+            title="Hearing what happened to our advice"
+        ),
+        "change": lambda: Change.objects.filter(recorded_by__email=email).first(),
+    }
+    url = reverse(name, args=[targets[about]().pk] if about else [])
+    sign_in(client, email)
+    client.get(url)  # the site's own lookups, read once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(queries) <= 15, [query["sql"][:80] for query in queries]
+
+
+# A person's own information --------------------------------------------------------
+
+
+def test_a_member_s_download_holds_the_reflections_they_raised(client):
+    from core.exports import person_parts
+
+    member = person("member@example.org")
+    ReflectionFlowFactory(title="Quiet room at events", raised_by=member)
+    ReflectionFlowFactory(
+        title="Someone else's", raised_by=person("member2@example.org")
+    )
+    part = next(p for p in person_parts(person=member) if p.key == "impact")
+    titles = [flow["title"] for flow in part.data["reflections you raised"]]
+    assert titles == ["Quiet room at events"]
+
+
+def test_anonymising_takes_their_name_out_of_the_log():
+    from core.exports import Anonymising, person_anonymise_everywhere
+
+    member = person("member@example.org")
+    flow = ReflectionFlowFactory(
+        raised_by=member, you_said_by="Dafydd Pryce", status_reason="Dafydd agreed"
+    )
+    person_anonymise_everywhere(
+        anonymising=Anonymising(
+            person=member,
+            by=person("lead@example.org"),
+            new_name="Former member 9",
+            new_email="former-9@invalid",
+            old_email=member.email,
+            old_names=("Dafydd Pryce", "Dafydd"),
+        )
+    )
+    flow.refresh_from_db()
+    assert (flow.you_said_by, flow.status_reason) == (
+        "Former member 9",
+        "Former member 9 agreed",
+    )
