@@ -79,8 +79,7 @@ FLOWS = [
         "you_said": "We give advice and then rarely hear what came of it.",
         "you_said_on": date(2022, 6, 8),
         "you_said_by": "Members at meeting 2",
-        "we_heard": "The group wants to be told what changed after each piece "
-        "of work.",
+        "we_heard": "The group wants to be told what changed after each piece of work.",
         "we_heard_on": date(2022, 7, 1),
         "we_heard_by": "staff",
         "we_propose": "Staff who ask for input tell the group what changed, "
@@ -111,8 +110,7 @@ FLOWS = [
         "before they are published.",
         "we_propose_on": date(2022, 6, 15),
         "we_propose_by": "lead",
-        "outcome": "Members tested the new website pages in 2023. The work "
-        "goes on.",
+        "outcome": "Members tested the new website pages in 2023. The work goes on.",
         "outcome_on": date(2023, 3, 20),
         "outcome_by": "staff",
         "changes": [
@@ -215,15 +213,13 @@ FLOWS = [
         "title": "Faster payments for our time",
         "year_raised": 2023,
         "workstream": None,
-        "you_said": "Some payments took two months. That is hard when money "
-        "is tight.",
+        "you_said": "Some payments took two months. That is hard when money is tight.",
         "you_said_on": date(2023, 9, 13),
         "you_said_by": "Members at meeting 3",
         "we_heard": "Payments must be quicker and easier to claim.",
         "we_heard_on": date(2023, 10, 4),
         "we_heard_by": "lead",
-        "we_propose": "Claims online, checked within a week and paid within "
-        "two.",
+        "we_propose": "Claims online, checked within a week and paid within two.",
         "we_propose_on": date(2023, 12, 14),
         "we_propose_by": "lead",
         "changes": [
