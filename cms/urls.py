@@ -26,6 +26,8 @@ members_area = [
     path("figures/", include("figures.urls")),
     path("meetings/", include("impact.meeting_urls")),
     path("format-requests/", include("formats.request_urls")),
+    path("reflections/", include("impact.reflection_urls")),
+    path("changes/", include("impact.change_urls")),
 ]
 
 urlpatterns = [

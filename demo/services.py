@@ -12,6 +12,7 @@ from .meetings_content import meetings_load, what_we_did_load
 from .notifications_content import notifications_load
 from .opportunities_content import opportunities_load
 from .people import profiles_load
+from .reflections_content import reflections_load
 from .stories_content import sections_load, stories_load
 from .writing_content import writing_load
 
@@ -37,5 +38,6 @@ def demo_content_load() -> None:
     life_load()
     opportunities_load()
     meetings_load()
+    reflections_load()  # after opportunities: changes name their work
     notifications_load()
     writing_load()  # after notification preferences: it notifies people

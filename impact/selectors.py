@@ -1,16 +1,28 @@
-"""Reads of the impact records, each fetched whole (a page costs the same
-queries however many meetings there are). Who may see what is decided here
-too: a member reads only the meetings they were part of."""
+"""Reads for meetings, reflections and impact, each fetched whole (a page
+costs the same queries however many records there are). Who may see what is
+decided here too: a member reads only the meetings they were part of. Each
+part keeps its functions under its own heading."""
 
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
 
 from members import roles
 from members.models import User
-from opportunities.models import Opportunity
+from opportunities.models import EngagementRequest, Opportunity
 
-from .models import Meeting, Outcome, WhatWeDidPage
+from .models import (
+    Change,
+    Meeting,
+    Outcome,
+    ReflectionFlow,
+    ReflectionStatusChange,
+    WhatWeDidPage,
+)
 
 # Meetings ---------------------------------------------------------------------
 
@@ -142,3 +154,217 @@ def meeting_public_url(*, meeting: Meeting) -> str | None:
     if page is None or not meeting.is_public:
         return None
     return page.meeting_url(meeting)
+
+
+# Reflections: "you said, we heard, we propose, outcome" ------------------------
+
+Status = ReflectionFlow.Status
+OPEN_STATUSES = (Status.PROPOSED, Status.ENDORSED, Status.IN_PROGRESS)
+ACTED_ON_STATUSES = (Status.IN_PROGRESS, Status.DONE)
+
+
+def workstream_ids_of(*, user: User) -> frozenset[int]:
+    """The teams a member of staff answers for. Nothing links staff to a
+    workstream but the requests they send for the group's input, so their
+    teams are the workstreams of those requests (whatever became of them)."""
+    if not roles.is_staff_member(user):
+        return frozenset()
+    return frozenset(
+        EngagementRequest.objects.filter(requested_by=user)
+        .values_list("workstream_id", flat=True)
+        .distinct()
+    )
+
+
+def reflection_may_respond(*, flow: ReflectionFlow, user: User) -> bool:
+    """Who adds "we heard" and the outcome: the lead, and staff of the team
+    the flow concerns (see workstream_ids_of)."""
+    if roles.is_lead(user):
+        return True
+    return flow.workstream_id is not None and flow.workstream_id in workstream_ids_of(
+        user=user
+    )
+
+
+def reflection_of_year(*, year: int) -> Q:
+    """A year's flows: those raised that year, and those raised before that
+    were carried into it: still open now (so open all through it), or with a
+    stage dated or a status changed in it."""
+    start = timezone.make_aware(datetime.combine(date(year, 1, 1), time.min))
+    end = timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min))
+    changed = ReflectionStatusChange.objects.filter(
+        flow=OuterRef("pk"), at__gte=start, at__lt=end
+    )
+    return Q(year_raised=year) | (
+        Q(year_raised__lt=year)
+        & (
+            Q(status__in=OPEN_STATUSES)
+            | Q(we_heard_on__year=year)
+            | Q(we_propose_on__year=year)
+            | Q(outcome_on__year=year)
+            | Exists(changed)
+        )
+    )
+
+
+def reflections_list(*, year: int | None = None) -> QuerySet[ReflectionFlow]:
+    """Every flow (or a year's: see reflection_of_year) with whoever gave
+    each stage, in one statement; newest first."""
+    flows = ReflectionFlow.objects.select_related(
+        "workstream",
+        "meeting",
+        "raised_by",
+        "we_heard_by",
+        "we_propose_by",
+        "outcome_by",
+    ).order_by("-year_raised", "-you_said_on", "title")
+    if year is not None:
+        flows = flows.filter(reflection_of_year(year=year))
+    return flows
+
+
+def reflection_years() -> list[int]:
+    """Every year from the first flow raised to this one, newest first."""
+    first = (
+        ReflectionFlow.objects.order_by("year_raised")
+        .values_list("year_raised", flat=True)
+        .first()
+    )
+    this_year = timezone.localdate().year
+    if first is None:
+        return []
+    return list(range(max(this_year, first), first - 1, -1))
+
+
+def reflection_history(*, flow: ReflectionFlow) -> list[ReflectionStatusChange]:
+    """Each change of status, oldest first, with who made it."""
+    return list(flow.status_changes.select_related("by").order_by("at", "pk"))
+
+
+def _status_at_end_of(flow: ReflectionFlow, year: int) -> str:
+    """Where the flow stood on 31 December of `year`, from its history."""
+    changes = flow.history_for_years
+    end = timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min))
+    before = [change for change in changes if change.at < end]
+    if before:
+        return before[-1].to_status
+    if changes:
+        return changes[0].from_status
+    return flow.status
+
+
+@dataclass(frozen=True)
+class ReflectionYear:
+    """One year of the reflections log, as the lead counts it."""
+
+    year: int
+    flows: int  # raised that year or carried into it
+    new: int  # raised that year
+    acted_on: int  # in progress or done by the end of the year
+    not_possible: int  # found not possible by the end of the year
+
+    @property
+    def carried_over(self) -> int:
+        return self.flows - self.new
+
+    @property
+    def in_words(self) -> str:
+        """ "11 (4 new)", as the annual report writes it."""
+        return f"{self.flows} ({self.new} new)"
+
+
+def reflection_years_summary(*, years: list[int]) -> list[ReflectionYear]:
+    """For each year: the flows (raised that year or carried into it), how
+    many were new, and how many had been acted on (in progress or done) or
+    found not possible by the year's end, from the status history. Two
+    statements whatever the number of years or flows."""
+    if not years:
+        return []
+    flows = list(
+        ReflectionFlow.objects.filter(Q(year_raised__lte=max(years))).prefetch_related(
+            Prefetch(
+                "status_changes",
+                queryset=ReflectionStatusChange.objects.order_by("at", "pk"),
+                to_attr="history_for_years",
+            )
+        )
+    )
+    summary = []
+    for year in years:
+        start = date(year, 1, 1)
+        end = date(year, 12, 31)
+
+        def touched(flow, start=start, end=end):
+            days = [flow.we_heard_on, flow.we_propose_on, flow.outcome_on]
+            days += [timezone.localdate(c.at) for c in flow.history_for_years]
+            return any(day and start <= day <= end for day in days)
+
+        of_year = [
+            flow
+            for flow in flows
+            if flow.year_raised == year
+            or (
+                flow.year_raised < year
+                and (flow.status in OPEN_STATUSES or touched(flow))
+            )
+        ]
+        at_end = [_status_at_end_of(flow, year) for flow in of_year]
+        summary.append(
+            ReflectionYear(
+                year=year,
+                flows=len(of_year),
+                new=sum(flow.is_new_in(year) for flow in of_year),
+                acted_on=sum(status in ACTED_ON_STATUSES for status in at_end),
+                not_possible=sum(status == Status.NOT_POSSIBLE for status in at_end),
+            )
+        )
+    return summary
+
+
+# What changed because of the group ---------------------------------------------
+
+
+def changes_visible_to(*, user: User) -> QuerySet[Change]:
+    """The changes someone may read: the lead every one; staff their own and
+    those that may be published; a member (or their supporter, acting for
+    them: pass the member) those that may be published. Anyone else, none."""
+    changes = Change.objects.select_related(
+        "recorded_by", "meeting", "opportunity", "reflection"
+    ).order_by("-recorded_on", "-pk")
+    if roles.is_lead(user):
+        return changes
+    if roles.is_staff_member(user):
+        return changes.filter(Q(recorded_by=user) | Q(may_publish=True))
+    if roles.is_member(user):
+        return changes.filter(may_publish=True)
+    return changes.none()
+
+
+def change_may_edit(*, change: Change, user: User) -> bool:
+    """Whoever recorded a change (staff) and the lead may correct it."""
+    return roles.is_lead(user) or (
+        roles.is_staff_member(user) and change.recorded_by_id == user.pk
+    )
+
+
+def change_ask_url(*, request: EngagementRequest) -> str:
+    """Where the requester records what changed: the form, filled in for
+    this request."""
+    return f"{reverse('changes:add')}?request={request.pk}"
+
+
+def change_request_of(*, user: User, pk: int) -> EngagementRequest | None:
+    """The engagement request a change is being recorded for (from the link
+    in the email asking what changed): the requester's own, or any for the
+    lead. None when there is no such request for them."""
+    requests = EngagementRequest.objects.select_related("workstream", "opportunity")
+    if not roles.is_lead(user):
+        requests = requests.filter(requested_by=user)
+    return requests.filter(pk=pk).first()
+
+
+def opportunities_for_changes() -> QuerySet[Opportunity]:
+    """The opportunities a change can be linked to: any past its draft."""
+    return Opportunity.objects.exclude(status=Opportunity.Status.DRAFT).order_by(
+        "-created_at", "title"
+    )

@@ -1,12 +1,14 @@
-"""The rules for changing impact records. Views, the demo and tests come
-here; a refused change raises NotAllowed with words for the person and the
-form field they belong next to."""
+"""Writes for meetings, reflections and impact: every rule about who may
+change what, and each refusal (NotAllowed, with words for the person and the
+form field they belong next to). Views, the demo and tests come here. Each
+part keeps its functions under its own heading."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -14,9 +16,21 @@ from core.exceptions import NotAllowed
 from core.page_cache import page_cache_purge
 from members import roles
 from members.models import User
-from opportunities.models import Opportunity, Workstream
+from members.selectors import active_in_role
+from members.services import on_behalf_record
+from notifications.models import Kind
+from notifications.services import notify
+from opportunities.models import EngagementRequest, Opportunity, Workstream
 
-from .models import Meeting, Outcome
+from .models import (
+    Change,
+    ChangeAsk,
+    Meeting,
+    Outcome,
+    ReflectionFlow,
+    ReflectionStatusChange,
+)
+from .selectors import change_ask_url, change_may_edit, reflection_may_respond
 
 # Meetings ---------------------------------------------------------------------
 
@@ -123,3 +137,321 @@ def meeting_save(
         # "What we did" shows it (or showed it): the public pages are rebuilt.
         page_cache_purge()
     return meeting
+
+
+# Reflections: "you said, we heard, we propose, outcome" ------------------------
+
+Status = ReflectionFlow.Status
+# How a member's proposal is signed when they would rather not give their name.
+UNNAMED_MEMBER = "A member of the group"
+# The flow's fields the lead edits (the stages staff answer are apart).
+FLOW_FIELDS = (
+    "title",
+    "year_raised",
+    "workstream",
+    "meeting",
+    "you_said",
+    "you_said_on",
+    "you_said_by",
+)
+
+
+def _flow_url(flow: ReflectionFlow) -> str:
+    return reverse("reflections:detail", kwargs={"pk": flow.pk})
+
+
+@transaction.atomic
+def reflection_propose(
+    *,
+    member: User,
+    by: User,
+    title: str,
+    you_said: str,
+    workstream: Workstream | None = None,
+    show_name: bool = False,
+    today: date | None = None,
+) -> ReflectionFlow:
+    """A member says something the group or the organisation should hear:
+    a flow starts, proposed, and the lead is told."""
+    if not roles.is_member(member):
+        raise NotAllowed("Only members of the group propose reflections.")
+    today = today or timezone.localdate()
+    flow = ReflectionFlow.objects.create(
+        title=title,
+        year_raised=today.year,
+        workstream=workstream,
+        raised_by=member,
+        you_said=you_said,
+        you_said_on=today,
+        you_said_by=str(member) if show_name else UNNAMED_MEMBER,
+        status=Status.PROPOSED,
+    )
+    on_behalf_record(member=member, actor=by, action=f"Proposed a reflection: {title}")
+    notify(
+        recipients=active_in_role(group_name=roles.ENGAGEMENT_LEADS),
+        kind=Kind.GENERAL,
+        subject=f"A member proposed a reflection: {title}",
+        body=f"“{you_said[:300]}”\n\nRead it, then endorse it or say why not.",
+        url=reverse("reflections:edit", kwargs={"pk": flow.pk}),
+        dedupe_key=f"reflection-proposed:{flow.pk}",
+        target=flow,
+    )
+    return flow
+
+
+def _stage_dates(flow, by, stages, today):
+    """Date and attribute each stage whose words are new or changed; a stage
+    emptied loses its date and author too."""
+    for stage, (words, on) in stages.items():
+        before = getattr(flow, stage)
+        setattr(flow, stage, words)
+        if not words:
+            setattr(flow, f"{stage}_on", None)
+            setattr(flow, f"{stage}_by", None)
+        elif words != before or on != getattr(flow, f"{stage}_on"):
+            setattr(flow, f"{stage}_on", on or today)
+            if words != before or getattr(flow, f"{stage}_by") is None:
+                setattr(flow, f"{stage}_by", by)
+
+
+@transaction.atomic
+def reflection_respond(
+    *,
+    flow: ReflectionFlow,
+    by: User,
+    we_heard: str,
+    we_heard_on: date | None = None,
+    outcome: str,
+    outcome_on: date | None = None,
+    today: date | None = None,
+) -> ReflectionFlow:
+    """Staff of the team (or the lead) say what they heard and what came of
+    it. Each stage written or changed is dated (today unless given) and
+    signed by whoever wrote it."""
+    if not reflection_may_respond(flow=flow, user=by):
+        raise NotAllowed("Only staff of the team it concerns, or the lead, answer it.")
+    if outcome and not (we_heard or flow.we_heard):
+        raise NotAllowed("Say what you heard before the outcome.", field="we_heard")
+    _stage_dates(
+        flow,
+        by,
+        {"we_heard": (we_heard, we_heard_on), "outcome": (outcome, outcome_on)},
+        today or timezone.localdate(),
+    )
+    flow.save()
+    if flow.raised_by_id:
+        notify(
+            recipients=[flow.raised_by_id],
+            kind=Kind.GENERAL,
+            subject=f"Your reflection has an answer: {flow.title}",
+            body="Staff have said what they heard"
+            + (" and what came of it." if flow.outcome else "."),
+            url=_flow_url(flow),
+            dedupe_key=f"reflection-answered:{flow.pk}:{flow.we_heard_on}:"
+            f"{flow.outcome_on}",
+            target=flow,
+        )
+    return flow
+
+
+def _refusal_for(flow: ReflectionFlow, to: str, reason: str) -> NotAllowed | None:
+    if to not in Status.values:
+        return NotAllowed("Choose a status from the list.", field="status")
+    if reason:
+        return None
+    if to == Status.NOT_POSSIBLE and not flow.is_not_possible:
+        return NotAllowed(
+            "Say why it is not possible: the group reads the reason.",
+            field="status_reason",
+        )
+    if flow.is_backwards(to):
+        return NotAllowed(
+            f"Say why it goes back from “{flow.get_status_display()}” to "
+            f"“{Status(to).label}”.",
+            field="status_reason",
+        )
+    return None
+
+
+@transaction.atomic
+def reflection_status_change(
+    *,
+    flow: ReflectionFlow,
+    to: str,
+    by: User,
+    reason: str = "",
+    at: datetime | None = None,
+) -> ReflectionStatusChange | None:
+    """Move a flow to another status (the lead only). Going back a stage, or
+    finding it not possible, needs a reason. Every change is kept: who,
+    when, from, to and why. The same status again changes nothing."""
+    if not roles.is_lead(by):
+        raise NotAllowed("Only the engagement lead changes a flow's status.")
+    reason = reason.strip()
+    refusal = _refusal_for(flow, to, reason)
+    if refusal:
+        raise refusal
+    if to == flow.status:
+        if reason != flow.status_reason:
+            flow.status_reason = reason
+            flow.save(update_fields=["status_reason"])
+        return None
+    change = ReflectionStatusChange.objects.create(
+        flow=flow,
+        from_status=flow.status,
+        to_status=to,
+        reason=reason,
+        by=by,
+        at=at or timezone.now(),
+    )
+    flow.status = to
+    flow.status_reason = reason
+    flow.save(update_fields=["status", "status_reason"])
+    if flow.raised_by_id:
+        notify(
+            recipients=[flow.raised_by_id],
+            kind=Kind.GENERAL,
+            subject=f"Your reflection is now “{Status(to).label.lower()}”: "
+            f"{flow.title}",
+            body=reason,
+            url=_flow_url(flow),
+            dedupe_key=f"reflection-status:{change.pk}",
+            target=flow,
+        )
+    return change
+
+
+@transaction.atomic
+def reflection_save(
+    *,
+    flow: ReflectionFlow,
+    by: User,
+    fields: dict,
+    we_propose: str,
+    we_propose_on: date | None = None,
+    status: str,
+    status_reason: str = "",
+    today: date | None = None,
+) -> ReflectionFlow:
+    """The lead adds a flow (an unsaved `flow`) or edits one: what was said
+    and by whom, "we propose", and its status. All or nothing: a refused
+    status saves none of the rest."""
+    if not roles.is_lead(by):
+        raise NotAllowed("Only the engagement lead edits a flow.")
+    unknown = set(fields) - set(FLOW_FIELDS)
+    if unknown:
+        raise ValueError(f"Not the lead's to edit here: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(flow, name, value)
+    _stage_dates(
+        flow,
+        by,
+        {"we_propose": (we_propose, we_propose_on)},
+        today or timezone.localdate(),
+    )
+    if flow.pk is None:
+        # A new flow starts where the lead says it stands; its history
+        # records the step from "proposed".
+        flow.status = Status.PROPOSED
+    flow.save()
+    reflection_status_change(flow=flow, to=status, by=by, reason=status_reason)
+    return flow
+
+
+# What changed because of the group ---------------------------------------------
+
+CHANGE_FIELDS = (
+    "what",
+    "where",
+    "meeting",
+    "opportunity",
+    "reflection",
+    "quote",
+    "quote_by",
+    "may_publish",
+)
+# Requests whose work ended longer ago than this are not asked about (so
+# turning the task on does not email about years of old requests at once).
+CHANGE_ASK_WITHIN_DAYS = 90
+
+
+@transaction.atomic
+def change_save(*, change: Change, by: User, fields: dict) -> Change:
+    """Staff (or the lead) record what changed because of the group, or
+    correct what they recorded. A quote needs whose words it is."""
+    if change.pk is None:
+        if not (roles.is_lead(by) or roles.is_staff_member(by)):
+            raise NotAllowed("Staff and the engagement lead record changes.")
+        change.recorded_by = by
+    elif not change_may_edit(change=change, user=by):
+        raise NotAllowed("Only whoever recorded it, or the lead, edits a change.")
+    unknown = set(fields) - set(CHANGE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a change's field: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(change, name, value)
+    if change.quote and not change.quote_by:
+        raise NotAllowed(
+            "Say whose words these are, for example: a member at the meeting.",
+            field="quote_by",
+        )
+    change.save()
+    return change
+
+
+def _ask_body(request: EngagementRequest) -> str:
+    lines = [
+        f"You asked the group for help with “{request.title}” "
+        f"({request.workstream}), from {request.starts_on:%-d %B %Y} "
+        f"to {request.ends_on:%-d %B %Y}.",
+    ]
+    opportunity = getattr(request, "opportunity", None)
+    if opportunity is not None:
+        lines.append(
+            f"It became the paid opportunity “{opportunity.title}” "
+            f"({opportunity.get_status_display().lower()})."
+        )
+    lines += [
+        f"What you asked: {request.description[:400]}",
+        "Now that the work has ended, please tell us what changed because of "
+        "it: what changed, where, and, if you like, someone's words that we "
+        "may quote. It helps the group see the difference it makes.",
+        "The link below opens the form, already filled in for this request.",
+    ]
+    return "\n\n".join(lines)
+
+
+def change_asks_send(*, today: date) -> int:
+    """Ask each requester whose accepted request's work has ended (in the
+    last CHANGE_ASK_WITHIN_DAYS days) what changed because of the group:
+    once, however often or however many at once this runs. The ask and its
+    notification are made in one transaction; a second run (or one running
+    at the same moment) finds the ask and sends nothing."""
+    due = (
+        EngagementRequest.objects.filter(
+            status=EngagementRequest.Status.ACCEPTED,
+            ends_on__lt=today,
+            ends_on__gte=today - timedelta(days=CHANGE_ASK_WITHIN_DAYS),
+            change_ask__isnull=True,
+        )
+        .select_related("workstream", "opportunity")
+        .order_by("ends_on", "pk")
+    )
+    sent = 0
+    for request in due:
+        with transaction.atomic():
+            _ask, created = ChangeAsk.objects.get_or_create(request=request)
+            if not created:
+                continue
+            sent += len(
+                notify(
+                    recipients=[request.requested_by_id],
+                    kind=Kind.OPPORTUNITY,
+                    subject=f"What changed because of the group? {request.title}",
+                    body=_ask_body(request),
+                    url=change_ask_url(request=request),
+                    dedupe_key=f"change-ask:{request.pk}",
+                    target=request,
+                )
+            )
+    return sent

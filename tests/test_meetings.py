@@ -348,7 +348,8 @@ def test_a_member_s_download_lists_the_meetings_they_were_part_of(client, meetin
     response = client.get(reverse("members:profile_download"))
     with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
         data = json.loads(archive.read("your-information.json"))
-    mine = {entry["title"]: entry["you"] for entry in data["meetings"]}
+    part = data["impact"]["meetings you were part of"]
+    mine = {entry["title"]: entry["you"] for entry in part}
     assert mine["Talking about evidence"] == "were there"
     assert mine["Led by Dafydd"] == "led it"
     assert "Niamh's meeting" not in mine

@@ -39,6 +39,10 @@ def intranet_nav(context):
         items.append(("Figures", reverse("figures:figures")))
     if roles.can_browse_team_cv(user):
         items.append(("Team CV", reverse("members:team_cv")))
+    # Issue 19: the reflections log and what changed, for every role of the group.
+    if roles.is_member(person) or roles.is_lead(user) or roles.is_staff_member(user):
+        items.append(("Reflections", reverse("reflections:list")))
+        items.append(("What changed", reverse("changes:list")))
     current = request.path
     return {
         "items": [

@@ -1,0 +1,15 @@
+from datetime import time
+
+from django_q.models import Schedule
+
+from core.scheduling import Scheduled
+
+SCHEDULES = [
+    Scheduled(
+        name="Ask requesters what changed because of the group",
+        func="impact.tasks.change_asks",
+        schedule_type=Schedule.DAILY,
+        at=time(9, 0),
+        intended_date_kwarg="intended_for",
+    ),
+]
