@@ -5,9 +5,10 @@ part keeps its functions under its own heading."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from decimal import Decimal
 from itertools import groupby
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,12 +18,14 @@ from opportunities.models import EngagementRequest, Opportunity
 
 from .models import (
     Change,
+    HeardAnswer,
     Meeting,
     Outcome,
     ReflectionFlow,
     ReflectionStatusChange,
     WhatWeDidPage,
 )
+from .questions import QUESTIONS, SCALE, Question
 
 # Meetings ---------------------------------------------------------------------
 
@@ -368,3 +371,64 @@ def opportunities_for_changes() -> QuerySet[Opportunity]:
     return Opportunity.objects.exclude(status=Opportunity.Status.DRAFT).order_by(
         "-created_at", "title"
     )
+
+
+# Were we heard? ------------------------------------------------------------------
+
+# Fewer answers than this are never summarised to anyone: with a group of ten,
+# a smaller summary could tell who answered what.
+HEARD_FEWEST_SUMMARISED = 5
+
+
+@dataclass(frozen=True)
+class HeardScore:
+    """One question's answers, summarised: how many answered it, the mean
+    (1 to 5, one decimal place) and how many chose each point of the scale,
+    lowest first. Only made from enough answers (HEARD_FEWEST_SUMMARISED)."""
+
+    question: Question
+    answered: int
+    average: Decimal
+    counts: tuple[int, ...]
+
+    @property
+    def by_words(self) -> list[tuple[str, int]]:
+        return list(zip(self.question.scale, self.counts, strict=True))
+
+
+@dataclass(frozen=True)
+class HeardSummary:
+    """What may be shown of a set of "were we heard?" answers: how many there
+    were, and a score for each question answered often enough. Never the
+    comments, never who answered."""
+
+    answers: int
+    scores: list[HeardScore]
+
+    @property
+    def is_shown(self) -> bool:
+        return self.answers >= HEARD_FEWEST_SUMMARISED
+
+
+def heard_summary(*, answers: QuerySet[HeardAnswer]) -> HeardSummary:
+    """Summarise the answers in one query. A question fewer than five people
+    answered (each may be left blank) has no score."""
+    figures = {"answers": Count("pk")}
+    for question in QUESTIONS:
+        name = question.field
+        figures[f"{name}__answered"] = Count(name)
+        figures[f"{name}__average"] = Avg(name)
+        for point in SCALE:
+            figures[f"{name}__{point}"] = Count("pk", filter=Q(**{name: point}))
+    found = answers.order_by().aggregate(**figures)
+    scores = []
+    if found["answers"] >= HEARD_FEWEST_SUMMARISED:
+        for question in QUESTIONS:
+            name = question.field
+            answered = found[f"{name}__answered"]
+            if answered < HEARD_FEWEST_SUMMARISED:
+                continue
+            average = Decimal(str(found[f"{name}__average"])).quantize(Decimal("0.1"))
+            counts = tuple(found[f"{name}__{point}"] for point in SCALE)
+            scores.append(HeardScore(question, answered, average, counts))
+    return HeardSummary(answers=found["answers"], scores=scores)
