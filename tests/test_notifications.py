@@ -199,6 +199,7 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Delete old sign-in links",
         "Delete invitations nobody accepted",
         "Delete held receipts nobody claimed",
+        "Ask requesters what changed because of the group",
     }
     assert "Added" not in output.getvalue()
 
