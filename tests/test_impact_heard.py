@@ -3,7 +3,10 @@ paid work, once; the one-screen answer; the lead writing answers down on a
 call; and who reads an answer: the member (and their supporter, acting for
 them) and the lead. Everyone else sees only summaries of five or more."""
 
+import io
+import json
 import threading
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -20,6 +23,7 @@ from impact.services import heard_asks_send
 from impact.tasks import heard_asks
 from members.factories import PersonFactory
 from members.models import OnBehalfRecord
+from members.services import person_deactivate
 from notifications.models import CallBack, Delivery, Notification
 from notifications.services import preferences_save
 from opportunities.factories import OpportunityFactory, SessionFactory, SignUpFactory
@@ -97,9 +101,7 @@ def test_who_reads_an_answer(client, meeting, email, answer, lead_page, record, 
     _check(client, reverse("meetings:detail", args=[meeting.pk]), detail)
 
 
-def test_a_supporter_acting_for_the_member_reads_and_answers_for_them(
-    client, meeting
-):
+def test_a_supporter_acting_for_the_member_reads_and_answers_for_them(client, meeting):
     niamh = act_for(client, "supporter@example.org", "member2@example.org")
     response = client.get(_answer_url(meeting))
     assert response.status_code == 200
@@ -181,7 +183,9 @@ def test_nothing_answered_is_refused_next_to_the_first_question(client, meeting)
     page = response.content.decode()
     assert "Answer at least one question, or write something in the box." in page
     assert 'href="#id_heard_0"' in page
-    assert not HeardAnswer.objects.filter(member=person("member2@example.org")).exists()
+    assert not HeardAnswer.objects.filter(
+        meeting=meeting, member=person("member2@example.org")
+    ).exists()
 
 
 def test_a_bad_answer_keeps_what_was_chosen(client, meeting):
@@ -245,12 +249,12 @@ def test_each_member_who_took_part_is_asked_once(meeting):
 
 @pytest.mark.parametrize("days_ago", [0, 31])
 def test_meetings_today_or_long_ago_are_not_asked_about(days_ago):
-    MeetingFactory(
+    made = MeetingFactory(
         date=timezone.localdate() - timedelta(days=days_ago),
         attendees=[person("member@example.org")],
     )
     heard_asks()
-    assert not HeardAsk.objects.filter(meeting__isnull=False).exists()
+    assert not HeardAsk.objects.filter(meeting=made).exists()
 
 
 def test_those_selected_for_work_done_are_asked_and_no_one_else():
@@ -382,3 +386,42 @@ def test_pages_ask_the_same_number_of_queries_for_more_answers(
         meeting.attendees.add(other)
         HeardAnswerFactory(meeting=meeting, member=other, comment="More")
     assert measured() == before
+
+
+# A person's own information ------------------------------------------------------
+
+
+def _download(client) -> dict:
+    response = client.get(reverse("members:profile_download"))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    return json.loads(archive.read("your-information.json"))
+
+
+def test_the_answers_are_in_the_member_s_download_and_nobody_else_s(client, meeting):
+    sign_in(client, "member@example.org")
+    mine = _download(client)["impact"]["were we heard? answers"]
+    about = next(row for row in mine if row["about"] == "Meeting about bus passes")
+    assert about["anything else"] == SECRET
+    assert about["Did you feel your voice was heard?"] == "A little"
+    assert about["Do you think what you said will make a difference?"] == "Left out"
+    assert about["written down by the engagement lead on a call"] is False
+    sign_in(client, "member2@example.org")
+    theirs = _download(client)["impact"]["were we heard? answers"]
+    assert SECRET not in json.dumps(theirs)
+
+
+def test_anonymising_takes_their_old_name_out_of_a_comment(client, meeting):
+    dafydd = person("member@example.org")
+    HeardAnswer.objects.filter(meeting=meeting, member=dafydd).update(
+        comment="Dafydd Pryce here: the room was too hot."
+    )
+    person_deactivate(user=dafydd, ended_on=timezone.localdate())
+    sign_in(client, "lead@example.org")
+    response = client.post(
+        reverse("members:person_anonymise", args=[dafydd.pk]), {"confirm": "on"}
+    )
+    assert response.status_code == 302
+    answer = HeardAnswer.objects.get(meeting=meeting, member=dafydd)
+    assert "Dafydd Pryce" not in answer.comment
+    assert answer.comment.endswith("the room was too hot.")
+    assert answer.heard == 2  # the scores stay, counted in the summaries
