@@ -193,12 +193,14 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Development plan review reminders",
         "Opportunity closing-date reminders",
         "Opportunity session reminders",
+        "Ask members who took part: were we heard?",
         "Forget old email words and read notifications",
         "Delete expired sessions",
         "Publish scheduled pages",
         "Delete old sign-in links",
         "Delete invitations nobody accepted",
         "Delete held receipts nobody claimed",
+        "Ask requesters what changed because of the group",
     }
     assert "Added" not in output.getvalue()
 
