@@ -5,6 +5,7 @@ from django.db import transaction
 from .accounts import contact_details_load, demo_accounts_load
 from .charter_content import charter_load
 from .easy_read_content import easy_read_load
+from .heard_content import heard_load
 from .home_content import home_page_load
 from .intranet_content import life_load, plans_load, skills_load
 from .library_content import library_load
@@ -38,6 +39,7 @@ def demo_content_load() -> None:
     life_load()
     opportunities_load()
     meetings_load()
+    heard_load()  # after meetings: who answered about which
     reflections_load()  # after opportunities: changes name their work
     notifications_load()
     writing_load()  # after notification preferences: it notifies people

@@ -6,7 +6,14 @@ from django.db.models import Q
 
 from core.exports import Anonymising, PersonPart
 
-from .models import Change, Meeting, Outcome, ReflectionFlow, ReflectionStatusChange
+from .models import (
+    Change,
+    HeardAnswer,
+    Meeting,
+    Outcome,
+    ReflectionFlow,
+    ReflectionStatusChange,
+)
 
 # Meetings --------------------------------------------------------------------------
 
@@ -66,6 +73,25 @@ def _changes_recorded(person) -> list[dict]:
     ]
 
 
+# Were we heard? ---------------------------------------------------------------
+
+
+def _heard_answers(person) -> list[dict]:
+    answers = HeardAnswer.objects.filter(member=person).select_related(
+        "meeting", "opportunity"
+    )
+    return [
+        {
+            "about": str(answer.meeting or answer.opportunity),
+            **dict(answer.in_words),
+            "anything else": answer.comment,
+            "answered at": answer.answered_at,
+            "written down by the engagement lead on a call": answer.was_by_phone,
+        }
+        for answer in answers.order_by("answered_at", "pk")
+    ]
+
+
 def person_data(person) -> PersonPart:
     return PersonPart(
         key="impact",
@@ -75,12 +101,14 @@ def person_data(person) -> PersonPart:
             "date, the title, the kind of meeting and whether you led it, "
             "co-designing or co-delivering it, or were there); the "
             "reflections you proposed (what you said, and what came of it); "
-            "and, if you are staff, the changes you recorded."
+            "if you are staff, the changes you recorded; and your answers to "
+            "“were we heard?” after meetings and paid work."
         ),
         data={
             "meetings you were part of": _meetings_part_of(person),
             "reflections you raised": _reflections_raised(person),
             "changes you recorded": _changes_recorded(person),
+            "were we heard? answers": _heard_answers(person),
         },
     )
 
@@ -90,12 +118,13 @@ def person_anonymise(anonymising: Anonymising) -> None:
     the group's record. Who was there stays under the person's new name;
     their old name goes from every word written about them (what was
     covered, whom an outcome came from, who said it, whose words, a reason
-    that named them)."""
+    that named them, a "were we heard?" comment that named them)."""
     for rows in (
         Meeting.objects.all(),
         Outcome.objects.all(),
         ReflectionFlow.objects.all(),
         ReflectionStatusChange.objects.all(),
         Change.objects.all(),
+        HeardAnswer.objects.all(),
     ):
         anonymising.scrub_rows(rows)

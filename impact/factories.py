@@ -15,6 +15,7 @@ from opportunities.factories import WorkstreamFactory
 from .models import (
     Change,
     HeardAnswer,
+    HeardAsk,
     Meeting,
     Outcome,
     ReflectionFlow,
@@ -98,6 +99,16 @@ class HeardAnswerFactory(factory.django.DjangoModelFactory):
     difference = 3
     ways_of_working = 4
     took_part = 5
+
+
+class HeardAskFactory(factory.django.DjangoModelFactory):
+    """A member was asked the four questions about a meeting."""
+
+    class Meta:
+        model = HeardAsk
+
+    member = factory.SubFactory(UserFactory)
+    meeting = factory.SubFactory(MeetingFactory)
 
 
 class ReportYearFactory(factory.django.DjangoModelFactory):

@@ -22,6 +22,10 @@ from .meeting_forms import (
 )
 from .models import Meeting
 from .selectors import (
+    heard_answers_about,
+    heard_for_lead,
+    heard_summary,
+    heard_url,
     meeting_for_lead,
     meeting_for_member,
     meeting_for_staff,
@@ -83,7 +87,13 @@ def meeting_detail(request, pk):
     return render(
         request,
         "impact/meetings/detail.html",
-        {"meeting": meeting, "show_who_was_there": kind == "member"},
+        {
+            "meeting": meeting,
+            "show_who_was_there": kind == "member",
+            # Were we heard? Members answer; everyone sees only the summary.
+            "heard_url": heard_url(subject=meeting) if kind == "member" else None,
+            "heard": heard_summary(answers=heard_answers_about(subject=meeting)),
+        },
     )
 
 
@@ -111,6 +121,8 @@ def manage(request, pk):
             "meeting": meeting,
             "show_who_was_there": True,
             "public_url": meeting_public_url(meeting=meeting),
+            "heard": heard_summary(answers=heard_answers_about(subject=meeting)),
+            "heard_rows": heard_for_lead(subject=meeting),
         },
     )
 

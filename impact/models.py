@@ -15,7 +15,7 @@ from wagtail.models import Page
 from core.content_checks import content_report
 from core.routing import ServedFromCache
 
-from .questions import BY_FIELD, SCALE
+from .questions import BY_FIELD, QUESTIONS, SCALE
 
 PERSON = settings.AUTH_USER_MODEL
 
@@ -366,6 +366,18 @@ class HeardAnswer(models.Model):
     @property
     def was_by_phone(self) -> bool:
         return self.recorded_by_id is not None and self.recorded_by_id != self.member_id
+
+    @property
+    def in_words(self) -> list[tuple[str, str]]:
+        """Each question's words with the answer's words, "Left out" when
+        the member skipped it."""
+        return [
+            (
+                question.words,
+                dict(question.choices).get(getattr(self, question.field), "Left out"),
+            )
+            for question in QUESTIONS
+        ]
 
 
 class HeardAsk(models.Model):

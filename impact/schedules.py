@@ -12,4 +12,11 @@ SCHEDULES = [
         at=time(9, 0),
         intended_date_kwarg="intended_for",
     ),
+    Scheduled(
+        name="Ask members who took part: were we heard?",
+        func="impact.tasks.heard_asks",
+        schedule_type=Schedule.DAILY,
+        at=time(10, 0),
+        intended_date_kwarg="intended_for",
+    ),
 ]

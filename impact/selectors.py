@@ -8,17 +8,30 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from itertools import groupby
 
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.urls import reverse
 from django.utils import timezone
 
 from members import roles
 from members.models import User
-from opportunities.models import EngagementRequest, Opportunity
+from notifications.models import CallBack
+from opportunities.models import EngagementRequest, Opportunity, SignUp
+from opportunities.selectors import opportunity_work_done
 
 from .models import (
     Change,
     HeardAnswer,
+    HeardAsk,
     Meeting,
     Outcome,
     ReflectionFlow,
@@ -432,3 +445,180 @@ def heard_summary(*, answers: QuerySet[HeardAnswer]) -> HeardSummary:
             counts = tuple(found[f"{name}__{point}"] for point in SCALE)
             scores.append(HeardScore(question, answered, average, counts))
     return HeardSummary(answers=found["answers"], scores=scores)
+
+
+# What one member answered, who took part, and the lead's calls. A member's
+# answers are read only for that member (or their supporter, acting for them)
+# and the lead; every other screen uses heard_summary above.
+
+HEARD_KINDS = ("meeting", "opportunity")
+HeardSubject = Meeting | Opportunity
+
+
+def heard_kind_of(*, subject: HeardSubject) -> str:
+    return "meeting" if isinstance(subject, Meeting) else "opportunity"
+
+
+def heard_subject_get(*, kind: str, pk: int) -> HeardSubject | None:
+    """The meeting or opportunity a "were we heard?" address names."""
+    if kind == "meeting":
+        return Meeting.objects.filter(pk=pk).first()
+    if kind == "opportunity":
+        return Opportunity.objects.filter(pk=pk).first()
+    return None
+
+
+def _about(subject: HeardSubject) -> Q:
+    return Q(**{heard_kind_of(subject=subject): subject})
+
+
+def heard_participants(*, subject: HeardSubject) -> QuerySet[User]:
+    """The members who took part, and so are asked: those who led or were at
+    a meeting; those selected for an opportunity (its work being done)."""
+    if isinstance(subject, Meeting):
+        took_part = Q(meetings_led=subject) | Q(meetings_attended=subject)
+    else:
+        took_part = Q(
+            sign_ups__opportunity=subject, sign_ups__status=SignUp.Status.SELECTED
+        )
+    return User.objects.filter(
+        pk__in=User.objects.filter(took_part, groups__name=roles.MEMBERS).values("pk")
+    ).order_by("first_name", "last_name", "email")
+
+
+def heard_took_part(*, subject: HeardSubject, member: User) -> bool:
+    """Whether this member may answer about it: they took part, and (for an
+    opportunity) the work is done."""
+    if isinstance(subject, Opportunity) and not opportunity_work_done(
+        opportunity=subject
+    ):
+        return False
+    return heard_participants(subject=subject).filter(pk=member.pk).exists()
+
+
+def heard_answers_about(*, subject: HeardSubject) -> QuerySet[HeardAnswer]:
+    """Every answer about a meeting or opportunity: pass it to heard_summary
+    for anyone but the lead."""
+    return HeardAnswer.objects.filter(_about(subject))
+
+
+def heard_answer_of(*, subject: HeardSubject, member: User) -> HeardAnswer | None:
+    """The member's own answer (for them, a supporter acting for them, or the
+    lead), with who wrote it down."""
+    return (
+        heard_answers_about(subject=subject)
+        .filter(member=member)
+        .select_related("recorded_by")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class HeardRow:
+    """One member who took part, and their answer if they gave one: for the
+    lead's eyes only."""
+
+    member: User
+    answer: HeardAnswer | None
+
+
+def heard_for_lead(*, subject: HeardSubject) -> list[HeardRow]:
+    """Everyone who took part with what they answered, in two statements."""
+    answers = {
+        answer.member_id: answer
+        for answer in heard_answers_about(subject=subject).select_related("recorded_by")
+    }
+    rows = [
+        HeardRow(member, answers.pop(member.pk, None))
+        for member in heard_participants(subject=subject)
+    ]
+    # Someone who answered and has since been taken off the meeting.
+    rows += [HeardRow(answer.member, answer) for answer in answers.values()]
+    return rows
+
+
+def heard_url(*, subject: HeardSubject) -> str:
+    """The answer screen, as the member opens it."""
+    return reverse(f"heard:{heard_kind_of(subject=subject)}", args=[subject.pk])
+
+
+def heard_record_url(*, subject: HeardSubject, member: User) -> str:
+    """Where the lead writes a member's answers down on a call."""
+    return reverse(
+        f"heard:record_{heard_kind_of(subject=subject)}", args=[subject.pk, member.pk]
+    )
+
+
+@dataclass(frozen=True)
+class HeardAsked:
+    """Something a member was asked about, and what they answered."""
+
+    subject: HeardSubject
+    asked_at: datetime
+    answer: HeardAnswer | None
+
+    @property
+    def url(self) -> str:
+        return heard_url(subject=self.subject)
+
+
+def heard_asks_of(*, member: User) -> list[HeardAsked]:
+    """What the member was asked about, newest first, each with their answer
+    (two statements however many)."""
+    asks = (
+        HeardAsk.objects.filter(member=member)
+        .select_related("meeting", "opportunity")
+        .order_by("-asked_at", "-pk")
+    )
+    answers = {
+        (answer.meeting_id, answer.opportunity_id): answer
+        for answer in HeardAnswer.objects.filter(member=member)
+    }
+    return [
+        HeardAsked(
+            ask.meeting or ask.opportunity,
+            ask.asked_at,
+            answers.get((ask.meeting_id, ask.opportunity_id)),
+        )
+        for ask in asks
+    ]
+
+
+def heard_calls_waiting() -> list[HeardAsk]:
+    """Members who asked to be phoned and have not answered yet: the lead's
+    calls to make, oldest first, each with whom to call and about what."""
+    waiting = CallBack.objects.filter(
+        done_at__isnull=True,
+        notification__target_type=ContentType.objects.get_for_model(HeardAsk),
+    ).values_list("notification__target_id", flat=True)
+    answered = HeardAnswer.objects.filter(
+        Q(meeting=OuterRef("meeting")) | Q(opportunity=OuterRef("opportunity")),
+        member=OuterRef("member"),
+    )
+    return list(
+        HeardAsk.objects.filter(pk__in=[int(pk) for pk in waiting])
+        .exclude(Exists(answered))
+        .select_related("member", "meeting", "opportunity")
+        .order_by("asked_at", "pk")
+    )
+
+
+def heard_opportunities_asked() -> QuerySet[Opportunity]:
+    """Opportunities whose participants were asked, newest first, with how
+    many answered (for the lead's list)."""
+    answers = (
+        HeardAnswer.objects.filter(opportunity=OuterRef("pk"))
+        .order_by()
+        .values("opportunity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Opportunity.objects.filter(
+            pk__in=HeardAsk.objects.filter(opportunity__isnull=False).values(
+                "opportunity"
+            )
+        )
+        .annotate(heard_answers=Subquery(answers))
+        .order_by("-created_at", "title")
+    )

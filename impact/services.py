@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,22 +16,35 @@ from django.utils.text import slugify
 from core.exceptions import NotAllowed
 from core.page_cache import page_cache_purge
 from members import roles
+from members.acting import may_act_for
 from members.models import User
 from members.selectors import active_in_role
 from members.services import on_behalf_record
-from notifications.models import Kind
-from notifications.services import notify
+from notifications.models import CallBack, Kind
+from notifications.services import call_back_mark_done, notify
 from opportunities.models import EngagementRequest, Opportunity, Workstream
 
 from .models import (
     Change,
     ChangeAsk,
+    HeardAnswer,
+    HeardAsk,
     Meeting,
     Outcome,
     ReflectionFlow,
     ReflectionStatusChange,
 )
-from .selectors import change_ask_url, change_may_edit, reflection_may_respond
+from .questions import QUESTIONS, SCALE
+from .selectors import (
+    HeardSubject,
+    change_ask_url,
+    change_may_edit,
+    heard_kind_of,
+    heard_participants,
+    heard_took_part,
+    heard_url,
+    reflection_may_respond,
+)
 
 # Meetings ---------------------------------------------------------------------
 
@@ -455,3 +469,175 @@ def change_asks_send(*, today: date) -> int:
                 )
             )
     return sent
+
+
+# Were we heard? ------------------------------------------------------------------
+
+# Only meetings and work that ended this recently are asked about, so turning
+# the task on does not ask about years of old meetings at once.
+HEARD_ASK_WITHIN_DAYS = 30
+HEARD_FIELDS = tuple(question.field for question in QUESTIONS)
+
+
+def _heard_ask_key(subject: HeardSubject) -> str:
+    return f"heard-ask:{heard_kind_of(subject=subject)}:{subject.pk}"
+
+
+def _heard_ask_body(subject: HeardSubject) -> str:
+    """The questions in full, so someone who asked to be phoned gets them
+    read out from the lead's call list."""
+    what = "meeting" if isinstance(subject, Meeting) else "piece of work"
+    lines = [
+        f"Thank you for taking part in “{subject}”. We would like to know how "
+        f"the {what} was for you: four short questions, each answered from "
+        "“not at all” to “completely”, and anything else you want to tell us. "
+        "Every question can be left out.",
+    ]
+    for number, question in enumerate(QUESTIONS, start=1):
+        lines.append(
+            f"{number}. {question.words} (In Easy Read: {question.easy_read}) "
+            f"{', '.join(question.scale)}."
+        )
+    lines.append(
+        "Only you and the engagement lead read your answers. Everyone else "
+        "sees only a summary of five or more people's answers. If you asked "
+        "us to phone you, the engagement lead will call and write your "
+        "answers down for you."
+    )
+    return "\n\n".join(lines)
+
+
+def _heard_ask(subject: HeardSubject, members: Iterable[User]) -> int:
+    """Ask each member once: the HeardAsk is made in the same transaction as
+    the notification, so a second run, or one at the same moment, finds it
+    (or waits for it) and sends nothing."""
+    sent = 0
+    kind = heard_kind_of(subject=subject)
+    for member in members:
+        with transaction.atomic():
+            ask, created = HeardAsk.objects.get_or_create(
+                member=member, **{kind: subject}
+            )
+            if not created:
+                continue
+            sent += len(
+                notify(
+                    recipients=[member.pk],
+                    kind=Kind.GENERAL,
+                    subject=f"Were you heard? {subject}",
+                    body=_heard_ask_body(subject),
+                    url=heard_url(subject=subject),
+                    dedupe_key=_heard_ask_key(subject),
+                    target=ask,
+                )
+            )
+    return sent
+
+
+def _not_asked(subject: HeardSubject) -> QuerySet[User]:
+    asked = HeardAsk.objects.filter(
+        member=OuterRef("pk"), **{heard_kind_of(subject=subject): subject}
+    )
+    return (
+        heard_participants(subject=subject)
+        .filter(is_active=True)
+        .exclude(Exists(asked))
+    )
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
+
+
+def heard_asks_send(*, today: date) -> int:
+    """After each meeting (from the day after its date) and each piece of
+    paid work whose work is done (from the day after its last session
+    began), ask every member who took part the four questions, once. Only
+    what ended in the last HEARD_ASK_WITHIN_DAYS days is asked about.
+    Returns how many were told."""
+    since = today - timedelta(days=HEARD_ASK_WITHIN_DAYS)
+    sent = 0
+    for meeting in Meeting.objects.filter(date__lt=today, date__gte=since).order_by(
+        "date", "pk"
+    ):
+        sent += _heard_ask(meeting, _not_asked(meeting))
+    done = (
+        Opportunity.objects.filter(
+            status__in=(
+                Opportunity.Status.SELECTED,
+                Opportunity.Status.IN_PROGRESS,
+                Opportunity.Status.COMPLETED,
+            )
+        )
+        .annotate(last_session=Max("sessions__starts_at"))
+        .filter(last_session__lt=_start_of(today), last_session__gte=_start_of(since))
+        .order_by("last_session", "pk")
+    )
+    for opportunity in done:
+        sent += _heard_ask(opportunity, _not_asked(opportunity))
+    return sent
+
+
+def _heard_scores(scores: dict) -> dict[str, int | None]:
+    unknown = set(scores) - set(HEARD_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a question: {sorted(unknown)}")
+    checked = {}
+    for field_name in HEARD_FIELDS:
+        value = scores.get(field_name)
+        if value is not None and value not in SCALE:
+            raise NotAllowed("Choose one of the five answers.", field=field_name)
+        checked[field_name] = value
+    return checked
+
+
+@transaction.atomic
+def heard_answer_save(
+    *,
+    subject: HeardSubject,
+    member: User,
+    by: User,
+    scores: dict,
+    comment: str = "",
+) -> HeardAnswer:
+    """A member's answers about a meeting or opportunity they took part in,
+    given by them, by their supporter acting for them, or written down by
+    the lead on a call (then recorded_by is the lead, and the call is marked
+    done). Answering again changes the answer. Every question may be left
+    out, but not all of them and the comment too."""
+    by_lead = by.pk != member.pk and roles.is_lead(by)
+    if by.pk != member.pk and not by_lead and not may_act_for(by, member):
+        raise NotAllowed("Only the member, their supporter or the lead answer.")
+    if not heard_took_part(subject=subject, member=member):
+        raise NotAllowed("Only members who took part are asked.")
+    scores = _heard_scores(scores)
+    comment = comment.strip()
+    if all(value is None for value in scores.values()) and not comment:
+        raise NotAllowed(
+            "Answer at least one question, or write something in the box.",
+            field=HEARD_FIELDS[0],
+        )
+    answer, _created = HeardAnswer.objects.update_or_create(
+        member=member,
+        **{heard_kind_of(subject=subject): subject},
+        defaults={
+            **scores,
+            "comment": comment,
+            "recorded_by": by if by_lead else member,
+            "answered_at": timezone.now(),
+        },
+    )
+    if by_lead:
+        for call_back in CallBack.objects.filter(
+            done_at__isnull=True,
+            notification__recipient=member,
+            notification__dedupe_key=_heard_ask_key(subject),
+        ):
+            call_back_mark_done(
+                call_back=call_back, by=by, note="Answers written down on the call."
+            )
+    else:
+        on_behalf_record(
+            member=member, actor=by, action=f"Answered “Were we heard?”: {subject}"
+        )
+    return answer

@@ -8,6 +8,8 @@ from wagtail.models import Page, Revision, Site, TaskState, WorkflowState
 
 from demo.accounts import DEMO_ACCOUNTS
 from demo.writing_content import CHANGE_REQUESTED
+from impact.models import HeardAnswer, HeardAsk, Meeting
+from impact.selectors import heard_answers_about, heard_summary
 from notifications.models import CallBack, Notification, OutboxEmail
 from opportunities.models import EngagementRequest, Opportunity, Session
 from payments.models import Claim
@@ -26,6 +28,8 @@ def counts():
         Notification.objects.count(),
         OutboxEmail.objects.count(),
         CallBack.objects.count(),
+        HeardAnswer.objects.count(),
+        HeardAsk.objects.count(),
     )
 
 
@@ -217,3 +221,27 @@ def test_the_members_stories_pass_the_content_checks(demo_site):
         "getting-to-meetings-by-bus",
     ]:
         assert story(slug).content_report() == [], slug
+
+
+def test_the_demo_members_answered_were_we_heard(demo_site):
+    """Enough answers that some meetings and the year 2023 are summarised,
+    one written down by the lead on a call, from members who were there."""
+    shown = [
+        meeting.title
+        for meeting in Meeting.objects.order_by("date")
+        if heard_summary(answers=heard_answers_about(subject=meeting)).is_shown
+    ]
+    assert len(shown) >= 3
+    assert "Planning meeting" in shown
+    of_2023 = HeardAnswer.objects.filter(meeting__date__year=2023)
+    summary = heard_summary(answers=of_2023)
+    assert summary.is_shown
+    assert len(summary.scores) == 4
+    by_phone = [answer for answer in HeardAnswer.objects.all() if answer.was_by_phone]
+    assert [(a.member.email, a.meeting.title) for a in by_phone] == [
+        ("member2@example.org", "Planning meeting")
+    ]
+    for answer in HeardAnswer.objects.select_related("meeting"):
+        there = answer.meeting.attendees.all() | answer.meeting.led_by.all()
+        assert answer.member in there
+        assert HeardAsk.objects.filter(member=answer.member, meeting=answer.meeting)

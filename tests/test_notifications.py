@@ -193,6 +193,7 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Development plan review reminders",
         "Opportunity closing-date reminders",
         "Opportunity session reminders",
+        "Ask members who took part: were we heard?",
         "Forget old email words and read notifications",
         "Delete expired sessions",
         "Publish scheduled pages",

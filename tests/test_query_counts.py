@@ -22,12 +22,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from charter.models import CharterAcceptance, CharterVersion
 from formats.factories import FormatRequestFactory
+from impact.factories import HeardAnswerFactory, HeardAskFactory
 from impact.models import Meeting, Outcome
 from library.models import LibraryIndexPage, ResourcePage, TrainingStepPage
 from members.audit import PLAN, SUPPORT_NEEDS, private_read_log
 from members.models import Assembly, Profile, Support, User
 from members.services import membership_move, person_join
-from notifications.models import Notification
+from notifications.models import CallBack, Notification
+from notifications.services import notify
 from opportunities.models import (
     EngagementRequest,
     Opportunity,
@@ -199,11 +201,33 @@ def meeting_new(*, public=False) -> Meeting:
         is_public=public,
     )
     meeting.led_by.add(person("member2@example.org"))
-    meeting.attendees.add(person("member@example.org"), person_new())
+    newcomer = person_new()
+    meeting.attendees.add(person("member@example.org"), newcomer)
     meeting.workstreams.add(Workstream.objects.order_by("?").first())
     meeting.opportunities.add(Opportunity.objects.order_by("?").first())
     more_outcomes(meeting)
+    heard_more(meeting, [person("member@example.org"), newcomer], by_phone=True)
     return meeting
+
+
+def heard_more(meeting, members, *, by_phone=False):
+    """Were we heard?: each member asked and answering; with by_phone,
+    member2@, who led it, asked to be phoned (a call on the lead's list)."""
+    for member in members:
+        HeardAskFactory(member=member, meeting=meeting)
+        HeardAnswerFactory(member=member, meeting=meeting, comment="More words")
+    if not by_phone:
+        return
+    niamh = person("member2@example.org")
+    ask = HeardAskFactory(member=niamh, meeting=meeting)
+    for told in notify(
+        recipients=[niamh],
+        kind="general",
+        subject=f"Were you heard? {meeting}",
+        dedupe_key=f"heard-ask:meeting:{meeting.pk}",
+        target=ask,
+    ):
+        CallBack.objects.get_or_create(notification=told)
 
 
 def more_outcomes(meeting, count=2):
@@ -480,6 +504,16 @@ def _meeting_pk():
     return meeting_new().pk
 
 
+def _heard_opportunity_pk():
+    """Work done that member@ took part in and answered about."""
+    opportunity = opportunity_new(OPP.COMPLETED, began_days_ago=3)
+    taking_part(opportunity, person("member@example.org"))
+    HeardAnswerFactory(
+        member=person("member@example.org"), meeting=None, opportunity=opportunity
+    )
+    return opportunity.pk
+
+
 def _charter_number():
     return CharterVersion.objects.order_by("-number").first().number
 
@@ -523,6 +557,9 @@ INTRANET_PAGES = [
     (MEMBER, "meetings:detail", _meeting_pk, None),
     (STAFF, "meetings:detail", _meeting_pk, None),
     (LEAD, "meetings:manage", _meeting_pk, None),
+    (MEMBER, "heard:list", None, "More meeting"),
+    (LEAD, "heard:manage", None, "More meeting"),
+    (LEAD, "heard:manage_opportunity", _heard_opportunity_pk, None),
 ]
 
 
@@ -635,8 +672,10 @@ def more_sessions(opportunity):
 def more_meeting_parts(meeting):
     more_outcomes(meeting, MORE)
     for _ in range(MORE):
-        meeting.attendees.add(person_new())
-        meeting.led_by.add(person_new())
+        there, led = person_new(), person_new()
+        meeting.attendees.add(there)
+        meeting.led_by.add(led)
+        heard_more(meeting, [there, led])
     meeting.workstreams.add(*Workstream.objects.all())
     meeting.opportunities.add(*Opportunity.objects.all())
 
@@ -777,6 +816,8 @@ MORE_SIGNED_IN_PAGES = [
     (LEAD, "charter:current", None),
     (LEAD, "meetings:add", None),
     (LEAD, "meetings:edit", _first(_meeting_pk)),
+    (MEMBER, "heard:meeting", _first(_meeting_pk)),
+    (LEAD, "heard:record_meeting", lambda: [_meeting_pk(), person(MEMBER).pk]),
 ]
 
 SIGNED_IN_PAGES = [
