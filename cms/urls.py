@@ -28,6 +28,7 @@ members_area = [
     path("format-requests/", include("formats.request_urls")),
     path("reflections/", include("impact.reflection_urls")),
     path("changes/", include("impact.change_urls")),
+    path("impact/", include("impact.impact_urls")),
 ]
 
 urlpatterns = [
