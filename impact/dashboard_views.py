@@ -13,26 +13,29 @@ from django.utils import timezone
 from members import roles
 from members.acting import person_for
 
-from .models import Meeting
 from .report import heard_notes, impact_charts
-from .selectors import HEARD_FEWEST_SUMMARISED, impact_year_figures, impact_years
+from .selectors import HEARD_FEWEST_SUMMARISED, impact_year_figures
 
 
 def may_see_whole_group(user) -> bool:
     return roles.is_lead(user) or roles.is_staff_member(user)
 
 
-def year_chosen(request, years: list[int]) -> int:
-    """The year asked for (?year=), else the year of the newest meeting, else
-    this year. A year outside the records is not offered."""
+# The earliest year anyone can ask for.
+FIRST_YEAR = 2000
+
+
+def year_chosen(request) -> int | None:
+    """The year asked for (?year=, from 2000 to next year), else None: the
+    year of the newest meeting."""
+    this_year = timezone.localdate().year
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
         year = None
-    if year in years:
+    if year is not None and FIRST_YEAR <= year <= this_year + 1:
         return year
-    newest = Meeting.objects.order_by("-date").values_list("date", flat=True).first()
-    return newest.year if newest else timezone.localdate().year
+    return None
 
 
 @login_required
@@ -45,9 +48,7 @@ def dashboard(request):
         member = person
     else:
         raise Http404("Not found")
-    years = impact_years()
-    year = year_chosen(request, years)
-    figures = impact_year_figures(year=year, member=member)
+    figures = impact_year_figures(year=year_chosen(request), member=member)
     return render(
         request,
         "impact/dashboard/dashboard.html",
@@ -56,8 +57,8 @@ def dashboard(request):
             "charts": impact_charts(figures=figures),
             "heard_notes": heard_notes(figures=figures),
             "heard_fewest": HEARD_FEWEST_SUMMARISED,
-            "years": years,
-            "year": year,
+            "years": figures.years,
+            "year": figures.year,
             "member": member,
             "is_acting": acting,
             "may_read_report": member is None,

@@ -60,7 +60,7 @@ def _nothing_recorded(request, year: int):
 
 @role_required(may_see_whole_group)
 def report_years(request):
-    return render(request, "impact/report/years.html", {"years": impact_years()})
+    return render(request, "impact/report/years.html", {"years": impact_years().years})
 
 
 @role_required(may_see_whole_group)

@@ -12,12 +12,14 @@ from django.db.models import (
     Avg,
     Count,
     Exists,
+    Max,
     Min,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
 )
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
@@ -498,30 +500,31 @@ class ImpactFigures:
     member: User | None = None
     # The paid work behind `paid`, for the report's other tables.
     found: tuple[Engagement, ...] = ()
+    # Every year from the first meeting (theirs, for a member) to this one,
+    # newest first: the years the dashboard offers.
+    years: tuple[int, ...] = ()
 
     @property
     def year(self) -> int:
         return self.now.year
 
 
-def _meeting_counts(meetings: QuerySet[Meeting], years: list[int]) -> dict:
-    """Meetings, development sessions, questions and outcomes for each year,
-    in one statement."""
-    figures = {}
-    for year in years:
-        of_year = Q(date__year=year)
-        development = Q(kind=Meeting.Kind.DEVELOPMENT)
-        figures[f"meetings_{year}"] = Count(
-            "pk", filter=of_year & ~development, distinct=True
+def _meeting_counts(meetings: QuerySet[Meeting]) -> dict[int, dict]:
+    """Meetings, development sessions, questions and outcomes for every year
+    with a meeting, in one statement (one row a year, however many
+    meetings)."""
+    development = Q(kind=Meeting.Kind.DEVELOPMENT)
+    rows = (
+        meetings.order_by()
+        .values(year=ExtractYear("date"))
+        .annotate(
+            meetings=Count("pk", filter=~development, distinct=True),
+            development=Count("pk", filter=development, distinct=True),
+            questions=Count("pk", filter=~Q(question=""), distinct=True),
+            outcomes=Count("outcomes", distinct=True),
         )
-        figures[f"development_{year}"] = Count(
-            "pk", filter=of_year & development, distinct=True
-        )
-        figures[f"questions_{year}"] = Count(
-            "pk", filter=of_year & ~Q(question=""), distinct=True
-        )
-        figures[f"outcomes_{year}"] = Count("outcomes", filter=of_year, distinct=True)
-    return meetings.order_by().aggregate(**figures)
+    )
+    return {row["year"]: row for row in rows}
 
 
 def _change_counts(years: list[int]) -> dict:
@@ -553,16 +556,18 @@ def heard_answers_of(*, year: int, member: User | None = None) -> QuerySet[Heard
     return answers
 
 
-def impact_year_figures(*, year: int, member: User | None = None) -> ImpactFigures:
+def impact_year_figures(
+    *, year: int | None = None, member: User | None = None
+) -> ImpactFigures:
     """Every figure of the impact dashboard and the annual report for `year`
-    beside the year before, in a fixed number of statements however many
-    records there are. The paid work comes from the figures app's own
-    selectors, so it always agrees with the figures page.
+    (None: the year of the newest meeting) beside the year before, in a fixed
+    number of statements however many records there are. The paid work comes
+    from the figures app's own selectors, so it always agrees with the
+    figures page. Also the years there are meetings in (`years`).
 
     With `member`, their own part: the meetings they led or went to, their
     own paid work and their own answers; reflections and changes stay the
     whole group's (every member reads those logs)."""
-    years = [year - 1, year]
     meetings = Meeting.objects.all()
     if member is not None:
         meetings = meetings.filter(
@@ -570,21 +575,27 @@ def impact_year_figures(*, year: int, member: User | None = None) -> ImpactFigur
                 Q(led_by=member) | Q(attendees=member)
             ).values("pk")
         )
-    counts = _meeting_counts(meetings, years) | _change_counts(years)
+    by_year = _meeting_counts(meetings)
+    this_year = timezone.localdate().year
+    if year is None:
+        year = max(by_year, default=this_year)
+    years = [year - 1, year]
+    changes = _change_counts(years)
     reflections = {r.year: r for r in reflection_years_summary(years=years)}
     found = engagements_list()
     if member is not None:
         found = [e for e in found if e.member.pk == member.pk]
 
     def one(year):
+        counts = by_year.get(year, {})
         return ImpactYear(
             year=year,
-            meetings=counts[f"meetings_{year}"],
-            development_sessions=counts[f"development_{year}"],
-            questions=counts[f"questions_{year}"],
-            outcomes=counts[f"outcomes_{year}"],
+            meetings=counts.get("meetings", 0),
+            development_sessions=counts.get("development", 0),
+            questions=counts.get("questions", 0),
+            outcomes=counts.get("outcomes", 0),
             reflections=reflections[year],
-            changes=counts[f"changes_{year}"],
+            changes=changes[f"changes_{year}"],
             paid=engagement_totals(found=found, year=year),
             heard=heard_summary(answers=heard_answers_of(year=year, member=member)),
         )
@@ -594,25 +605,29 @@ def impact_year_figures(*, year: int, member: User | None = None) -> ImpactFigur
         before=one(year - 1),
         member=member,
         found=tuple(e for e in found if e.year == year),
+        years=tuple(range(this_year, min([*by_year, this_year]) - 1, -1)),
     )
 
 
-def impact_years() -> list[int]:
-    """The years anything was recorded in, newest first, from the first
-    meeting, flow, change or paid work to this year."""
-    firsts = [
-        Meeting.objects.order_by("date").values_list("date__year", flat=True).first(),
-        ReflectionFlow.objects.order_by("year_raised")
-        .values_list("year_raised", flat=True)
-        .first(),
-        Change.objects.order_by("recorded_on")
-        .values_list("recorded_on__year", flat=True)
-        .first(),
-    ]
-    firsts = [year for year in firsts if year]
+@dataclass(frozen=True)
+class ImpactYears:
+    """The years the dashboard offers (newest first) and the one it opens
+    on: the year of the newest meeting."""
+
+    years: list[int]
+    latest: int
+
+
+def impact_years() -> ImpactYears:
+    """From the year of the first meeting to this year, in one statement."""
     this_year = timezone.localdate().year
-    first = min(firsts, default=this_year)
-    return list(range(this_year, first - 1, -1))
+    span = Meeting.objects.order_by().aggregate(first=Min("date"), newest=Max("date"))
+    if span["first"] is None:
+        return ImpactYears(years=[this_year], latest=this_year)
+    first = min(span["first"].year, this_year)
+    return ImpactYears(
+        years=list(range(this_year, first - 1, -1)), latest=span["newest"].year
+    )
 
 
 # Annual report ------------------------------------------------------------------
