@@ -4,6 +4,7 @@ the records (the lead writes only its own words); its figures are the
 dashboard's; a year with nothing recorded says so and makes no PDF."""
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -92,8 +93,8 @@ def test_the_demo_2023_report_says_up_83_and_lists_the_seed_s_workstreams(client
     sign_in(client, "staff@example.org")
     page = report_page(client).content.decode()
     assert "Paid engagement went up 83% from 2022 to 2023" in page
-    start = page.index('id="report-collaboration"')
-    collaboration = page[start : page.index('id="report-reflections"')]
+    start = page.index('id="section-collaboration"')
+    collaboration = page[start : page.index('id="section-reflections"')]
     for name in SEED_WORKSTREAMS:
         assert f"<li>{name} (" in collaboration, name
     assert "worked across 7 workstreams in 2023" in collaboration
@@ -114,6 +115,14 @@ def test_the_report_s_figures_are_the_dashboard_s(client):
     for title, chart in report.items():
         assert chart["rows"] == dashboard[title]["rows"], title
         assert_svg_agrees_with_table(chart)
+
+
+def test_every_id_on_the_report_is_its_own(client):
+    """Sections and charts name their parts by id (aria-labelledby, the
+    PDF's anchors): none may be used twice."""
+    sign_in(client, "lead@example.org")
+    ids = re.findall(r' id="([^"]+)"', report_page(client).content.decode())
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
 
 
 def test_only_publishable_changes_and_their_quotes(client):
