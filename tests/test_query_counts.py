@@ -523,6 +523,9 @@ INTRANET_PAGES = [
     (MEMBER, "meetings:detail", _meeting_pk, None),
     (STAFF, "meetings:detail", _meeting_pk, None),
     (LEAD, "meetings:manage", _meeting_pk, None),
+    (MEMBER, "impact:dashboard", None, None),
+    (STAFF, "impact:dashboard", None, None),
+    (LEAD, "impact:dashboard", None, None),
 ]
 
 
