@@ -29,6 +29,7 @@ members_area = [
     path("reflections/", include("impact.reflection_urls")),
     path("changes/", include("impact.change_urls")),
     path("heard/", include("impact.heard_urls")),
+    path("impact/", include("impact.impact_urls")),
 ]
 
 urlpatterns = [

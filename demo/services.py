@@ -14,6 +14,7 @@ from .notifications_content import notifications_load
 from .opportunities_content import opportunities_load
 from .people import profiles_load
 from .reflections_content import reflections_load
+from .report_content import report_words_load
 from .stories_content import sections_load, stories_load
 from .writing_content import writing_load
 
@@ -41,5 +42,6 @@ def demo_content_load() -> None:
     meetings_load()
     heard_load()  # after meetings: who answered about which
     reflections_load()  # after opportunities: changes name their work
+    report_words_load()
     notifications_load()
     writing_load()  # after notification preferences: it notifies people

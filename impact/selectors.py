@@ -13,20 +13,32 @@ from django.db.models import (
     Avg,
     Count,
     Exists,
+    Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
 )
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
+from core.content_generation import public_pages
+from figures.selectors import (
+    WENT_AHEAD,
+    Engagement,
+    Totals,
+    engagement_totals,
+    engagements_list,
+)
 from members import roles
-from members.models import User
+from members.models import Assembly, Profile, User
 from notifications.models import CallBack
-from opportunities.models import EngagementRequest, Opportunity, SignUp
+from opportunities.models import EngagementRequest, Opportunity, SignUp, Workstream
 from opportunities.selectors import opportunity_work_done
+from stories.models import StoryPage
 
 from .models import (
     Change,
@@ -36,6 +48,7 @@ from .models import (
     Outcome,
     ReflectionFlow,
     ReflectionStatusChange,
+    ReportYear,
     WhatWeDidPage,
 )
 from .questions import QUESTIONS, SCALE, Question
@@ -621,4 +634,407 @@ def heard_opportunities_asked() -> QuerySet[Opportunity]:
         )
         .annotate(heard_answers=Subquery(answers))
         .order_by("-created_at", "title")
+    )
+
+
+# Impact dashboard -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImpactYear:
+    """One year of the group's work, every figure the dashboard and the
+    annual report show, worked out from the records (impact_year_figures)."""
+
+    year: int
+    meetings: int  # planning meetings, group meetings and events
+    development_sessions: int
+    questions: int  # meetings that put a question to the group
+    outcomes: int
+    reflections: ReflectionYear
+    changes: int
+    paid: Totals  # figures.selectors: paid engagements, hours, fees
+    heard: HeardSummary
+
+    @property
+    def meetings_and_sessions(self) -> int:
+        return self.meetings + self.development_sessions
+
+    @property
+    def has_records(self) -> bool:
+        """Anything at all recorded for the year."""
+        return bool(
+            self.meetings_and_sessions
+            or self.reflections.flows
+            or self.changes
+            or self.paid.engagements
+            or self.paid.people
+            or self.heard.answers
+        )
+
+
+@dataclass(frozen=True)
+class ImpactFigures:
+    """A year beside the year before, and whose figures they are: the whole
+    group's, or one member's own part (`member`)."""
+
+    now: ImpactYear
+    before: ImpactYear
+    member: User | None = None
+    # The paid work behind `paid`, for the report's other tables.
+    found: tuple[Engagement, ...] = ()
+    # Every year from the first meeting (theirs, for a member) to this one,
+    # newest first: the years the dashboard offers.
+    years: tuple[int, ...] = ()
+
+    @property
+    def year(self) -> int:
+        return self.now.year
+
+
+def _meeting_counts(meetings: QuerySet[Meeting]) -> dict[int, dict]:
+    """Meetings, development sessions, questions and outcomes for every year
+    with a meeting, in one statement (one row a year, however many
+    meetings)."""
+    development = Q(kind=Meeting.Kind.DEVELOPMENT)
+    rows = (
+        meetings.order_by()
+        .values(year=ExtractYear("date"))
+        .annotate(
+            meetings=Count("pk", filter=~development, distinct=True),
+            development=Count("pk", filter=development, distinct=True),
+            questions=Count("pk", filter=~Q(question=""), distinct=True),
+            outcomes=Count("outcomes", distinct=True),
+        )
+    )
+    return {row["year"]: row for row in rows}
+
+
+def _change_counts(years: list[int]) -> dict:
+    return Change.objects.order_by().aggregate(
+        **{
+            f"changes_{year}": Count("pk", filter=Q(recorded_on__year=year))
+            for year in years
+        }
+    )
+
+
+def opportunities_begun_in(*, year: int) -> QuerySet[Opportunity]:
+    """Opportunities whose work began in `year` (their first session), the
+    year the figures count their work in."""
+    return Opportunity.objects.annotate(began=Min("sessions__starts_at")).filter(
+        began__year=year
+    )
+
+
+def heard_answers_of(*, year: int, member: User | None = None) -> QuerySet[HeardAnswer]:
+    """The "were we heard?" answers about a year's meetings and the
+    opportunities whose work began that year (one member's, if given)."""
+    answers = HeardAnswer.objects.filter(
+        Q(meeting__date__year=year)
+        | Q(opportunity__in=opportunities_begun_in(year=year).values("pk"))
+    )
+    if member is not None:
+        answers = answers.filter(member=member)
+    return answers
+
+
+def impact_year_figures(
+    *, year: int | None = None, member: User | None = None
+) -> ImpactFigures:
+    """Every figure of the impact dashboard and the annual report for `year`
+    (None: the year of the newest meeting) beside the year before, in a fixed
+    number of statements however many records there are. The paid work comes
+    from the figures app's own selectors, so it always agrees with the
+    figures page. Also the years there are meetings in (`years`).
+
+    With `member`, their own part: the meetings they led or went to, their
+    own paid work and their own answers; reflections and changes stay the
+    whole group's (every member reads those logs)."""
+    meetings = Meeting.objects.all()
+    if member is not None:
+        meetings = meetings.filter(
+            pk__in=Meeting.objects.filter(
+                Q(led_by=member) | Q(attendees=member)
+            ).values("pk")
+        )
+    by_year = _meeting_counts(meetings)
+    this_year = timezone.localdate().year
+    if year is None:
+        year = max(by_year, default=this_year)
+    years = [year - 1, year]
+    changes = _change_counts(years)
+    reflections = {r.year: r for r in reflection_years_summary(years=years)}
+    found = engagements_list()
+    if member is not None:
+        found = [e for e in found if e.member.pk == member.pk]
+
+    def one(year):
+        counts = by_year.get(year, {})
+        return ImpactYear(
+            year=year,
+            meetings=counts.get("meetings", 0),
+            development_sessions=counts.get("development", 0),
+            questions=counts.get("questions", 0),
+            outcomes=counts.get("outcomes", 0),
+            reflections=reflections[year],
+            changes=changes[f"changes_{year}"],
+            paid=engagement_totals(found=found, year=year),
+            heard=heard_summary(answers=heard_answers_of(year=year, member=member)),
+        )
+
+    return ImpactFigures(
+        now=one(year),
+        before=one(year - 1),
+        member=member,
+        found=tuple(e for e in found if e.year == year),
+        years=tuple(range(this_year, min([*by_year, this_year]) - 1, -1)),
+    )
+
+
+@dataclass(frozen=True)
+class ImpactYears:
+    """The years the dashboard offers (newest first) and the one it opens
+    on: the year of the newest meeting."""
+
+    years: list[int]
+    latest: int
+
+
+def impact_years() -> ImpactYears:
+    """From the year of the first meeting to this year, in one statement."""
+    this_year = timezone.localdate().year
+    span = Meeting.objects.order_by().aggregate(first=Min("date"), newest=Max("date"))
+    if span["first"] is None:
+        return ImpactYears(years=[this_year], latest=this_year)
+    first = min(span["first"].year, this_year)
+    return ImpactYears(
+        years=list(range(this_year, first - 1, -1)), latest=span["newest"].year
+    )
+
+
+# Annual report ------------------------------------------------------------------
+
+# How the report names a member who did not agree to be on the public site.
+UNNAMED_MEMBER = "A member of the group"
+
+
+@dataclass(frozen=True)
+class AssemblyYear:
+    """One Assembly's members during a year, and who joined and left. Only
+    members who agreed to appear on the public site are named."""
+
+    assembly: Assembly
+    members: list[Profile]
+    joined: list[Profile]
+    left: list[Profile]
+
+    @property
+    def named(self) -> list[Profile]:
+        return [profile for profile in self.members if profile.publish_on_site]
+
+    @property
+    def unnamed(self) -> int:
+        return len(self.members) - len(self.named)
+
+
+# Each kind of story as the report heads it.
+STORY_HEADINGS = {
+    StoryPage.Kind.BLOG: "Blogs",
+    StoryPage.Kind.VIDEO: "Video stories",
+    StoryPage.Kind.PODCAST: "Podcasts",
+}
+
+
+@dataclass(frozen=True)
+class StoryKind:
+    heading: str
+    stories: list[StoryPage]
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """Everything the annual report for a year shows: the lead's own words
+    (ReportYear) and the rest worked out from the records when it is read."""
+
+    year: int
+    words: ReportYear
+    figures: ImpactFigures
+    membership: list[AssemblyYear]
+    meetings: list[Meeting]
+    stories: list[StoryKind]
+    workstreams: list[Workstream]
+    reflections: list[ReflectionFlow]
+    changes: list[Change]
+
+    @property
+    def members(self) -> int:
+        return sum(len(each.members) for each in self.membership)
+
+    @property
+    def has_records(self) -> bool:
+        """Anything recorded for the year: otherwise the report says so, and
+        no empty document is made."""
+        return bool(
+            self.figures.now.has_records
+            or self.meetings
+            or self.stories
+            or self.reflections
+            or self.changes
+        )
+
+    @property
+    def quotes(self) -> list[Change]:
+        return [change for change in self.changes if change.has_publishable_quote]
+
+
+def report_year_get(*, year: int) -> ReportYear:
+    """The lead's words for the year's report (unsaved and empty if none)."""
+    return ReportYear.objects.filter(year=year).first() or ReportYear(year=year)
+
+
+def membership_of_year(*, year: int) -> list[AssemblyYear]:
+    """Each Assembly's members at any time in `year` (by their profile's
+    Assembly), with those who joined and left that year; two statements."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    profiles = list(
+        Profile.objects.filter(
+            role=Profile.Role.MEMBER,
+            assembly__isnull=False,
+            joined_on__lte=end,
+        )
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=start))
+        .order_by("display_name")
+    )
+    found = []
+    for assembly in Assembly.objects.order_by("sort_order", "name"):
+        members = [p for p in profiles if p.assembly_id == assembly.pk]
+        found.append(
+            AssemblyYear(
+                assembly=assembly,
+                members=members,
+                joined=[p for p in members if p.joined_on.year == year],
+                left=[p for p in members if p.left_on and p.left_on.year == year],
+            )
+        )
+    return found
+
+
+def _report_name(person: User) -> str:
+    """A member as the report names them: by the name on the public site if
+    they agreed to be on it, else as "A member of the group"."""
+    profile = getattr(person, "profile", None)
+    if profile is not None and profile.publish_on_site:
+        return profile.display_name
+    return UNNAMED_MEMBER
+
+
+def meetings_of_year(*, year: int) -> list[Meeting]:
+    """The year's meetings, oldest first, with their outcomes and the members
+    who led them (`led_by_names`, named as the report names them); never who
+    was there."""
+    meetings = list(
+        Meeting.objects.filter(date__year=year)
+        .defer("guests")
+        .prefetch_related(
+            "outcomes",
+            Prefetch(
+                "led_by",
+                queryset=User.objects.select_related("profile").order_by(
+                    "first_name", "last_name"
+                ),
+            ),
+        )
+        .order_by("date", "title")
+    )
+    for meeting in meetings:
+        meeting.led_by_names = [_report_name(p) for p in meeting.led_by.all()]
+    return meetings
+
+
+def stories_of_year(*, year: int) -> list[StoryKind]:
+    """The live, public stories dated in `year`, by kind, oldest first."""
+    stories = list(
+        public_pages(StoryPage.objects.live())
+        .filter(date__year=year)
+        .defer_streamfields()
+        .select_related("author")
+        .order_by("date", "pk")
+    )
+    return [
+        StoryKind(
+            heading=STORY_HEADINGS.get(kind, label),
+            stories=[s for s in stories if s.kind == kind],
+        )
+        for kind, label in StoryPage.Kind.choices
+        if any(s.kind == kind for s in stories)
+    ]
+
+
+def workstreams_of_year(*, year: int) -> list[Workstream]:
+    """The workstreams the group worked across in `year`: those of its
+    meetings, of the paid work that began that year and went ahead, and of
+    the requests accepted for work starting that year; each annotated with
+    how many of each (`meeting_count`, `opportunity_count`, `request_count`),
+    in one statement."""
+    begun = opportunities_begun_in(year=year).filter(status__in=WENT_AHEAD)
+    meetings = Meeting.objects.filter(workstreams=OuterRef("pk"), date__year=year)
+    requests = EngagementRequest.objects.filter(
+        workstream=OuterRef("pk"),
+        starts_on__year=year,
+        status=EngagementRequest.Status.ACCEPTED,
+    )
+    return list(
+        Workstream.objects.annotate(
+            meeting_count=Count(
+                "meetings", filter=Q(meetings__date__year=year), distinct=True
+            ),
+            opportunity_count=Count(
+                "opportunity",
+                filter=Q(opportunity__in=begun.values("pk")),
+                distinct=True,
+            ),
+            request_count=Count(
+                "engagementrequest",
+                filter=Q(engagementrequest__in=requests.values("pk")),
+                distinct=True,
+            ),
+        )
+        .filter(
+            Exists(meetings)
+            | Exists(
+                Opportunity.objects.filter(
+                    workstream=OuterRef("pk"), pk__in=begun.values("pk")
+                )
+            )
+            | Exists(requests)
+        )
+        .order_by("name")
+    )
+
+
+def changes_published_of(*, year: int) -> list[Change]:
+    """The changes recorded in `year` that may be published, oldest first."""
+    return list(
+        Change.objects.filter(recorded_on__year=year, may_publish=True)
+        .select_related("meeting", "opportunity", "reflection")
+        .order_by("recorded_on", "pk")
+    )
+
+
+def annual_report_of(*, year: int) -> AnnualReport:
+    """The annual report for `year`, worked out from the records now, with
+    the lead's words; its figures are the dashboard's (impact_year_figures)."""
+    reflections = list(reflections_list(year=year).order_by("year_raised", "title"))
+    for flow in reflections:
+        flow.is_new_this_year = flow.is_new_in(year)
+    return AnnualReport(
+        year=year,
+        words=report_year_get(year=year),
+        figures=impact_year_figures(year=year),
+        membership=membership_of_year(year=year),
+        meetings=meetings_of_year(year=year),
+        stories=stories_of_year(year=year),
+        workstreams=workstreams_of_year(year=year),
+        reflections=reflections,
+        changes=changes_published_of(year=year),
     )

@@ -33,6 +33,7 @@ from .models import (
     Outcome,
     ReflectionFlow,
     ReflectionStatusChange,
+    ReportYear,
 )
 from .questions import QUESTIONS, SCALE
 from .selectors import (
@@ -641,3 +642,36 @@ def heard_answer_save(
             member=member, actor=by, action=f"Answered “Were we heard?”: {subject}"
         )
     return answer
+
+
+# Annual report ------------------------------------------------------------------
+
+# The annual report's words the lead writes; the rest is worked out.
+REPORT_YEAR_FIELDS = ("introduction", "priorities_next_year", "easy_read_summary")
+
+
+@transaction.atomic
+def report_year_save(*, year: int, by: User, fields: dict[str, str]) -> ReportYear:
+    """The lead writes (or rewrites) the annual report's own words for
+    `year`: the introduction, the priorities for next year and the Easy Read
+    summary. Everything else in the report is worked out from the records."""
+    if not roles.is_lead(by):
+        raise NotAllowed("Only the engagement lead writes the annual report.")
+    unknown = set(fields) - set(REPORT_YEAR_FIELDS)
+    if unknown:
+        raise ValueError(f"Not one of the report's words: {sorted(unknown)}")
+    words = {name: (value or "").strip() for name, value in fields.items()}
+    if not words.get("introduction"):
+        raise NotAllowed(
+            "Write a few words to open the report: what the year was about.",
+            field="introduction",
+        )
+    report_year, _created = ReportYear.objects.select_for_update().get_or_create(
+        year=year
+    )
+    for name, value in words.items():
+        setattr(report_year, name, value)
+    report_year.changed_by = by
+    report_year.changed_at = timezone.now()
+    report_year.save()
+    return report_year

@@ -560,6 +560,9 @@ INTRANET_PAGES = [
     (MEMBER, "heard:list", None, "More meeting"),
     (LEAD, "heard:manage", None, "More meeting"),
     (LEAD, "heard:manage_opportunity", _heard_opportunity_pk, None),
+    (MEMBER, "impact:dashboard", None, None),
+    (STAFF, "impact:dashboard", None, None),
+    (LEAD, "impact:dashboard", None, None),
 ]
 
 

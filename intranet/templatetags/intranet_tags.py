@@ -43,6 +43,7 @@ def intranet_nav(context):
     if roles.is_member(person) or roles.is_lead(user) or roles.is_staff_member(user):
         items.append(("Reflections", reverse("reflections:list")))
         items.append(("What changed", reverse("changes:list")))
+        items.append(("Impact", reverse("impact:dashboard")))
     # Were we heard? Members answer; the lead makes the calls and reads them.
     if roles.is_member(person):
         items.append(("Were we heard?", reverse("heard:list")))

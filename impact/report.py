@@ -1,0 +1,170 @@
+"""What the impact dashboard and the annual report draw from a year's
+figures (impact.selectors.impact_year_figures): the charts, each with its
+title, summary and table (core/charts.py), and the Cube scores' notes. Both
+pages call these, so they can never show different figures."""
+
+from dataclasses import dataclass
+
+from core.charts import Chart, ChartRow, change_between, chart_bars
+
+from .selectors import HEARD_FEWEST_SUMMARISED, ImpactFigures, ImpactYear
+
+
+@dataclass(frozen=True)
+class HeardNote:
+    """A year whose "were we heard?" answers are too few to summarise."""
+
+    year: int
+    answers: int
+
+    @property
+    def words(self) -> str:
+        return (
+            f"{self.year}: fewer than {HEARD_FEWEST_SUMMARISED} answers, so no "
+            "scores are shown (a smaller summary could tell who said what)."
+        )
+
+
+def _rows(figures: ImpactFigures, measures) -> list[ChartRow]:
+    return [
+        ChartRow(label, (read(figures.before), read(figures.now)))
+        for label, read in measures
+    ]
+
+
+MEETING_MEASURES = [
+    ("Meetings and events", lambda y: y.meetings),
+    ("Development sessions", lambda y: y.development_sessions),
+    ("Questions put to the group", lambda y: y.questions),
+    ("Outcomes recorded", lambda y: y.outcomes),
+]
+REFLECTION_MEASURES = [
+    ("Reflection flows (raised or carried over)", lambda y: y.reflections.flows),
+    ("New this year", lambda y: y.reflections.new),
+    ("Acted on by the end of the year", lambda y: y.reflections.acted_on),
+    ("Changes recorded by staff", lambda y: y.changes),
+]
+
+
+def _series(figures: ImpactFigures) -> list[str]:
+    return [str(figures.before.year), str(figures.now.year)]
+
+
+def _scored(year: ImpactYear) -> dict:
+    return {score.question.field: score for score in year.heard.scores}
+
+
+def heard_notes(*, figures: ImpactFigures) -> list[HeardNote]:
+    """The years (of the two) with too few answers to show scores."""
+    return [
+        HeardNote(year=year.year, answers=year.heard.answers)
+        for year in (figures.before, figures.now)
+        if not year.heard.is_shown
+    ]
+
+
+def heard_chart(*, figures: ImpactFigures, key: str) -> Chart | None:
+    """The Cube scores: each question's average (1 to 5) in each year with
+    enough answers; None when neither year has enough."""
+    shown = [y for y in (figures.before, figures.now) if y.heard.is_shown]
+    if not shown:
+        return None
+    scored = [_scored(year) for year in shown]
+    questions = [
+        score.question
+        for score in shown[-1].heard.scores
+        if all(score.question.field in each for each in scored)
+    ]
+    if not questions:
+        return None
+    return chart_bars(
+        title="Were we heard? Average answer, from 1 (not at all) to 5",
+        unit="average out of 5",
+        series=[str(year.year) for year in shown],
+        label_heading="Question",
+        rows=[
+            ChartRow(
+                question.words,
+                tuple(each[question.field].average for each in scored),
+            )
+            for question in questions
+        ],
+        key=f"{key}-heard",
+    )
+
+
+@dataclass(frozen=True)
+class ImpactCharts:
+    """Every chart of a year beside the year before, one unit per chart."""
+
+    meetings: Chart
+    reflections: Chart
+    engagements: Chart
+    hours: Chart
+    fees: Chart
+    heard: Chart | None  # None: too few answers in either year
+
+    def __iter__(self):
+        charts = (
+            self.meetings,
+            self.reflections,
+            self.engagements,
+            self.hours,
+            self.fees,
+            self.heard,
+        )
+        return iter([chart for chart in charts if chart is not None])
+
+
+def impact_charts(*, figures: ImpactFigures, key: str = "impact") -> ImpactCharts:
+    """The charts of a year beside the year before: meetings, reflections and
+    changes, paid engagements, hours, fees, and the Cube scores when there
+    are enough answers."""
+    series = _series(figures)
+    years = f"{series[0]} and {series[1]}"
+    before, now = figures.before.paid, figures.now.paid
+    return ImpactCharts(
+        meetings=chart_bars(
+            title=f"Meetings and what came of them, {years}",
+            unit="",
+            series=series,
+            rows=_rows(figures, MEETING_MEASURES),
+            key=f"{key}-meetings",
+        ),
+        reflections=chart_bars(
+            title=f"Reflections and changes, {years}",
+            unit="",
+            series=series,
+            rows=_rows(figures, REFLECTION_MEASURES),
+            key=f"{key}-reflections",
+        ),
+        engagements=chart_bars(
+            title=f"Paid engagements, {years}",
+            unit="",
+            series=series,
+            rows=[ChartRow("Paid engagements", (before.engagements, now.engagements))],
+            key=f"{key}-engagements",
+        ),
+        hours=chart_bars(
+            title=f"Hours of work, {years}",
+            unit="hours",
+            series=series,
+            rows=[ChartRow("Hours", (before.hours, now.hours))],
+            key=f"{key}-hours",
+        ),
+        fees=chart_bars(
+            title=f"Fees paid, {years}",
+            unit="£",
+            series=series,
+            rows=[ChartRow("Fees paid", (before.fees, now.fees))],
+            key=f"{key}-fees",
+        ),
+        heard=heard_chart(figures=figures, key=key),
+    )
+
+
+def paid_change(*, figures: ImpactFigures) -> str:
+    """Paid engagements' change in the report's words: "up 83%"."""
+    return change_between(
+        before=figures.before.paid.engagements, after=figures.now.paid.engagements
+    )
