@@ -266,6 +266,30 @@ def menu_pages(site: Site) -> list[tuple[str, str]]:
     return derived(f"menu:{site.pk}", build, as_is=True)
 
 
+# The pages every public site owes, linked from every page's footer in this
+# order: general pages right under the site's home page, found by their slug
+# (README "Pages every site owes"). A page that is absent, a draft or private
+# is simply not linked.
+FOOTER_PAGE_SLUGS = ("accessibility", "privacy", "cookies")
+
+
+def footer_pages(site: Site) -> list[tuple[str, str]]:
+    """(title, address) of the site root's live, public footer pages."""
+
+    def build():
+        pages = public_pages(
+            site.root_page.get_children().live().filter(slug__in=FOOTER_PAGE_SLUGS)
+        )
+        found = {page.slug: page for page in pages}
+        return [
+            (found[slug].title, found[slug].get_url(None, site))
+            for slug in FOOTER_PAGE_SLUGS
+            if slug in found
+        ]
+
+    return derived(f"footer:{site.pk}", build, as_is=True)
+
+
 def site_for_request(request) -> Site | None:
     """Wagtail's `Site.find_for_request`, from the cache."""
     hostname = split_domain_port(request._get_raw_host())[0]

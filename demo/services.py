@@ -12,6 +12,7 @@ from .library_content import library_load
 from .meetings_content import meetings_load, what_we_did_load
 from .notifications_content import notifications_load
 from .opportunities_content import opportunities_load
+from .owed_pages_content import owed_pages_load
 from .people import profiles_load
 from .reflections_content import reflections_load
 from .report_content import report_words_load
@@ -33,6 +34,7 @@ def demo_content_load() -> None:
     library_load(sections["library"])
     what_we_did_load(home)
     easy_read_load(home)
+    owed_pages_load(home)
     contact_details_load()
     charter_load()
     skills_load()

@@ -1,1 +1,2 @@
-"""The home page and its Easy Read companion. May import core."""
+"""The home page and the general pages under it (accessibility statement,
+privacy notice, cookies, any page of plain words). May import core."""

@@ -1,6 +1,8 @@
+import datetime
+
 import wagtail_factories
 
-from .models import HomePage
+from .models import GeneralPage, HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -9,3 +11,12 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+class GeneralPageFactory(wagtail_factories.PageFactory):
+    title = "About this website"
+    summary = "Who runs this website and how to reach us."
+    last_reviewed = datetime.date(2026, 1, 5)
+
+    class Meta:
+        model = GeneralPage

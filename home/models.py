@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -28,6 +29,7 @@ class HomePage(ServedFromCache, Page):
         "members.WhoWeArePage",
         "impact.WhatWeDidPage",
         "core.EasyReadPage",
+        "home.GeneralPage",
     ]
     max_count = 1
 
@@ -40,3 +42,36 @@ class HomePage(ServedFromCache, Page):
     def route(self, request, path_components):
         # Every page of the site is routed from here, in two queries.
         return route_from(self, request, path_components)
+
+
+class GeneralPage(ServedFromCache, Page):
+    """A plain page of words an editor adds under the home page (or under
+    another general page): an accessibility statement, a privacy notice,
+    "About us". The next such page needs no developer."""
+
+    summary = models.TextField(
+        help_text="One or two sentences under the title: what this page tells "
+        "the reader.",
+    )
+    body = StreamField(CONTENT_BLOCKS, blank=True)
+    last_reviewed = models.DateField(
+        default=timezone.localdate,
+        help_text="When someone last checked every word is still true. "
+        "Shown on the page.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.GeneralPage"]
+    subpage_types = ["home.GeneralPage", "core.EasyReadPage"]
+
+    class Meta:
+        verbose_name = "general page"
+
+    def content_report(self):
+        return content_report(body=self.body, summary=self.summary)

@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.test.utils.page_tests import WagtailPageTestCase
 
 from core.models import EasyReadPage
-from home.models import HomePage
+from home.models import GeneralPage, HomePage
 from impact.models import WhatWeDidPage
 from library.models import LibraryIndexPage
 from members.models import WhoWeArePage
@@ -37,6 +37,7 @@ class TestHomePage(WagtailPageTestCase):
                 WhoWeArePage,
                 WhatWeDidPage,
                 EasyReadPage,
+                GeneralPage,
             },
         )
 

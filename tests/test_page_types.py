@@ -17,8 +17,8 @@ from wagtail.test.utils.page_tests import WagtailPageTestCase
 
 from core.factories import EasyReadPageFactory, ImageFactory
 from core.models import EasyReadPage
-from home.factories import HomePageFactory
-from home.models import HomePage
+from home.factories import GeneralPageFactory, HomePageFactory
+from home.models import GeneralPage, HomePage
 from impact.factories import WhatWeDidPageFactory
 from impact.models import WhatWeDidPage
 from library.factories import (
@@ -28,7 +28,7 @@ from library.factories import (
 )
 from library.models import LibraryIndexPage, ResourcePage, TrainingStepPage
 from members.factories import WhoWeArePageFactory
-from members.models import WhoWeArePage
+from members.models import User, WhoWeArePage
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryIndexPage, StoryPage
 
@@ -191,11 +191,46 @@ class TestWhatWeDidPage(PageTypeChecks, WagtailPageTestCase):
         return WhatWeDidPageFactory(parent=home(), slug="what-we-did-too")
 
 
+class TestGeneralPage(PageTypeChecks, WagtailPageTestCase):
+    model = GeneralPage
+    parents = [HomePage, GeneralPage]
+
+    def made_by_factory(self):
+        return GeneralPageFactory(parent=home(), slug="about-this-website")
+
+    def test_an_administrator_adds_one_under_the_home_page(self):
+        # The demo's administrator: the engagement lead may add pages only
+        # in the stories and library sections.
+        self.client.force_login(User.objects.get(email="admin@example.org"))
+        self.assertCanCreate(
+            home(),
+            GeneralPage,
+            nested_form_data(
+                {
+                    "title": "Easy to read words",
+                    "slug": "easy-to-read-words",
+                    "summary": "How we write so everyone can follow.",
+                    "last_reviewed": "2026-11-20",
+                    "body": streamfield(
+                        [("heading", {"text": "Short sentences", "level": "h2"})]
+                    ),
+                    "action-publish": "publish",
+                }
+            ),
+        )
+        page = GeneralPage.objects.get(slug="easy-to-read-words")
+        response = self.client.get(page.url)
+        self.assertContains(response, "Short sentences")
+        self.assertContains(
+            response, '<time datetime="2026-11-20">20 November 2026</time>', html=True
+        )
+
+
 class TestEasyReadPage(PageTypeChecks, WagtailPageTestCase):
     model = EasyReadPage
     # Page: EasyReadPage leaves parent_page_types open, so the tree's root
     # allows it too; the feature pages each list it in subpage_types.
-    parents = [Page, HomePage, StoryIndexPage, LibraryIndexPage]
+    parents = [Page, HomePage, StoryIndexPage, LibraryIndexPage, GeneralPage]
 
     def stream_content(self):
         image = ImageFactory()

@@ -8,7 +8,12 @@ from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
-from core.content_generation import derived, easy_read_links, menu_pages
+from core.content_generation import (
+    derived,
+    easy_read_links,
+    footer_pages,
+    menu_pages,
+)
 
 register = template.Library()
 
@@ -43,6 +48,15 @@ def site_nav(context):
                 }
             )
     return {"items": items}
+
+
+@register.simple_tag(takes_context=True)
+def site_footer_pages(context):
+    """(title, address) of the accessibility statement, privacy notice and
+    cookies page, those that exist: the footer links to each."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return footer_pages(site) if site else []
 
 
 @register.inclusion_tag("components/easy_read_link.html", takes_context=True)
