@@ -27,6 +27,7 @@ class HomePage(ServedFromCache, Page):
         "library.LibraryIndexPage",
         "members.WhoWeArePage",
         "impact.WhatWeDidPage",
+        "networks.NetworksPage",
         "core.EasyReadPage",
     ]
     max_count = 1

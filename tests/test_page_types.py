@@ -29,6 +29,8 @@ from library.factories import (
 from library.models import LibraryIndexPage, ResourcePage, TrainingStepPage
 from members.factories import WhoWeArePageFactory
 from members.models import WhoWeArePage
+from networks.factories import NetworksPageFactory
+from networks.models import NetworksPage
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryIndexPage, StoryPage
 
@@ -189,6 +191,14 @@ class TestWhatWeDidPage(PageTypeChecks, WagtailPageTestCase):
 
     def made_by_factory(self):
         return WhatWeDidPageFactory(parent=home(), slug="what-we-did-too")
+
+
+class TestNetworksPage(PageTypeChecks, WagtailPageTestCase):
+    model = NetworksPage
+    parents = [HomePage]
+
+    def made_by_factory(self):
+        return NetworksPageFactory(parent=home(), slug="networks-too")
 
 
 class TestEasyReadPage(PageTypeChecks, WagtailPageTestCase):
