@@ -100,7 +100,10 @@ def _kept_form(form_class, data):
     kept = type("KeptForm", (forms.Form,), dict(form_class.base_fields))
     return kept(
         initial={
-            name: data.get(name, "")
+            # Every box ticked of a group, not only the last.
+            name: data.getlist(name)
+            if isinstance(field, forms.MultipleChoiceField)
+            else data.get(name, "")
             for name, field in kept.base_fields.items()
             if not isinstance(field.widget, forms.PasswordInput)
         }

@@ -1,6 +1,7 @@
 """The networks directory: the public page with its filters, the "Suggest a
 network" form anyone may send, the lead's screens and the yearly reminder."""
 
+import re
 from datetime import date
 
 import pytest
@@ -171,11 +172,20 @@ def test_suggestions_are_rate_limited_per_address_and_nothing_more_is_saved(
     for n in range(5):
         response = client.post(SUGGEST, {"name": f"Network {n}", "nations": ["wales"]})
         assert response.status_code == 200
-    response = client.post(SUGGEST, {"name": "One too many", "nations": ["wales"]})
+    response = client.post(
+        SUGGEST, {"name": "One too many", "nations": ["wales", "scotland"]}
+    )
     page = response.content.decode()
     assert response.status_code == 429
     assert "You have tried this too many times." in page
+    # What was typed is kept, every box ticked too, ready to send again.
     assert 'value="One too many"' in page
+    assert re.search(
+        r'<input type="checkbox" name="nations" value="wales"[^>]*checked', page
+    )
+    assert re.search(
+        r'<input type="checkbox" name="nations" value="scotland"[^>]*checked', page
+    )
     assert not Network.objects.filter(name="One too many").exists()
     assert Notification.objects.filter(subject__contains="One too many").count() == 0
 
