@@ -149,5 +149,10 @@ class NetworksPage(ServedFromCache, RoutablePageMixin, Page):
             context_overrides={"network": network},
         )
 
-    def network_url(self, network) -> str:
-        return self.url + self.reverse_subpage("network", kwargs={"pk": network.pk})
+    def get_sitemap_urls(self, request=None):
+        from .selectors import networks_directory
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [{"location": f"{base}{n.pk}/"} for n in networks_directory()]
+        return urls

@@ -71,6 +71,14 @@ def test_a_network_has_its_own_page_while_approved(client, demo_site):
     assert client.get(f"{DIRECTORY}{waiting.pk}/").status_code == 404
 
 
+def test_the_sitemap_lists_each_approved_network(client, demo_site):
+    shown = NetworkFactory(name="Shown Circle")
+    waiting = NetworkFactory(name="Waiting Circle", suggested=True)
+    content = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>http://localhost{DIRECTORY}{shown.pk}/</loc>" in content
+    assert f"{DIRECTORY}{waiting.pk}/</loc>" not in content
+
+
 def test_a_kept_directory_page_shows_a_change_at_once(
     client, demo_site, settings, django_capture_on_commit_callbacks
 ):
