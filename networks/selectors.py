@@ -25,7 +25,3 @@ def networks_for_lead(*, status: str) -> list[Network]:
     if status == Network.Status.SUGGESTED:
         networks = networks.order_by("-created_at")
     return list(networks)
-
-
-def networks_waiting_count() -> int:
-    return Network.objects.filter(status=Network.Status.SUGGESTED).count()

@@ -63,10 +63,18 @@ def test_an_unknown_filter_shows_everything(client, demo_site):
 
 
 def test_a_network_has_its_own_page_while_approved(client, demo_site):
-    shown = NetworkFactory(name="Shown Circle", how_to_join="Ring Bea on Mondays.")
+    shown = NetworkFactory(
+        name="Shown Circle",
+        how_to_join="Ring Bea on Mondays.",
+        suggested_by_name="Sam Ellis",
+        suggested_by_email="sam@example.net",
+    )
     waiting = NetworkFactory(name="Waiting Circle", suggested=True)
     page = client.get(f"{DIRECTORY}{shown.pk}/").content.decode()
     assert "Ring Bea on Mondays." in page
+    # Who suggested it is for the lead only.
+    assert "Sam Ellis" not in page
+    assert "sam@example.net" not in page
     assert 'href="https://network.example.org/"' in page
     assert client.get(f"{DIRECTORY}{waiting.pk}/").status_code == 404
 
