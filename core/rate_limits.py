@@ -1,8 +1,9 @@
 """Rate limits on the forms anyone can send without signing in.
 
 A limit is (scope, key, count, period): at most `count` POSTs to one scope
-("sign_in", "password_reset", "sign_in_link", "another_format") from one
-address, or naming one account, in each fixed window of `period` seconds.
+("sign_in", "password_reset", "sign_in_link", "another_format",
+"suggest_network") from one address, or naming one account, in each fixed
+window of `period` seconds.
 The numbers are in settings.RATE_LIMITS. Counters live in Django's cache
 (Redis in production, so every worker shares them): cache.add starts a
 window's counter and cache.incr counts, both atomic on Redis and locmem. The
@@ -99,7 +100,10 @@ def _kept_form(form_class, data):
     kept = type("KeptForm", (forms.Form,), dict(form_class.base_fields))
     return kept(
         initial={
-            name: data.get(name, "")
+            # Every box ticked of a group, not only the last.
+            name: data.getlist(name)
+            if isinstance(field, forms.MultipleChoiceField)
+            else data.get(name, "")
             for name, field in kept.base_fields.items()
             if not isinstance(field.widget, forms.PasswordInput)
         }

@@ -10,6 +10,7 @@ from .home_content import home_page_load
 from .intranet_content import life_load, plans_load, skills_load
 from .library_content import library_load
 from .meetings_content import meetings_load, what_we_did_load
+from .networks_content import networks_load, networks_page_load
 from .notifications_content import notifications_load
 from .opportunities_content import opportunities_load
 from .owed_pages_content import owed_pages_load
@@ -33,6 +34,7 @@ def demo_content_load() -> None:
     stories_load(sections["stories"], profiles)
     library_load(sections["library"])
     what_we_did_load(home)
+    networks_page_load(home)
     easy_read_load(home)
     owed_pages_load(home)
     contact_details_load()
@@ -42,6 +44,7 @@ def demo_content_load() -> None:
     life_load()
     opportunities_load()
     meetings_load()
+    networks_load()
     heard_load()  # after meetings: who answered about which
     reflections_load()  # after opportunities: changes name their work
     report_words_load()

@@ -28,6 +28,7 @@ class HomePage(ServedFromCache, Page):
         "library.LibraryIndexPage",
         "members.WhoWeArePage",
         "impact.WhatWeDidPage",
+        "networks.NetworksPage",
         "core.EasyReadPage",
         "home.GeneralPage",
     ]

@@ -23,6 +23,7 @@ PROJECT_APPS = {
 # Public addresses outside the members' area and the ways in.
 PUBLIC = (
     "another-format/",
+    "suggest-a-network/",
     "search/",
     "tags/",
     "feeds/",

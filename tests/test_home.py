@@ -14,6 +14,7 @@ from home.models import GeneralPage, HomePage
 from impact.models import WhatWeDidPage
 from library.models import LibraryIndexPage
 from members.models import WhoWeArePage
+from networks.models import NetworksPage
 from stories.models import StoryIndexPage
 from tests.people import sign_in
 
@@ -36,6 +37,7 @@ class TestHomePage(WagtailPageTestCase):
                 LibraryIndexPage,
                 WhoWeArePage,
                 WhatWeDidPage,
+                NetworksPage,
                 EasyReadPage,
                 GeneralPage,
             },

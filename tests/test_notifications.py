@@ -201,6 +201,7 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Delete invitations nobody accepted",
         "Delete held receipts nobody claimed",
         "Ask requesters what changed because of the group",
+        "Remind the lead to check networks once a year",
     }
     assert "Added" not in output.getvalue()
 

@@ -29,6 +29,8 @@ from library.factories import (
 from library.models import LibraryIndexPage, ResourcePage, TrainingStepPage
 from members.factories import WhoWeArePageFactory
 from members.models import User, WhoWeArePage
+from networks.factories import NetworksPageFactory
+from networks.models import NetworksPage
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryIndexPage, StoryPage
 
@@ -224,6 +226,14 @@ class TestGeneralPage(PageTypeChecks, WagtailPageTestCase):
         self.assertContains(
             response, '<time datetime="2026-11-20">20 November 2026</time>', html=True
         )
+
+
+class TestNetworksPage(PageTypeChecks, WagtailPageTestCase):
+    model = NetworksPage
+    parents = [HomePage]
+
+    def made_by_factory(self):
+        return NetworksPageFactory(parent=home(), slug="networks-too")
 
 
 class TestEasyReadPage(PageTypeChecks, WagtailPageTestCase):

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "charter",
     "plans",
     "formats",
+    "networks",
     "opportunities",
     "payments",
     "figures",
@@ -250,6 +251,7 @@ RATE_LIMITS = {
     "password_reset": {"address": (10, 60 * 60), "account": (3, 60 * 60)},
     "sign_in_link": {"address": (10, 60 * 60), "account": (3, 15 * 60)},
     "another_format": {"address": (5, 60 * 60)},
+    "suggest_network": {"address": (5, 60 * 60)},
 }
 
 # Two-step sign-in: the name authenticator apps show beside the account.

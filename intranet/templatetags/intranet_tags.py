@@ -32,6 +32,7 @@ def intranet_nav(context):
         items.append(("Meetings", reverse("meetings:manage_list")))
         items.append(("People", reverse("members:people")))
         items.append(("Format requests", reverse("format_requests:list")))
+        items.append(("Networks", reverse("networks_manage:list")))
     if roles.is_staff_member(user) and not roles.is_lead(user):
         items.append(("Requests for input", reverse("opportunities:requests")))
         items.append(("Meetings", reverse("meetings:list")))

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class NetworksConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "networks"
+    verbose_name = "Networks directory"
+
+    def ready(self):
+        from core.page_cache import page_cache_purge_on
+
+        from .models import Network
+
+        # The directory (NetworksPage) shows the approved networks.
+        page_cache_purge_on(Network)
