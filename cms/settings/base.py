@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "payments",
     "figures",
     "impact",
+    "channel",
     "search",
     "editor",
     "intranet",
