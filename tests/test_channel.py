@@ -304,6 +304,9 @@ def test_a_closed_topic_takes_no_more_replies(client, topic):
     assert "Send the reply" not in html
     response = client.post(url, {"body": "One more thing"})
     assert response.status_code == 400
+    html = response.content.decode()
+    assert "This topic is closed: no more replies." in html
+    assert "One more thing" in html
     assert topic.posts.count() == 1
 
 
