@@ -277,6 +277,21 @@ def test_a_hidden_post_s_reason_is_read_only_by_its_writer_and_the_lead(client, 
         assert "Hidden by the engagement lead" in html, viewer
 
 
+def test_a_hidden_supporter_s_post_shows_its_reason_to_the_member_and_supporter(
+    client, topic
+):
+    post = post_add(
+        topic=topic, person=person(MEMBER2), by=person(SUPPORTER), body="Aoife here"
+    )
+    post_hide(post=post, by=person(LEAD), reason="Please keep to the topic.")
+    url = reverse("channel:topic", args=[topic.pk])
+    for viewer, sees_reason in [(MEMBER2, True), (ACTING, True), (MEMBER, False)]:
+        client.logout()
+        enter(client, viewer)
+        html = client.get(url).content.decode()
+        assert ("Please keep to the topic." in html) is sees_reason, viewer
+
+
 def test_hiding_needs_a_reason(client, topic):
     post = topic.posts.get()
     sign_in(client, LEAD)
