@@ -25,6 +25,7 @@ class PostFactory(factory.django.DjangoModelFactory):
 
     topic = factory.SubFactory(TopicFactory)
     author = factory.SubFactory(UserFactory)
+    author_name = factory.LazyAttribute(lambda post: str(post.author))
     body = "Thank you, that helps."
     created_at = factory.LazyFunction(timezone.now)
 

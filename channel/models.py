@@ -14,14 +14,19 @@ BODY_MAX = 5000
 
 class Topic(models.Model):
     title = models.CharField(max_length=200)
+    # Accounts can be deleted (a supporter's, someone of staff's): what
+    # they wrote stays, under the name they had (see Post.author_name).
     started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     started_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -43,12 +48,17 @@ class Post(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="posts")
     # Who typed it: the member, staff, the lead, or a supporter...
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
+    # Their name when they wrote it, kept if their account is deleted.
+    author_name = models.CharField(max_length=300, blank=True)
     # ...and, for a supporter, the member they wrote it for.
     written_for = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -59,7 +69,7 @@ class Post(models.Model):
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -73,11 +83,18 @@ class Post(models.Model):
         return f"{self.signed} in {self.topic_id}"
 
     @property
+    def writer_name(self) -> str:
+        """Who typed it, or the name they had if their account has gone."""
+        if self.author_id:
+            return str(self.author)
+        return f"{self.author_name or 'Someone'} (account since closed)"
+
+    @property
     def signed(self) -> str:
         """The name a post shows: a supporter's post is the member's."""
         if self.written_for_id:
-            return f"{self.written_for} (written by their supporter {self.author})"
-        return str(self.author)
+            return f"{self.written_for} (written by their supporter {self.writer_name})"
+        return self.writer_name
 
     @property
     def is_hidden(self) -> bool:
@@ -98,7 +115,10 @@ class Post(models.Model):
 class Flag(models.Model):
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="flags")
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     reason = models.TextField()
     at = models.DateTimeField(default=timezone.now)

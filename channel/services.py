@@ -75,7 +75,12 @@ def post_add(
         raise NotAllowed("This topic is closed: no more replies.", field="body")
     now = now or timezone.now()
     post = Post.objects.create(
-        topic=topic, author=by, written_for=written_for, body=body, created_at=now
+        topic=topic,
+        author=by,
+        author_name=str(by),
+        written_for=written_for,
+        body=body,
+        created_at=now,
     )
     Topic.objects.filter(pk=topic.pk).update(last_post_at=now)
     topic_read_mark(topic=topic, person=person, now=now)

@@ -436,3 +436,25 @@ def test_the_channel_s_pages_do_not_grow_with_more_topics_and_posts(
     assert max(after) <= 15
     html = client.get(list_url).content.decode()
     assert html.count("More topic") == 4
+
+
+def test_a_deleted_account_s_posts_stay_under_the_name_they_had(client):
+    """A supporter's account (or someone of staff's) can be deleted: the
+    posts they wrote stay, signed with the name they had."""
+    topic = topic_start(
+        person=person(MEMBER2),
+        by=person(SUPPORTER),
+        title="Dates for the away day",
+        body="Niamh would like a Friday.",
+    )
+    supporter_name = str(person(SUPPORTER))
+    person(SUPPORTER).delete()
+
+    post = topic.posts.get()
+    assert post.author is None
+    sign_in(client, MEMBER)
+    page = client.get(reverse("channel:topic", kwargs={"pk": topic.pk}))
+    assert (
+        f"written by their supporter {supporter_name} (account since closed)"
+        in page.content.decode()
+    )
