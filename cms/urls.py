@@ -31,6 +31,7 @@ members_area = [
     path("changes/", include("impact.change_urls")),
     path("heard/", include("impact.heard_urls")),
     path("impact/", include("impact.impact_urls")),
+    path("channel/", include("channel.urls")),
 ]
 
 urlpatterns = [

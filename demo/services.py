@@ -3,6 +3,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from .accounts import contact_details_load, demo_accounts_load
+from .channel_content import channel_load
 from .charter_content import charter_load
 from .easy_read_content import easy_read_load
 from .heard_content import heard_load
@@ -47,6 +48,7 @@ def demo_content_load() -> None:
     networks_load()
     heard_load()  # after meetings: who answered about which
     reflections_load()  # after opportunities: changes name their work
+    channel_load()
     report_words_load()
     notifications_load()
     writing_load()  # after notification preferences: it notifies people

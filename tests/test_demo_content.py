@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page, Revision, Site, TaskState, WorkflowState
 
+from channel.models import Post, Topic
 from demo.accounts import DEMO_ACCOUNTS
 from demo.writing_content import CHANGE_REQUESTED
 from impact.models import HeardAnswer, HeardAsk, Meeting
@@ -30,6 +31,8 @@ def counts():
         CallBack.objects.count(),
         HeardAnswer.objects.count(),
         HeardAsk.objects.count(),
+        Topic.objects.count(),
+        Post.objects.count(),
     )
 
 
@@ -65,6 +68,19 @@ def test_only_the_administrator_is_a_superuser():
     assert len(DEMO_ACCOUNTS) == 7
 
 
+def test_the_demo_channel_has_the_report_s_topics_and_one_hidden_post(client):
+    titles = set(Topic.objects.values_list("title", flat=True))
+    assert any("roundtables" in title for title in titles)
+    assert any("Recruitment panels" in title for title in titles)
+    assert any("away day" in title for title in titles)
+    hidden = Post.objects.get(hidden_at__isnull=False)
+    assert hidden.hidden_by == person("lead@example.org")
+    assert Post.objects.filter(written_for=person("member2@example.org")).exists()
+    sign_in(client, "member2@example.org")
+    html = client.get(reverse("channel:list")).content.decode()
+    assert "Recruitment panels" in html
+
+
 def test_an_editor_s_change_to_the_home_page_survives_a_reload(demo_site):
     demo_site.introduction = "Written by the lead"
     demo_site.save_revision().publish()
@@ -76,6 +92,12 @@ def test_an_editor_s_change_to_the_home_page_survives_a_reload(demo_site):
 def test_refuses_when_settings_do_not_allow_demo_content(settings):
     # Staff requests are kept when an account goes (PROTECT): remove them first.
     EngagementRequest.objects.filter(requested_by__email="staff@example.org").delete()
+    # So are channel posts: remove the topics staff@ started or wrote in.
+    staff_topics = list(
+        Topic.objects.filter(posts__author__email="staff@example.org").distinct()
+    )
+    Post.objects.filter(topic__in=staff_topics).delete()
+    Topic.objects.filter(pk__in=[topic.pk for topic in staff_topics]).delete()
     get_user_model().objects.filter(email="staff@example.org").delete()
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="Refusing to load demo content"):

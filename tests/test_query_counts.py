@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from channel.models import Topic
+from channel.services import post_add
 from charter.models import CharterAcceptance, CharterVersion
 from formats.factories import FormatRequestFactory
 from impact.factories import HeardAnswerFactory, HeardAskFactory
@@ -787,6 +789,19 @@ def _first(arg):
     return lambda: [arg()]
 
 
+def _channel_topic_pk():
+    """The demo's recruitment panels topic, with a post the lead hid."""
+    return Topic.objects.get(title__startswith="Recruitment panels").pk
+
+
+def _channel_own_post_pk():
+    """A post member@ wrote just now, so still theirs to change."""
+    topic = Topic.objects.get(pk=_channel_topic_pk())
+    return post_add(
+        topic=topic, person=person(MEMBER), by=person(MEMBER), body="Mine"
+    ).pk
+
+
 # (who, page name, a function giving the address's arguments) beyond those
 # INTRANET_PAGES lists.
 MORE_SIGNED_IN_PAGES = [
@@ -821,6 +836,18 @@ MORE_SIGNED_IN_PAGES = [
     (LEAD, "meetings:edit", _first(_meeting_pk)),
     (MEMBER, "heard:meeting", _first(_meeting_pk)),
     (LEAD, "heard:record_meeting", lambda: [_meeting_pk(), person(MEMBER).pk]),
+    *[
+        (email, name, args)
+        for email in (MEMBER, STAFF, LEAD)
+        for name, args in [
+            ("channel:list", None),
+            ("channel:topic", _first(_channel_topic_pk)),
+            ("channel:start", None),
+        ]
+    ],
+    (MEMBER, "channel:post_edit", _first(_channel_own_post_pk)),
+    (STAFF, "channel:post_flag", _first(_channel_own_post_pk)),
+    (LEAD, "channel:post_hide", _first(_channel_own_post_pk)),
 ]
 
 SIGNED_IN_PAGES = [
@@ -860,7 +887,13 @@ def test_every_signed_in_page_runs_at_most_15_statements(
     assert statements <= SIGNED_IN_LIMIT, f"{url} as {email}: {statements}"
 
 
-ACTING_PAGES = ["intranet:home", "opportunities:list", "payments:mine", "plans:mine"]
+ACTING_PAGES = [
+    "intranet:home",
+    "opportunities:list",
+    "payments:mine",
+    "plans:mine",
+    "channel:list",
+]
 
 
 @pytest.mark.parametrize("name", [*ACTING_PAGES, "members:profile"])

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "payments",
     "figures",
     "impact",
+    "channel",
     "search",
     "editor",
     "intranet",

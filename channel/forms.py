@@ -1,0 +1,57 @@
+"""The channel's forms. The rules (empty, too long, script links) are the
+services'; these only shape the fields."""
+
+from django import forms
+
+BODY_HELP = (
+    "Plain text. Web addresses become links. Up to 5,000 characters; "
+    "you can change your post for 30 minutes after sending it."
+)
+
+
+def body_field(label="Your post"):
+    # No max_length: the service says how long it is, with the text kept.
+    return forms.CharField(
+        label=label,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=BODY_HELP,
+        error_messages={"required": "Write your post."},
+    )
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        help_text="In a few words, what is it about?",
+        error_messages={"required": "Give the topic a title."},
+    )
+    body = body_field("Your first post")
+
+
+class PostForm(forms.Form):
+    body = body_field()
+
+
+class ReplyForm(forms.Form):
+    body = body_field("Your reply")
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label="Why you are hiding it",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The person who wrote it reads this. Others see “hidden by "
+        "the engagement lead”.",
+        error_messages={"required": "Say why: the person who wrote it will read this."},
+    )
+
+
+class FlagForm(forms.Form):
+    reason = forms.CharField(
+        label="What is wrong with it",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only the engagement lead reads this.",
+        error_messages={"required": "Say what is wrong with the post."},
+    )

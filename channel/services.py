@@ -1,0 +1,182 @@
+"""Writes for the channel: start a topic, add and edit a post, the lead
+hides a post (with a reason) and closes a topic, anyone in it flags a post,
+and marking a topic read. Each refusal is NotAllowed, with words for the
+person and the form field they belong next to. Following (later) hooks into
+post_add."""
+
+import re
+from datetime import datetime
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from core.exceptions import NotAllowed
+from members import roles
+from members.acting import may_act_for
+from members.models import User
+from members.selectors import active_in_role
+from notifications.models import Kind
+from notifications.services import notify
+
+from .models import BODY_MAX, Flag, Post, Topic, TopicRead
+from .selectors import channel_may_enter, post_may_edit
+
+# A link that runs script when followed: refused, whatever its case or spaces.
+SCRIPT_LINK = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
+
+
+def _body_check(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise NotAllowed("Write your post.", field="body")
+    if len(body) > BODY_MAX:
+        raise NotAllowed(
+            f"Your post is {len(body):,} characters long: make it "
+            f"{BODY_MAX:,} or fewer, or split it into two posts.",
+            field="body",
+        )
+    if SCRIPT_LINK.search(body):
+        raise NotAllowed(
+            "Remove the “javascript:” link: posts can link only to web "
+            "addresses (http or https) and email addresses.",
+            field="body",
+        )
+    return body
+
+
+def _writer(*, person: User, by: User) -> User | None:
+    """Check that `by` may write as `person`; the member a supporter writes
+    for, or None when people write for themselves."""
+    if person == by:
+        if not channel_may_enter(user=by, person=by):
+            raise NotAllowed("Only the group, staff and the lead write here.")
+        return None
+    if not (roles.is_member(person) and may_act_for(by, person)):
+        raise NotAllowed("You may write only for a member you support.")
+    return person
+
+
+@transaction.atomic
+def post_add(
+    *,
+    topic: Topic,
+    person: User,
+    by: User,
+    body: str,
+    now: datetime | None = None,
+) -> Post:
+    """A post in an open topic, by `by` for `person` (the same person, or
+    the member their supporter acts for). Following hooks in here."""
+    body = _body_check(body)
+    written_for = _writer(person=person, by=by)
+    topic = Topic.objects.select_for_update().get(pk=topic.pk)
+    if topic.is_closed:
+        raise NotAllowed("This topic is closed: no more replies.", field="body")
+    now = now or timezone.now()
+    post = Post.objects.create(
+        topic=topic,
+        author=by,
+        author_name=str(by),
+        written_for=written_for,
+        body=body,
+        created_at=now,
+    )
+    Topic.objects.filter(pk=topic.pk).update(last_post_at=now)
+    topic_read_mark(topic=topic, person=person, now=now)
+    return post
+
+
+@transaction.atomic
+def topic_start(
+    *,
+    person: User,
+    by: User,
+    title: str,
+    body: str,
+    now: datetime | None = None,
+) -> Topic:
+    """A new topic and its first post."""
+    title = title.strip()
+    if not title:
+        raise NotAllowed("Give the topic a title.", field="title")
+    _body_check(body)
+    _writer(person=person, by=by)
+    now = now or timezone.now()
+    topic = Topic.objects.create(
+        title=title, started_by=person, started_at=now, last_post_at=now
+    )
+    post_add(topic=topic, person=person, by=by, body=body, now=now)
+    return topic
+
+
+def post_edit(*, post: Post, by: User, body: str, now: datetime | None = None) -> Post:
+    """Its writer corrects it within the edit window; the post says "edited"."""
+    now = now or timezone.now()
+    if not post_may_edit(post=post, user=by, now=now):
+        raise NotAllowed(
+            "You can change a post only within 30 minutes of writing it.",
+            field="body",
+        )
+    post.body = _body_check(body)
+    post.edited_at = now
+    post.save(update_fields=["body", "edited_at"])
+    return post
+
+
+def post_hide(
+    *, post: Post, by: User, reason: str, now: datetime | None = None
+) -> Post:
+    """The lead hides a post with a reason its writer sees. Nothing is
+    deleted."""
+    if not roles.is_lead(by):
+        raise NotAllowed("Only the engagement lead hides posts.")
+    reason = reason.strip()
+    if not reason:
+        raise NotAllowed(
+            "Say why: the person who wrote it will read this.", field="reason"
+        )
+    post.hidden_at = now or timezone.now()
+    post.hidden_by = by
+    post.hidden_reason = reason
+    post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    Flag.objects.filter(post=post).update(handled=True)
+    return post
+
+
+def topic_close(*, topic: Topic, by: User, now: datetime | None = None) -> Topic:
+    """The lead closes a topic: it can be read, not replied to."""
+    if not roles.is_lead(by):
+        raise NotAllowed("Only the engagement lead closes topics.")
+    if not topic.is_closed:
+        topic.closed_at = now or timezone.now()
+        topic.closed_by = by
+        topic.save(update_fields=["closed_at", "closed_by"])
+    return topic
+
+
+def post_flag(*, post: Post, person: User, by: User, reason: str) -> Flag:
+    """Anyone in the channel tells the lead about a post."""
+    reason = reason.strip()
+    if not reason:
+        raise NotAllowed("Say what is wrong with the post.", field="reason")
+    _writer(person=person, by=by)
+    flag = Flag.objects.create(post=post, by=by, reason=reason)
+    notify(
+        recipients=active_in_role(group_name=roles.ENGAGEMENT_LEADS),
+        kind=Kind.GENERAL,
+        subject=f"A post in “{post.topic}” was flagged",
+        body=f"{by} flagged a post by {post.signed}:\n\n“{reason[:300]}”\n\n"
+        "Read it, and hide it with a reason if it should not stay.",
+        url=reverse("channel:post_hide", kwargs={"pk": post.pk}),
+        dedupe_key=f"channel-flag:{flag.pk}",
+        target=post,
+    )
+    return flag
+
+
+def topic_read_mark(*, topic: Topic, person: User, now: datetime | None = None) -> None:
+    """This person has read the topic up to now."""
+    TopicRead.objects.update_or_create(
+        person=person, topic=topic, defaults={"last_read_at": now or timezone.now()}
+    )
