@@ -11,6 +11,8 @@ HELP = {
     "charter": "When there is a new version of the Charter to read.",
     "reminder": "Meetings, sessions and dates you asked to be reminded about.",
     "general": "News and updates for the whole group.",
+    "channel": "New posts in topics you follow, and when someone mentions you.",
+    "project": "Updates on projects you follow, or worked on.",
 }
 
 

@@ -17,6 +17,8 @@ class Kind(models.TextChoices):
     PAYMENT = "payment", "Payments"
     PLAN = "plan", "Your development plan"
     CHARTER = "charter", "The Charter"
+    CHANNEL = "channel", "Topics you follow in the channel, and mentions"
+    PROJECT = "project", "Projects you follow"
     # Essential: always emailed straight away, whatever the preferences say.
     ACCOUNT = "account", "Your account"
 

@@ -12,10 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from channel.exports import TAKEN_OUT
 from channel.factories import PostFactory, TopicFactory
 from channel.models import Flag, Post, Topic
 from channel.services import post_add, post_edit, post_hide, topic_start
 from core.exceptions import NotAllowed
+from members.anonymise import person_anonymise
+from members.services import person_deactivate
 from notifications.models import Notification
 from tests.people import act_for, person, sign_in
 
@@ -458,3 +461,29 @@ def test_a_deleted_account_s_posts_stay_under_the_name_they_had(client):
         f"written by their supporter {supporter_name} (account since closed)"
         in page.content.decode()
     )
+
+
+def test_anonymising_takes_out_a_leaver_s_words_and_keeps_the_conversation(
+    client, topic
+):
+    """Dafydd (member@) started a topic and leaves; staff replied naming him."""
+    reply = post_add(
+        topic=topic,
+        person=person(STAFF),
+        by=person(STAFF),
+        body="Thanks Dafydd Pryce, we will send them two days before.",
+    )
+    dafydd = person(MEMBER)
+    person_deactivate(user=dafydd, ended_on=timezone.localdate())
+    assert person_anonymise(person=dafydd, by=person(LEAD))
+
+    first = topic.posts.get(author=dafydd)
+    assert first.body == TAKEN_OUT
+    assert first.signed == f"Former member {dafydd.pk}"
+    reply.refresh_from_db()
+    assert reply.body == (
+        f"Thanks Former member {dafydd.pk}, we will send them two days before."
+    )
+    sign_in(client, MEMBER2)
+    page = client.get(reverse("channel:topic", kwargs={"pk": topic.pk})).text
+    assert TAKEN_OUT in page and "Could we have interview questions" not in page

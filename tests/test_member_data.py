@@ -145,6 +145,8 @@ def test_a_member_downloads_everything_the_site_holds_about_them(client):
     assert "Summer social on the 5th" in subjects
     versions = [a["version"] for a in data["charter_acceptances"]]
     assert version.number in versions
+    posts = data["channel"]["posts"]
+    assert posts and {post["shown as"] for post in posts} == {"Dafydd Pryce"}
     # Dates are ISO, so any program (and a person) reads them the same way.
     assert date.fromisoformat(data["account_and_profile"]["profile"]["joined on"])
 
