@@ -3,13 +3,13 @@ marker for one person, a topic's posts, and who may change a post."""
 
 from datetime import datetime
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from members import roles
 from members.models import User
 
-from .models import Post, Topic, TopicRead
+from .models import Flag, Post, Topic, TopicRead
 
 
 def channel_may_enter(*, user: User, person: User) -> bool:
@@ -50,4 +50,18 @@ def post_may_edit(*, post: Post, user: User, now: datetime | None = None) -> boo
         and not post.is_hidden
         and not post.topic.is_closed
         and now <= post.editable_until()
+    )
+
+
+def flags_open() -> QuerySet[Post]:
+    """Posts someone flagged that the lead has not dealt with, oldest flag
+    first, each with its open flags (`open_flags`) and their flaggers."""
+    waiting = Flag.objects.filter(handled=False).select_related("by")
+    return (
+        Post.objects.filter(flags__handled=False)
+        .distinct()
+        .select_related("topic", "author", "written_for")
+        .prefetch_related(Prefetch("flags", queryset=waiting, to_attr="open_flags"))
+        .annotate(first_flag_at=Min("flags__at", filter=Q(flags__handled=False)))
+        .order_by("first_flag_at", "pk")
     )

@@ -168,7 +168,7 @@ def post_flag(*, post: Post, person: User, by: User, reason: str) -> Flag:
         subject=f"A post in “{post.topic}” was flagged",
         body=f"{by} flagged a post by {post.signed}:\n\n“{reason[:300]}”\n\n"
         "Read it, and hide it with a reason if it should not stay.",
-        url=reverse("channel:post_hide", kwargs={"pk": post.pk}),
+        url=reverse("channel:flags"),
         dedupe_key=f"channel-flag:{flag.pk}",
         target=post,
     )
@@ -180,3 +180,11 @@ def topic_read_mark(*, topic: Topic, person: User, now: datetime | None = None) 
     TopicRead.objects.update_or_create(
         person=person, topic=topic, defaults={"last_read_at": now or timezone.now()}
     )
+
+
+def flags_dismiss(*, post: Post, by: User) -> int:
+    """The lead has read the flags on a post and leaves it up. Returns how
+    many flags that dealt with; the flags themselves stay."""
+    if not roles.is_lead(by):
+        raise NotAllowed("Only the engagement lead deals with flags.")
+    return Flag.objects.filter(post=post, handled=False).update(handled=True)

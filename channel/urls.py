@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import moderation_views, views
 
 app_name = "channel"
 
@@ -13,4 +13,10 @@ urlpatterns = [
     # The engagement lead's screens.
     path("manage/<int:pk>/close/", views.topic_close_view, name="close"),
     path("manage/posts/<int:pk>/hide/", views.post_hide_view, name="post_hide"),
+    path("manage/flags/", moderation_views.flags_list, name="flags"),
+    path(
+        "manage/flags/<int:pk>/leave-up/",
+        moderation_views.flags_dismiss_view,
+        name="flags_dismiss",
+    ),
 ]

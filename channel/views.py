@@ -56,7 +56,10 @@ def topic_list(request):
     )
     for topic in page:
         topic.is_unread = selectors.topic_is_unread(topic=topic)
-    return render(request, "channel/list.html", {"topics": page})
+    context = {"topics": page, "is_lead": roles.is_lead(request.user)}
+    if context["is_lead"]:
+        context["flags_waiting"] = selectors.flags_open().count()
+    return render(request, "channel/list.html", context)
 
 
 @login_required

@@ -1,7 +1,8 @@
 """The channel, for the demo: topics from the report's work (the policy and
 practice roundtables, recruitment panels, the staff away day) between demo
 members and staff@ (Tom), one written by Aoife for Niamh, and one post the
-lead hid with a reason. Written through the services, so each post is
+lead hid with a reason, and one flagged to her that she has not yet
+looked at. Written through the services, so each post is
 signed, dated and read as the site would do it. Every person is invented."""
 
 from datetime import timedelta
@@ -9,7 +10,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from channel.models import Topic
-from channel.services import post_add, post_hide, topic_close, topic_start
+from channel.services import (
+    post_add,
+    post_flag,
+    post_hide,
+    topic_close,
+    topic_start,
+)
 from members.models import User
 
 # Each topic: its title, then its posts as (hours ago, who, for whom, words).
@@ -100,7 +107,16 @@ TOPICS = [
                 "A short exercise where staff rewrite a letter we received "
                 "into plain English. It would show a lot in twenty minutes.",
             ),
+            (
+                4,
+                "staff",
+                None,
+                "Good idea, though we could just skip the access checks this "
+                "time and use the old room upstairs: it is only one afternoon.",
+            ),
         ],
+        # Flagged to the lead, who has not looked yet: her list shows it.
+        "flagged": (2, "member3", "The old room has no lift. Access is not optional."),
     },
 ]
 
@@ -129,6 +145,9 @@ def channel_load() -> None:
                 posts.append(
                     post_add(topic=topic, person=person, by=_who(by), body=body, now=at)
                 )
+        if "flagged" in spec:
+            index, by, reason = spec["flagged"]
+            post_flag(post=posts[index], person=_who(by), by=_who(by), reason=reason)
         if "hidden" in spec:
             index, reason = spec["hidden"]
             post_hide(

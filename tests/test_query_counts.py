@@ -30,6 +30,7 @@ from library.models import LibraryIndexPage, ResourcePage, TrainingStepPage
 from members.audit import PLAN, SUPPORT_NEEDS, private_read_log
 from members.models import Assembly, Profile, Support, User
 from members.services import membership_move, person_join
+from networks.factories import NetworkFactory
 from notifications.models import CallBack, Notification
 from notifications.services import notify
 from opportunities.models import (
@@ -393,6 +394,9 @@ PUBLIC_PAGES = [
     "/who-we-are/dafydd-pryce/",
     "/what-we-did/",
     "/what-we-did/meeting-2-understanding-evidence-2023/",
+    "/networks/",
+    "/networks/?nation=wales&topic=carers",
+    "/accessibility/",
     "/search/?q=carers",
     "/tags/carers/",
     "/easy-read-about-us/",
@@ -447,6 +451,7 @@ def more_public_content(count=2):
     meeting.workstreams.add(*Workstream.objects.all())
     for _ in range(count):
         meeting_new(public=True)
+    NetworkFactory.create_batch(count, nations=["wales", "scotland"], topics=["carers"])
 
 
 def person_profile(slug):
@@ -848,6 +853,7 @@ MORE_SIGNED_IN_PAGES = [
     (MEMBER, "channel:post_edit", _first(_channel_own_post_pk)),
     (STAFF, "channel:post_flag", _first(_channel_own_post_pk)),
     (LEAD, "channel:post_hide", _first(_channel_own_post_pk)),
+    (LEAD, "channel:flags", None),
 ]
 
 SIGNED_IN_PAGES = [
