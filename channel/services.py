@@ -9,6 +9,7 @@ also mentioned hears of the mention only, and the writer (or the member a
 supporter wrote for) of neither."""
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
@@ -20,7 +21,7 @@ from members import roles
 from members.acting import may_act_for
 from members.models import User
 from members.selectors import active_in_role
-from notifications.models import Kind
+from notifications.models import Kind, Notification
 from notifications.services import notify
 
 from .models import BODY_MAX, Flag, Post, Topic, TopicFollow, TopicRead
@@ -36,6 +37,10 @@ from .selectors import (
 EXCERPT_LENGTH = 300
 # Notification.subject's length.
 SUBJECT_LENGTH = 200
+
+# What the followers' and mentioned people's notifications of a hidden post
+# say instead of quoting it.
+HIDDEN_NOTICE = "The engagement lead has since hidden this post."
 
 # A link that runs script when followed: refused, whatever its case or spaces.
 SCRIPT_LINK = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
@@ -206,7 +211,22 @@ def post_hide(
     post.hidden_reason = reason
     post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     Flag.objects.filter(post=post).update(handled=True)
+    post_notifications_reword(posts=[post], body=HIDDEN_NOTICE)
     return post
+
+
+def post_notifications_reword(*, posts: Iterable[Post], body: str) -> int:
+    """What followers and mentioned people were told of these posts says
+    `body` instead of quoting them, in the notification centre, digests and
+    emails still to send and call-backs still to make (all read the
+    notification when they go). For a hidden post, and for the posts of
+    someone anonymised. Returns how many notifications changed."""
+    keys = [
+        f"channel-{about}:{post.pk}" for post in posts for about in ("post", "mention")
+    ]
+    return Notification.objects.filter(kind=Kind.CHANNEL, dedupe_key__in=keys).update(
+        body=body
+    )
 
 
 def topic_close(*, topic: Topic, by: User, now: datetime | None = None) -> Topic:

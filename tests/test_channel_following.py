@@ -20,6 +20,7 @@ from channel.services import (
     _post_tell,
     post_add,
     post_edit,
+    post_hide,
     topic_start,
     topic_unfollow,
 )
@@ -230,6 +231,24 @@ def test_a_follower_who_stopped_is_not_told(topic):
     topic_unfollow(topic=topic, person=dafydd, by=dafydd)
     post_add(topic=topic, person=tom, by=tom, body="Two days: agreed.")
     assert channel_news(dafydd, topic) == []
+
+
+def test_a_hidden_post_is_no_longer_quoted_in_what_people_were_told(topic):
+    tom, niamh = person(STAFF), person(MEMBER2)
+    post = post_add(
+        topic=topic, person=tom, by=tom, body="@Niamh Rafferty, the candidate's name…"
+    )
+    other = post_add(topic=topic, person=tom, by=tom, body="Two days: agreed.")
+    post_hide(post=post, by=person(LEAD), reason="It names a candidate.")
+    for notification in [
+        *told(person(MEMBER), f"channel-post:{post.pk}"),
+        *told(niamh, f"channel-mention:{post.pk}"),
+    ]:
+        assert notification.body == "The engagement lead has since hidden this post."
+        assert "candidate" not in email_render(notification.email)[0]
+    # The other post's news still quotes it.
+    (kept,) = told(person(MEMBER), f"channel-post:{other.pk}")
+    assert kept.body.endswith("Two days: agreed.")
 
 
 # Each at the rhythm they chose ------------------------------------------------
