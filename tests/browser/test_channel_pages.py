@@ -4,7 +4,8 @@ without a title pass axe at 1280 and 320 CSS pixels without scrolling
 sideways; then, by keyboard only, a member starts a topic (and so follows
 it), staff reply from a second browser, and the member finds the reply in
 their notifications, follows its link and reads it, the topic page saying
-in words that they follow it. Two sign-ins."""
+in words that they follow it (Stop following and Follow again work by
+keyboard too). Two sign-ins."""
 
 from playwright.sync_api import expect
 
@@ -102,3 +103,13 @@ def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site, brow
         page.get_by_text("You follow this topic: new posts reach you")
     ).to_be_visible()
     check(page, site, None, "A quiet room at the away day")
+
+    # He stops following it, and follows it again, by keyboard.
+    page.get_by_role("button", name="Stop following this topic").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("You do not follow this topic.")).to_be_visible()
+    page.get_by_role("button", name="Follow this topic").focus()
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_text("You follow this topic: new posts reach you")
+    ).to_be_visible()
