@@ -450,3 +450,18 @@ def test_html_and_line_breaks_in_a_title_or_name_are_safe_in_the_email():
     assert "&lt;b&gt;Bold Name&lt;/b&gt; Jones wrote:" in html
     assert "<b>Bold Name</b> Jones wrote:" in text  # plain text, as typed
     assert f"#post-{post.pk}" in text
+
+
+def test_a_subject_from_the_longest_title_fits_a_notification(topic):
+    reader = person(MEMBER)
+    long = topic_start(person=reader, by=reader, title="Panels " * 28, body="Who?")
+    niamh = person(MEMBER2)
+    post = post_add(
+        topic=long, person=niamh, by=person(SUPPORTER), body="@Dafydd Pryce, me."
+    )
+    (notification,) = told(reader, f"channel-mention:{post.pk}")
+    assert len(notification.subject) == 200
+    assert notification.subject.startswith(
+        "Niamh Rafferty (written by their supporter Aoife Rafferty) mentioned you"
+    )
+    assert notification.subject.endswith("…")
