@@ -5,7 +5,8 @@ from django.db.models import Q
 
 from core.exports import Anonymising, PersonPart
 
-from .models import Flag, Post, Topic
+from .models import Flag, Post, Topic, TopicFollow
+from .services import post_notifications_reword
 
 # What an anonymised person's post says instead of their words.
 TAKEN_OUT = (
@@ -27,7 +28,8 @@ def person_data(person) -> PersonPart:
         about=(
             "The topics you started in the channel, every post you wrote there "
             "(or a supporter wrote for you), with when it was edited and, if the "
-            "engagement lead hid it, why; and the posts you flagged to the lead."
+            "engagement lead hid it, why; the topics you follow; and the posts you "
+            "flagged to the lead."
         ),
         data={
             "topics you started": [
@@ -46,6 +48,12 @@ def person_data(person) -> PersonPart:
                 }
                 for post in posts.order_by("created_at", "pk")
             ],
+            "topics you follow": [
+                follow.topic.title
+                for follow in TopicFollow.objects.filter(person=person)
+                .select_related("topic")
+                .order_by("topic__title")
+            ],
             "posts you flagged": [
                 {"topic": flag.post.topic.title, "why": flag.reason, "when": flag.at}
                 for flag in Flag.objects.filter(by=person)
@@ -61,6 +69,7 @@ def person_anonymise(anonymising: Anonymising) -> None:
     group's); the person's own words go, each post saying why, and their
     name goes from every title, post, flag and reason that named them."""
     person = anonymising.person
+    post_notifications_reword(posts=_theirs(person), body=TAKEN_OUT)
     _theirs(person).update(body=TAKEN_OUT)
     Post.objects.filter(author=person).update(author_name=anonymising.new_name)
     Flag.objects.filter(by=person).update(reason="")

@@ -1,12 +1,13 @@
-"""Factories for topics, posts, flags and reads. Tests and the demo build on
-them; they import only models and the factories of the apps below."""
+"""Factories for topics, posts, flags, reads and follows. Tests and the
+demo build on them; they import only models and the factories of the apps
+below."""
 
 import factory
 from django.utils import timezone
 
 from members.factories import UserFactory
 
-from .models import Flag, Post, Topic, TopicRead
+from .models import Flag, Post, Topic, TopicFollow, TopicRead
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -46,3 +47,11 @@ class TopicReadFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(UserFactory)
     topic = factory.SubFactory(TopicFactory)
     last_read_at = factory.LazyFunction(timezone.now)
+
+
+class TopicFollowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TopicFollow
+
+    person = factory.SubFactory(UserFactory)
+    topic = factory.SubFactory(TopicFactory)

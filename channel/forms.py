@@ -4,8 +4,10 @@ services'; these only shape the fields."""
 from django import forms
 
 BODY_HELP = (
-    "Plain text. Web addresses become links. Up to 5,000 characters; "
-    "you can change your post for 30 minutes after sending it."
+    "Plain text. Web addresses become links. To tell someone in the channel, "
+    "write @ and their name as it shows here, for example @Sam Jones. Up to "
+    "5,000 characters; you can change your post for 30 minutes after "
+    "sending it."
 )
 
 

@@ -1,5 +1,6 @@
-"""Topics, their posts, flags to the lead and who read what. Nothing is
-deleted: a post the lead hides keeps its words and says why."""
+"""Topics, their posts, flags to the lead, who read what and who follows
+what. Nothing is deleted: a post the lead hides keeps its words and says
+why."""
 
 from datetime import timedelta
 
@@ -146,3 +147,25 @@ class TopicRead(models.Model):
 
     def __str__(self):
         return f"{self.person_id} read {self.topic_id}"
+
+
+class TopicFollow(models.Model):
+    """A person follows a topic: its new posts reach them through the
+    notification service (kind "channel"), at the rhythm they chose. For a
+    supporter acting, the member follows."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="follows")
+    since = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "topic"], name="channel_one_follow_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} follows {self.topic_id}"

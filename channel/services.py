@@ -1,10 +1,15 @@
 """Writes for the channel: start a topic, add and edit a post, the lead
 hides a post (with a reason) and closes a topic, anyone in it flags a post,
-and marking a topic read. Each refusal is NotAllowed, with words for the
-person and the form field they belong next to. Following (later) hooks into
-post_add."""
+marking a topic read, and following a topic. Each refusal is NotAllowed,
+with words for the person and the form field they belong next to.
+
+A new post tells the topic's followers and the people it mentions through
+the notification service (kind "channel"), each once: a follower who is
+also mentioned hears of the mention only, and the writer (or the member a
+supporter wrote for) of neither."""
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
@@ -16,11 +21,26 @@ from members import roles
 from members.acting import may_act_for
 from members.models import User
 from members.selectors import active_in_role
-from notifications.models import Kind
+from notifications.models import Kind, Notification
 from notifications.services import notify
 
-from .models import BODY_MAX, Flag, Post, Topic, TopicRead
-from .selectors import channel_may_enter, post_may_edit
+from .models import BODY_MAX, Flag, Post, Topic, TopicFollow, TopicRead
+from .selectors import (
+    channel_may_enter,
+    mentions_in,
+    post_may_edit,
+    post_url,
+    topic_followers,
+)
+
+# How much of a post a notification quotes.
+EXCERPT_LENGTH = 300
+# Notification.subject's length.
+SUBJECT_LENGTH = 200
+
+# What the followers' and mentioned people's notifications of a hidden post
+# say instead of quoting it.
+HIDDEN_NOTICE = "The engagement lead has since hidden this post."
 
 # A link that runs script when followed: refused, whatever its case or spaces.
 SCRIPT_LINK = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
@@ -67,7 +87,9 @@ def post_add(
     now: datetime | None = None,
 ) -> Post:
     """A post in an open topic, by `by` for `person` (the same person, or
-    the member their supporter acts for). Following hooks in here."""
+    the member their supporter acts for). The person follows the topic from
+    now on (again, if they had stopped); its other followers and anyone it
+    mentions are told."""
     body = _body_check(body)
     written_for = _writer(person=person, by=by)
     topic = Topic.objects.select_for_update().get(pk=topic.pk)
@@ -84,7 +106,52 @@ def post_add(
     )
     Topic.objects.filter(pk=topic.pk).update(last_post_at=now)
     topic_read_mark(topic=topic, person=person, now=now)
+    TopicFollow.objects.get_or_create(person=person, topic=topic)
+    _post_tell(post=post)
     return post
+
+
+def _shortened(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rstrip() + "…"
+
+
+def _post_tell(*, post: Post, followers_too: bool = True) -> None:
+    """Tell the people a post mentions, then (for a new post) the topic's
+    followers who were not mentioned. Neither ever includes its writer.
+    Each notification has its key, so running this again sends nothing."""
+    writers = {pk for pk in (post.author_id, post.written_for_id) if pk}
+    url = post_url(post=post)
+    body = f"{post.signed} wrote:\n\n{_shortened(post.body, EXCERPT_LENGTH)}"
+    mentioned = {person.pk for person in mentions_in(body=post.body)} - writers
+    if mentioned:
+        notify(
+            recipients=mentioned,
+            kind=Kind.CHANNEL,
+            subject=_shortened(
+                f"{post.signed} mentioned you in “{post.topic}”", SUBJECT_LENGTH
+            ),
+            body=body,
+            url=url,
+            dedupe_key=f"channel-mention:{post.pk}",
+            target=post,
+        )
+    if followers_too:
+        followers = (
+            topic_followers(topic=post.topic)
+            .exclude(pk__in=writers | mentioned)
+            .values_list("pk", flat=True)
+        )
+        notify(
+            recipients=followers,
+            kind=Kind.CHANNEL,
+            subject=_shortened(f"New post in “{post.topic}”", SUBJECT_LENGTH),
+            body=body,
+            url=url,
+            dedupe_key=f"channel-post:{post.pk}",
+            target=post,
+        )
 
 
 @transaction.atomic
@@ -110,8 +177,10 @@ def topic_start(
     return topic
 
 
+@transaction.atomic
 def post_edit(*, post: Post, by: User, body: str, now: datetime | None = None) -> Post:
-    """Its writer corrects it within the edit window; the post says "edited"."""
+    """Its writer corrects it within the edit window; the post says "edited".
+    Someone the change newly mentions is told; nobody is told twice."""
     now = now or timezone.now()
     if not post_may_edit(post=post, user=by, now=now):
         raise NotAllowed(
@@ -121,6 +190,7 @@ def post_edit(*, post: Post, by: User, body: str, now: datetime | None = None) -
     post.body = _body_check(body)
     post.edited_at = now
     post.save(update_fields=["body", "edited_at"])
+    _post_tell(post=post, followers_too=False)
     return post
 
 
@@ -141,7 +211,22 @@ def post_hide(
     post.hidden_reason = reason
     post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     Flag.objects.filter(post=post).update(handled=True)
+    post_notifications_reword(posts=[post], body=HIDDEN_NOTICE)
     return post
+
+
+def post_notifications_reword(*, posts: Iterable[Post], body: str) -> int:
+    """What followers and mentioned people were told of these posts says
+    `body` instead of quoting them, in the notification centre, digests and
+    emails still to send and call-backs still to make (all read the
+    notification when they go). For a hidden post, and for the posts of
+    someone anonymised. Returns how many notifications changed."""
+    keys = [
+        f"channel-{about}:{post.pk}" for post in posts for about in ("post", "mention")
+    ]
+    return Notification.objects.filter(kind=Kind.CHANNEL, dedupe_key__in=keys).update(
+        body=body
+    )
 
 
 def topic_close(*, topic: Topic, by: User, now: datetime | None = None) -> Topic:
@@ -188,3 +273,16 @@ def flags_dismiss(*, post: Post, by: User) -> int:
     if not roles.is_lead(by):
         raise NotAllowed("Only the engagement lead deals with flags.")
     return Flag.objects.filter(post=post, handled=False).update(handled=True)
+
+
+def topic_follow(*, topic: Topic, person: User, by: User) -> TopicFollow:
+    """The person (a supporter acting: the member) follows the topic."""
+    _writer(person=person, by=by)
+    follow, _ = TopicFollow.objects.get_or_create(person=person, topic=topic)
+    return follow
+
+
+def topic_unfollow(*, topic: Topic, person: User, by: User) -> None:
+    """The person stops following the topic (until they next post in it)."""
+    _writer(person=person, by=by)
+    TopicFollow.objects.filter(person=person, topic=topic).delete()

@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.topic_list, name="list"),
     path("add/", views.topic_new, name="start"),
     path("<int:pk>/", views.topic_detail, name="topic"),
+    path("<int:pk>/follow/", views.topic_follow_view, name="follow"),
+    path("<int:pk>/stop-following/", views.topic_unfollow_view, name="unfollow"),
     path("posts/<int:pk>/edit/", views.post_edit_view, name="post_edit"),
     path("posts/<int:pk>/flag/", views.post_flag_view, name="post_flag"),
     # The engagement lead's screens.

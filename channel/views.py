@@ -1,14 +1,14 @@
 """The channel's pages: the topics, a topic and its posts (20 a page, with
-a reply form), starting a topic, editing one's own post, flagging a post,
-and the lead's hiding and closing. Members (or a supporter acting for one),
-staff and the lead; anyone else gets "not found"."""
+a reply form and the Follow / Stop following button), starting a topic,
+editing one's own post, flagging a post, and the lead's hiding and
+closing. Members (or a supporter acting for one), staff and the lead;
+anyone else gets "not found"."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.exceptions import NotAllowed
@@ -20,7 +20,7 @@ from . import selectors, services
 from .forms import FlagForm, HideForm, PostForm, ReplyForm, TopicForm
 from .models import Post, Topic
 
-PER_PAGE = 20
+PER_PAGE = selectors.POSTS_PER_PAGE
 
 
 def _person(request):
@@ -32,14 +32,6 @@ def _person(request):
 
 def _acting_for(request, person):
     return person if person != request.user else None
-
-
-def _post_url(post: Post) -> str:
-    """Where a post is: its topic's page that holds it."""
-    before = post.topic.posts.filter(created_at__lt=post.created_at).count()
-    page = before // PER_PAGE + 1
-    url = reverse("channel:topic", kwargs={"pk": post.topic_id})
-    return f"{url}?page={page}#post-{post.pk}" if page > 1 else f"{url}#post-{post.pk}"
 
 
 def _refused(form, refusal: NotAllowed):
@@ -99,7 +91,7 @@ def topic_detail(request, pk):
             _refused(form, refusal)
         else:
             messages.success(request, "Your reply is posted.")
-            return redirect(_post_url(post))
+            return redirect(selectors.post_url(post=post))
     posts = Paginator(selectors.topic_posts(topic=topic), PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -120,6 +112,7 @@ def topic_detail(request, pk):
             "form": form,
             "is_lead": is_lead,
             "acting_for": _acting_for(request, person),
+            "is_followed": selectors.topic_is_followed(topic=topic, person=person),
         },
         status=400 if form.errors else 200,
     )
@@ -139,7 +132,7 @@ def post_edit_view(request, pk):
             _refused(form, refusal)
         else:
             messages.success(request, "Your post is changed.")
-            return redirect(_post_url(post))
+            return redirect(selectors.post_url(post=post))
     return render(
         request,
         "channel/post_edit.html",
@@ -164,7 +157,7 @@ def post_flag_view(request, pk):
             _refused(form, refusal)
         else:
             messages.success(request, "Thank you. The engagement lead is told.")
-            return redirect(_post_url(post))
+            return redirect(selectors.post_url(post=post))
     return render(
         request,
         "channel/post_flag.html",
@@ -186,7 +179,7 @@ def post_hide_view(request, pk):
             _refused(form, refusal)
         else:
             messages.success(request, "The post is hidden. Its writer sees why.")
-            return redirect(_post_url(post))
+            return redirect(selectors.post_url(post=post))
     return render(
         request,
         "channel/post_hide.html",
@@ -201,4 +194,24 @@ def topic_close_view(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
     services.topic_close(topic=topic, by=request.user)
     messages.success(request, "The topic is closed: no more replies.")
+    return redirect("channel:topic", pk=topic.pk)
+
+
+@require_POST
+@login_required
+def topic_follow_view(request, pk):
+    person = _person(request)
+    topic = get_object_or_404(Topic, pk=pk)
+    services.topic_follow(topic=topic, person=person, by=request.user)
+    messages.success(request, "You follow this topic now.")
+    return redirect("channel:topic", pk=topic.pk)
+
+
+@require_POST
+@login_required
+def topic_unfollow_view(request, pk):
+    person = _person(request)
+    topic = get_object_or_404(Topic, pk=pk)
+    services.topic_unfollow(topic=topic, person=person, by=request.user)
+    messages.success(request, "You no longer follow this topic.")
     return redirect("channel:topic", pk=topic.pk)

@@ -4,20 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0004_account_links_made_at_send_time'),
+        ("notifications", "0004_account_links_made_at_send_time"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('general', 'News from the group'), ('opportunity', 'Paid opportunities'), ('reminder', 'Reminders'), ('moderation', 'Your stories and resources'), ('payment', 'Payments'), ('plan', 'Your development plan'), ('charter', 'The Charter'), ('channel', 'Topics you follow in the channel, and mentions'), ('project', 'Projects you follow'), ('account', 'Your account')], max_length=20),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("general", "News from the group"),
+                    ("opportunity", "Paid opportunities"),
+                    ("reminder", "Reminders"),
+                    ("moderation", "Your stories and resources"),
+                    ("payment", "Payments"),
+                    ("plan", "Your development plan"),
+                    ("charter", "The Charter"),
+                    ("channel", "Topics you follow in the channel, and mentions"),
+                    ("project", "Projects you follow"),
+                    ("account", "Your account"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='notificationpreference',
-            name='kind',
-            field=models.CharField(choices=[('general', 'News from the group'), ('opportunity', 'Paid opportunities'), ('reminder', 'Reminders'), ('moderation', 'Your stories and resources'), ('payment', 'Payments'), ('plan', 'Your development plan'), ('charter', 'The Charter'), ('channel', 'Topics you follow in the channel, and mentions'), ('project', 'Projects you follow'), ('account', 'Your account')], max_length=20),
+            model_name="notificationpreference",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("general", "News from the group"),
+                    ("opportunity", "Paid opportunities"),
+                    ("reminder", "Reminders"),
+                    ("moderation", "Your stories and resources"),
+                    ("payment", "Payments"),
+                    ("plan", "Your development plan"),
+                    ("charter", "The Charter"),
+                    ("channel", "Topics you follow in the channel, and mentions"),
+                    ("project", "Projects you follow"),
+                    ("account", "Your account"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

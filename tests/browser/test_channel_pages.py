@@ -1,7 +1,11 @@
-"""Issue 20, line 1 in the browser: the channel's topics, a topic (with a
-post the lead hid, read by its writer) and the start form refused without a
-title pass axe at 1280 and 320 CSS pixels without scrolling sideways; then,
-by keyboard only, a member starts a topic and staff reply. Two sign-ins."""
+"""Issue 20, lines 1 and 2 in the browser: the channel's topics, a topic
+(with a post the lead hid, read by its writer) and the start form refused
+without a title pass axe at 1280 and 320 CSS pixels without scrolling
+sideways; then, by keyboard only, a member starts a topic (and so follows
+it), staff reply from a second browser, and the member finds the reply in
+their notifications, follows its link and reads it, the topic page saying
+in words that they follow it (Stop following and Follow again work by
+keyboard too). Two sign-ins."""
 
 from playwright.sync_api import expect
 
@@ -29,7 +33,7 @@ def check(page, site, path, heading):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site):
+def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site, browser):
     panels = Topic.objects.get(title__startswith="Recruitment panels")
 
     # Dafydd reads the channel, and the reason the lead hid his post.
@@ -60,19 +64,52 @@ def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "A quiet room at the away day"
     )
-    helpers.sign_out(page)
+    expect(
+        page.get_by_text("You follow this topic: new posts reach you")
+    ).to_be_visible()
 
-    # Tom, staff, finds it marked new and replies, by keyboard.
-    helpers.sign_in(page, site, "staff@example.org")
-    page.goto(site + "/members/channel/")
-    topic = page.get_by_role("listitem").filter(has_text="A quiet room")
+    # Tom, staff, in his own browser, finds it marked new and replies, by
+    # keyboard.
+    staff_context = browser.new_context(locale="en-GB")
+    staff = staff_context.new_page()
+    staff.set_default_timeout(15_000)
+    helpers.sign_in(staff, site, "staff@example.org")
+    staff.goto(site + "/members/channel/")
+    topic = staff.get_by_role("listitem").filter(has_text="A quiet room")
     expect(topic).to_contain_text("New posts")
     topic.get_by_role("link", name="A quiet room at the away day").focus()
+    staff.keyboard.press("Enter")
+    staff.get_by_label("Your reply").focus()
+    staff.keyboard.type("Yes: room 2 will be kept quiet all day.")
+    staff.keyboard.press("Tab")
+    staff.keyboard.press("Enter")
+    expect(staff.get_by_text("Yes: room 2 will be kept quiet all day.")).to_be_visible()
+    expect(staff.get_by_text("Dafydd Pryce", exact=True)).to_be_visible()
+    check(staff, site, None, "A quiet room at the away day")
+    staff_context.close()
+
+    # Dafydd follows the topic he started: the reply is in his notifications.
+    # He follows its link by keyboard and reads it.
+    check(page, site, "/members/notifications/", "Notifications")
+    link = page.get_by_role("link", name="New post in “A quiet room at the away day”")
+    link.focus()
+    expect(link).to_be_focused()
     page.keyboard.press("Enter")
-    page.get_by_label("Your reply").focus()
-    page.keyboard.type("Yes: room 2 will be kept quiet all day.")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "A quiet room at the away day"
+    )
     expect(page.get_by_text("Yes: room 2 will be kept quiet all day.")).to_be_visible()
-    expect(page.get_by_text("Dafydd Pryce", exact=True)).to_be_visible()
+    expect(
+        page.get_by_text("You follow this topic: new posts reach you")
+    ).to_be_visible()
     check(page, site, None, "A quiet room at the away day")
+
+    # He stops following it, and follows it again, by keyboard.
+    page.get_by_role("button", name="Stop following this topic").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("You do not follow this topic.")).to_be_visible()
+    page.get_by_role("button", name="Follow this topic").focus()
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_text("You follow this topic: new posts reach you")
+    ).to_be_visible()
