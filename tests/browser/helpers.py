@@ -12,6 +12,8 @@ from members.models import User
 from .axe import axe_violations
 
 PASSWORD = "coproduction"
+WIDTHS = (1280, 320)
+NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 CODE_LABEL = "Code from your authenticator app"
 
 
@@ -73,3 +75,17 @@ def assert_accessible(page, path_or_url, site, heading):
 def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def check(page, site, path, heading):
+    """The page at a desktop's and a small phone's width: its heading,
+    nothing scrolling sideways, and no axe violation. `path` None checks the
+    page already open."""
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        if path:
+            page.goto(site + path)
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+        assert page.evaluate(NO_HORIZONTAL_SCROLL), (page.url, width)
+        assert axe_violations(page) == [], (page.url, width)
+    page.set_viewport_size({"width": 1280, "height": 900})

@@ -12,25 +12,8 @@ from playwright.sync_api import expect
 from channel.models import Topic
 
 from . import BROWSER_TEST, helpers
-from .axe import axe_violations
 
 pytestmark = BROWSER_TEST
-
-WIDTHS = (1280, 320)
-NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
-
-
-def check(page, site, path, heading):
-    """The page at each width: its heading, nothing scrolling sideways, and
-    no axe violation. `path` None checks the page already open."""
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        if path:
-            page.goto(site + path)
-        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
-        assert page.evaluate(NO_HORIZONTAL_SCROLL), (page.url, width)
-        assert axe_violations(page) == [], (page.url, width)
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site, browser):
@@ -38,10 +21,10 @@ def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site, brow
 
     # Dafydd reads the channel, and the reason the lead hid his post.
     helpers.sign_in(page, site, "member@example.org")
-    check(page, site, "/members/channel/", "The channel")
-    check(page, site, f"/members/channel/{panels.pk}/", "Recruitment panels")
+    helpers.check(page, site, "/members/channel/", "The channel")
+    helpers.check(page, site, f"/members/channel/{panels.pk}/", "Recruitment panels")
     expect(page.get_by_text("It names a candidate")).to_be_visible()
-    check(page, site, "/members/channel/add/", "Start a topic")
+    helpers.check(page, site, "/members/channel/add/", "Start a topic")
 
     # By keyboard: no title is refused beside the field, the post kept.
     page.get_by_label("Title").focus()
@@ -49,7 +32,7 @@ def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site, brow
     page.keyboard.type("Could the away day include a quiet room?")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    check(page, site, None, "Start a topic")
+    helpers.check(page, site, None, "Start a topic")
     expect(page.get_by_label("Title")).to_have_accessible_description(
         "In a few words, what is it about? Error: Give the topic a title."
     )
@@ -85,12 +68,12 @@ def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site, brow
     staff.keyboard.press("Enter")
     expect(staff.get_by_text("Yes: room 2 will be kept quiet all day.")).to_be_visible()
     expect(staff.get_by_text("Dafydd Pryce", exact=True)).to_be_visible()
-    check(staff, site, None, "A quiet room at the away day")
+    helpers.check(staff, site, None, "A quiet room at the away day")
     staff_context.close()
 
     # Dafydd follows the topic he started: the reply is in his notifications.
     # He follows its link by keyboard and reads it.
-    check(page, site, "/members/notifications/", "Notifications")
+    helpers.check(page, site, "/members/notifications/", "Notifications")
     link = page.get_by_role("link", name="New post in “A quiet room at the away day”")
     link.focus()
     expect(link).to_be_focused()
@@ -102,7 +85,7 @@ def test_the_channel_reads_at_both_widths_and_works_by_keyboard(page, site, brow
     expect(
         page.get_by_text("You follow this topic: new posts reach you")
     ).to_be_visible()
-    check(page, site, None, "A quiet room at the away day")
+    helpers.check(page, site, None, "A quiet room at the away day")
 
     # He stops following it, and follows it again, by keyboard.
     page.get_by_role("button", name="Stop following this topic").focus()

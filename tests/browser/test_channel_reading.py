@@ -13,8 +13,6 @@ from .test_accessibility import PREFERENCE_CHOICES, choose_preference
 
 pytestmark = BROWSER_TEST
 
-NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
-
 
 def test_the_channel_reads_with_each_reader_setting(page, site):
     away_day = Topic.objects.get(title__startswith="The staff away day")
@@ -28,7 +26,7 @@ def test_the_channel_reads_with_each_reader_setting(page, site):
                 page.goto(site + path)
                 if violations := axe_violations(page):
                     failures[(name, width, path)] = violations
-                if not page.evaluate(NO_HORIZONTAL_SCROLL):
+                if not page.evaluate(helpers.NO_HORIZONTAL_SCROLL):
                     failures[(name, width, path)] = "scrolls sideways"
         page.set_viewport_size({"width": 1280, "height": 900})
     assert failures == {}
@@ -44,7 +42,7 @@ def test_the_lead_reads_a_flag_and_leaves_the_post_up_by_keyboard(page, site):
     expect(page.get_by_text("The old room has no lift")).to_be_visible()
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 900})
-        assert page.evaluate(NO_HORIZONTAL_SCROLL), width
+        assert page.evaluate(helpers.NO_HORIZONTAL_SCROLL), width
         assert axe_violations(page) == [], width
     page.get_by_role("button", name="Leave it up").focus()
     page.keyboard.press("Enter")

@@ -7,32 +7,16 @@ printed a chart is never split. A member's own part last. Two sign-ins."""
 from playwright.sync_api import expect
 
 from . import BROWSER_TEST, helpers
-from .axe import axe_violations
 
 pytestmark = BROWSER_TEST
 
-WIDTHS = (1280, 320)
-NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 DASHBOARD = "/members/impact/?year=2023"
 REPORT = "/members/impact/report/2023/"
 
 
-def check(page, site, path, heading):
-    """The page at each width: its heading, nothing scrolling sideways, and
-    no axe violation. `path` None checks the page already open."""
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        if path:
-            page.goto(site + path)
-        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
-        assert page.evaluate(NO_HORIZONTAL_SCROLL), (page.url, width)
-        assert axe_violations(page) == [], (page.url, width)
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
 def test_the_dashboard_the_report_and_its_words_read_everywhere(page, site):
     helpers.sign_in(page, site, "lead@example.org")
-    check(page, site, DASHBOARD, "The group's impact, 2023")
+    helpers.check(page, site, DASHBOARD, "The group's impact, 2023")
     chart = page.get_by_role("figure", name="Paid engagements, 2022 and 2023")
     expect(chart.get_by_role("img")).to_have_accessible_name(
         "Paid engagements, 2022 and 2023 Paid engagements went up from 6 in 2022 "
@@ -43,19 +27,19 @@ def test_the_dashboard_the_report_and_its_words_read_everywhere(page, site):
 
     # The report and its Easy Read page.
     page.get_by_role("link", name="The annual report for 2023").click()
-    check(page, site, None, "annual report 2023")
+    helpers.check(page, site, None, "annual report 2023")
     expect(
         page.get_by_text("Paid engagement went up 83% from 2022 to 2023")
     ).to_be_visible()
     expect(
         page.get_by_role("listitem").filter(has_text="Staff Away Day (")
     ).to_be_visible()
-    check(page, site, "/members/impact/report/", "Annual reports")
-    check(page, site, "/members/impact/report/2023/easy-read/", "Easy Read")
+    helpers.check(page, site, "/members/impact/report/", "Annual reports")
+    helpers.check(page, site, "/members/impact/report/2023/easy-read/", "Easy Read")
 
     # The lead's words: an empty introduction is refused by the field, the
     # rest kept.
-    check(
+    helpers.check(
         page, site, "/members/impact/manage/report/2023/edit/", "The words of the 2023"
     )
     page.get_by_label("Introduction").fill("")
@@ -63,7 +47,7 @@ def test_the_dashboard_the_report_and_its_words_read_everywhere(page, site):
         "Measure the value of the group."
     )
     page.get_by_role("button", name="Save the words").click()
-    check(page, site, None, "The words of the 2023")
+    helpers.check(page, site, None, "The words of the 2023")
     expect(page.get_by_label("Introduction")).to_have_accessible_description(
         "Opens the report. Leave a blank line between paragraphs. Do not type the "
         "year's figures: the report works them out from the records. Error: Write "
@@ -84,7 +68,7 @@ def test_the_dashboard_the_report_and_its_words_read_everywhere(page, site):
     ):
         page.goto(site + path)
         assert "pref-contrast-high" in page.locator("html").get_attribute("class")
-        check(page, site, None, heading)
+        helpers.check(page, site, None, heading)
 
     # Printed: a chart is never split across pages, its table not cut off.
     page.goto(site + DASHBOARD)
@@ -98,5 +82,5 @@ def test_the_dashboard_the_report_and_its_words_read_everywhere(page, site):
 
     # A member's own part.
     helpers.sign_in(page, site, "member@example.org")
-    check(page, site, DASHBOARD, "Your part in the group's work, 2023")
+    helpers.check(page, site, DASHBOARD, "Your part in the group's work, 2023")
     expect(page.get_by_role("link", name="The annual report for 2023")).to_have_count(0)

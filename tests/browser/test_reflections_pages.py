@@ -11,25 +11,8 @@ from playwright.sync_api import expect
 from impact.models import Change, ReflectionFlow
 
 from . import BROWSER_TEST, helpers
-from .axe import axe_violations
 
 pytestmark = BROWSER_TEST
-
-WIDTHS = (1280, 320)
-NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
-
-
-def check(page, site, path, heading):
-    """The page at each width: its heading, nothing scrolling sideways, and
-    no axe violation. `path` None checks the page already open."""
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        if path:
-            page.goto(site + path)
-        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
-        assert page.evaluate(NO_HORIZONTAL_SCROLL), (page.url, width)
-        assert axe_violations(page) == [], (page.url, width)
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_every_reflections_and_changes_page_reads_at_both_widths(page, site):
@@ -38,48 +21,48 @@ def test_every_reflections_and_changes_page_reads_at_both_widths(page, site):
 
     # A member reads the log and proposes.
     helpers.sign_in(page, site, "member@example.org")
-    check(page, site, "/members/reflections/", "Reflections log")
-    check(page, site, "/members/reflections/?year=2023", "Reflections in 2023")
+    helpers.check(page, site, "/members/reflections/", "Reflections log")
+    helpers.check(page, site, "/members/reflections/?year=2023", "Reflections in 2023")
     expect(page.get_by_text("11 (4 new) flows in 2023")).to_be_visible()
-    check(page, site, f"/members/reflections/{flow.pk}/", flow.title)
-    check(page, site, "/members/changes/", "What changed because of the group")
-    check(page, site, "/members/reflections/add/", "Propose a reflection")
+    helpers.check(page, site, f"/members/reflections/{flow.pk}/", flow.title)
+    helpers.check(page, site, "/members/changes/", "What changed because of the group")
+    helpers.check(page, site, "/members/reflections/add/", "Propose a reflection")
     page.get_by_label("In a few words").fill("Captions on every video")
     page.get_by_role("button", name="Send it").click()
-    check(page, site, None, "Propose a reflection")  # refused: words missing
+    helpers.check(page, site, None, "Propose a reflection")  # refused: words missing
     expect(page.get_by_label("In a few words")).to_have_value("Captions on every video")
     page.get_by_label("What you would like the organisation to hear").fill(
         "Some videos we are sent have no captions."
     )
     page.get_by_role("button", name="Send it").click()
-    check(page, site, None, "Captions on every video")
+    helpers.check(page, site, None, "Captions on every video")
     expect(page.get_by_text("You raised this")).to_be_visible()
     helpers.sign_out(page)
 
     # Staff of the team say what they heard, and record a change.
     helpers.sign_in(page, site, "staff@example.org")
-    check(page, site, f"/members/reflections/{flow.pk}/edit/", "What we heard")
+    helpers.check(page, site, f"/members/reflections/{flow.pk}/edit/", "What we heard")
     page.get_by_label("Outcome", exact=True).fill(
         "Three teams now report back each quarter."
     )
     page.get_by_role("button", name="Save").click()
-    check(page, site, None, flow.title)
+    helpers.check(page, site, None, flow.title)
     expect(
         page.get_by_text("Three teams now report back each quarter.")
     ).to_be_visible()
-    check(page, site, "/members/changes/add/", "Record a change")
-    check(page, site, f"/members/changes/{change.pk}/edit/", "Edit a change")
+    helpers.check(page, site, "/members/changes/add/", "Record a change")
+    helpers.check(page, site, f"/members/changes/{change.pk}/edit/", "Edit a change")
     helpers.sign_out(page)
 
     # The lead counts by year, adds, and is refused a move back without a reason.
     helpers.sign_in(page, site, "lead@example.org")
-    check(page, site, "/members/reflections/manage/", "Reflections by year")
-    check(page, site, "/members/reflections/manage/add/", "Add a flow")
-    check(page, site, f"/members/reflections/manage/{flow.pk}/edit/", "Edit:")
+    helpers.check(page, site, "/members/reflections/manage/", "Reflections by year")
+    helpers.check(page, site, "/members/reflections/manage/add/", "Add a flow")
+    helpers.check(page, site, f"/members/reflections/manage/{flow.pk}/edit/", "Edit:")
     page.get_by_label("We propose", exact=True).fill("Report back within three months.")
     page.get_by_label("Endorsed").check()
     page.get_by_role("button", name="Save").click()
-    check(page, site, None, "Edit:")
+    helpers.check(page, site, None, "Edit:")
     reason = page.get_by_label("Reason", exact=True)
     expect(reason).to_have_accessible_description(
         re.compile("Say why it goes back from “In progress” to “Endorsed”.")
