@@ -108,6 +108,7 @@ bench: venv
 	$(PY) bench/notifications.py
 	$(PY) bench/pdf_render.py
 	$(PY) bench/annual_report.py
+	$(PY) bench/channel.py
 
 # Our site and bakerydemo under gunicorn on one PostgreSQL and Redis: a few
 # minutes (bakerydemo's first set-up, in .cache/bakerydemo, a few more).
