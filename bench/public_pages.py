@@ -33,6 +33,8 @@ PAGES = [
     ("member", "/who-we-are/dafydd-pryce/"),
     ("what we did", "/what-we-did/"),
     ("a public meeting", "/what-we-did/meeting-2-understanding-evidence-2023/"),
+    ("what we are working on", "/what-we-are-working-on/"),
+    ("a public project", "/what-we-are-working-on/recruitment-panels/"),
     ("search", "/search/?q=carers"),
     ("tag", "/tags/carers/"),
     ("Easy Read", "/easy-read-about-us/"),

@@ -3,13 +3,14 @@ the demo build on them; they import only models and the factories of the
 apps below."""
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
 from members.factories import UserFactory
 from opportunities.factories import WorkstreamFactory
 
-from .models import Project, ProjectFollow, ProjectUpdate
+from .models import Project, ProjectFollow, ProjectsPage, ProjectUpdate
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -53,3 +54,10 @@ class ProjectFollowFactory(factory.django.DjangoModelFactory):
 
     person = factory.SubFactory(UserFactory)
     project = factory.SubFactory(ProjectFactory)
+
+
+class ProjectsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ProjectsPage
+
+    title = "What we are working on"

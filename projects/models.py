@@ -3,7 +3,13 @@ update keeps its words and its writer's name if their account goes."""
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from core.content_checks import content_report
+from core.routing import ServedFromCache
 
 PERSON = settings.AUTH_USER_MODEL
 TEXT_MAX = 5000
@@ -98,3 +104,59 @@ class ProjectFollow(models.Model):
 
     def __str__(self):
         return f"{self.person_id} follows {self.project_id}"
+
+
+class ProjectsPage(ServedFromCache, RoutablePageMixin, Page):
+    """ "What we are working on": the projects marked public, each with a
+    page of its own (/what-we-are-working-on/<slug>/) with its updates,
+    never who wrote them."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, "introduction"]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "projects page"
+
+    def content_report(self):
+        return content_report(body=None, summary=self.introduction)
+
+    @path("")
+    def index(self, request):
+        from .selectors import projects_public
+
+        return self.render(request, context_overrides={"projects": projects_public()})
+
+    @path("<slug:slug>/")
+    def project(self, request, slug):
+        from .selectors import project_public_get, project_public_meetings
+
+        project = project_public_get(slug=slug)
+        if project is None:
+            raise Http404("No such project")
+        return self.render(
+            request,
+            template="projects/projects_page_project.html",
+            context_overrides={
+                "project": project,
+                "meetings": project_public_meetings(project=project),
+            },
+        )
+
+    # Its addresses need only the page's own columns: the sitemap need not
+    # read it whole (core/sitemaps.py), so `self` may be a plain Page.
+    sitemap_urls_from_page = True
+
+    def get_sitemap_urls(self, request=None):
+        from .selectors import projects_public
+
+        urls = Page.get_sitemap_urls(self, request)
+        base = self.get_full_url(request)
+        urls += [{"location": f"{base}{p.slug}/"} for p in projects_public()]
+        return urls
+
+    def project_url(self, project) -> str:
+        return self.url + self.reverse_subpage("project", kwargs={"slug": project.slug})

@@ -4,7 +4,7 @@ latest update, in the same query) and who follows what."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from impact.models import Meeting
+from impact.models import Meeting, WhatWeDidPage
 from members import roles
 from members.models import User
 from opportunities.models import Opportunity, SignUp
@@ -100,3 +100,46 @@ def project_followers(*, project: Project) -> QuerySet[User]:
     return User.objects.filter(
         pk__in=ProjectFollow.objects.filter(project=project).values("person")
     )
+
+
+# "What we are working on" ----------------------------------------------------
+
+
+def projects_public() -> QuerySet[Project]:
+    """Projects marked public, by name, with their workstream and latest
+    update (words and date only)."""
+    return _with_latest_update(
+        Project.objects.filter(is_public=True)
+        .select_related("workstream")
+        .only("name", "slug", "purpose", "workstream__name")
+        .order_by("name", "pk")
+    )
+
+
+def project_public_get(*, slug: str) -> Project | None:
+    """A public project with its updates' words and dates: never who wrote
+    them, nor who to contact."""
+    return (
+        Project.objects.filter(is_public=True, slug=slug)
+        .select_related("workstream")
+        .only("name", "slug", "purpose", "workstream__name")
+        .prefetch_related(
+            Prefetch(
+                "updates",
+                queryset=ProjectUpdate.objects.only(
+                    "project", "text", "posted_at"
+                ).order_by("-posted_at", "-pk"),
+            )
+        )
+        .first()
+    )
+
+
+def project_public_meetings(*, project: Project) -> list[tuple[Meeting, str]]:
+    """Its linked meetings that are public, each with its address under
+    "What we did" (none when that page is not live)."""
+    page = WhatWeDidPage.objects.live().first()
+    if page is None:
+        return []
+    meetings = project.meetings.filter(is_public=True).only("title", "date", "slug")
+    return [(meeting, page.meeting_url(meeting)) for meeting in meetings]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.exceptions import NotAllowed
+from core.page_cache import page_cache_purge
 from impact.models import Meeting
 from members import roles
 from members.acting import may_act_for
@@ -93,10 +94,16 @@ def project_save(
         )
     if not project.slug:
         project.slug = _slug_free(project.name, project)
+    was_public = bool(project.pk) and (
+        Project.objects.filter(pk=project.pk, is_public=True).exists()
+    )
     project.updated_at = now or timezone.now()
     project.save()
     project.opportunities.set(opportunities)
     project.meetings.set(meetings)
+    if was_public or project.is_public:
+        # "What we are working on" shows it (or showed it): pages are rebuilt.
+        page_cache_purge()
     return project
 
 
@@ -116,6 +123,8 @@ def project_update_post(
         posted_at=now,
     )
     Project.objects.filter(pk=project.pk).update(updated_at=now)
+    if project.is_public:
+        page_cache_purge()
     notify(
         recipients=project_followers(project=project).exclude(pk=by.pk),
         kind=Kind.PROJECT,

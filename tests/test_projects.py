@@ -132,13 +132,13 @@ def test_only_staff_and_the_lead_add_a_project(client, viewer):
     client.post(
         reverse("projects:add"),
         {
-            "name": "Policy and practice roundtables",
+            "name": "Carers' roundtables",
             "workstream": Workstream.objects.order_by("pk").first().pk,
             "purpose": "To bring members' experience to policy makers.",
             "contact": person(LEAD).pk,
         },
     )
-    added = Project.objects.filter(name="Policy and practice roundtables").exists()
+    added = Project.objects.filter(name="Carers' roundtables").exists()
     assert added == (viewer in (STAFF, LEAD))
 
 
@@ -407,8 +407,15 @@ def test_a_persons_download_holds_what_they_follow_and_posted(project):
     staff = person(STAFF)
     project_follow(project=project, person=staff, by=staff)
     part = projects_exports.person_data(staff)
-    assert part.data["projects you follow"][0]["project"] == "Recruitment panels 2026"
-    assert part.data["updates you posted"][0]["words"].startswith("Six members")
+    assert part.data["projects you follow"] == [
+        {
+            "project": "Recruitment panels 2026",
+            "since": ProjectFollow.objects.get().created_at,
+        }
+    ]
+    assert "Six members sat on interview panels this month." in [
+        update["words"] for update in part.data["updates you posted"]
+    ]
 
 
 def test_anonymising_a_leaver_keeps_the_updates_and_takes_out_their_name(project):
@@ -423,3 +430,81 @@ def test_anonymising_a_leaver_keeps_the_updates_and_takes_out_their_name(project
     update.refresh_from_db()
     assert "Dafydd" not in update.text
     assert not ProjectFollow.objects.filter(person=dafydd).exists()
+
+
+# "What we are working on" --------------------------------------------------------
+
+WORKING_ON = "/what-we-are-working-on/"
+
+
+def test_the_public_page_lists_only_public_projects(client, project, demo_site):
+    shown = ProjectFactory(
+        name="Carers' leaflet",
+        workstream=project.workstream,
+        is_public=True,
+        contact=person(STAFF),
+    )
+    listing = client.get(WORKING_ON).content.decode()
+    assert "Carers&#x27; leaflet" in listing
+    assert "Recruitment panels 2026" not in listing
+    assert client.get(f"{WORKING_ON}{project.slug}/").status_code == 404
+    assert client.get(f"{WORKING_ON}{shown.slug}/").status_code == 200
+    assert client.get(f"{WORKING_ON}no-such-project/").status_code == 404
+
+
+def test_a_public_project_shows_its_updates_never_who_wrote_them(
+    client, project, demo_site
+):
+    public_meeting = MeetingFactory(title="Panels: what we learnt", is_public=True)
+    project.meetings.add(public_meeting)
+    project.is_public = True
+    project.save()
+    html = client.get(f"{WORKING_ON}{project.slug}/").content.decode()
+    staff = person(STAFF)
+    assert "Six members sat on interview panels" in html
+    assert "Updates from the team" in html
+    assert str(staff) not in html and staff.email not in html
+    assert f'/what-we-did/{public_meeting.slug}/"' in html
+    # A linked meeting that is not public is not named.
+    assert "Panel training day" not in html
+    assert str(person(MEMBER)) not in html
+
+
+def test_the_sitemap_lists_public_projects_only(client, project, demo_site):
+    shown = ProjectFactory(workstream=project.workstream, is_public=True)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"{WORKING_ON}{shown.slug}/" in sitemap
+    assert f"{WORKING_ON}{project.slug}/" not in sitemap
+
+
+@pytest.fixture
+def cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_an_update_on_a_public_project_shows_at_once(
+    client, project, demo_site, cache_on, django_capture_on_commit_callbacks
+):
+    project.is_public = True
+    project.save()
+    url = f"{WORKING_ON}{project.slug}/"
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        project_update_post(
+            project=project, by=person(STAFF), text="Panels booked for June."
+        )
+    assert "Panels booked for June." in client.get(url).content.decode()
+
+
+def test_making_a_project_private_takes_it_off_at_once(
+    client, project, demo_site, cache_on, django_capture_on_commit_callbacks
+):
+    project.is_public = True
+    project.save()
+    client.get(WORKING_ON)
+    assert client.get(WORKING_ON)["X-Page-Cache"] == "hit"
+    project.is_public = False
+    with django_capture_on_commit_callbacks(execute=True):
+        project_save(project=project, by=person(LEAD))
+    assert "Recruitment panels 2026" not in client.get(WORKING_ON).content.decode()

@@ -444,6 +444,8 @@ PUBLIC_PAGES = [
     "/who-we-are/dafydd-pryce/",
     "/what-we-did/",
     "/what-we-did/meeting-2-understanding-evidence-2023/",
+    "/what-we-are-working-on/",
+    "/what-we-are-working-on/recruitment-panels/",
     "/search/?q=carers",
     "/tags/carers/",
     "/easy-read-about-us/",
@@ -498,6 +500,14 @@ def more_public_content(count=2):
     meeting.workstreams.add(*Workstream.objects.all())
     for _ in range(count):
         meeting_new(public=True)
+    panels = Project.objects.get(slug="recruitment-panels")
+    for _ in range(count):
+        public_meeting = meeting_new(public=True)
+        panels.meetings.add(public_meeting)
+        project_update_new(panels)
+        shown = project_new(Opportunity.objects.order_by("pk").first(), public_meeting)
+        shown.is_public = True
+        shown.save()
 
 
 def person_profile(slug):
