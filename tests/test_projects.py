@@ -329,11 +329,22 @@ def test_follow_and_stop_following_by_button(client, project, viewer):
     assert "Follow this project" in client.get(url).content.decode()
 
 
-@pytest.mark.parametrize("viewer", [ADMIN, SUPPORTER])
+@pytest.mark.parametrize("viewer", [ADMIN, SUPPORTER, None])
 def test_those_outside_cannot_follow(client, project, viewer):
-    sign_in(client, viewer)
+    if viewer:
+        sign_in(client, viewer)
     response = client.post(reverse("projects:follow", args=[project.pk]))
-    assert response.status_code == 404
+    if viewer:
+        assert response.status_code == 404
+    else:
+        assert response["Location"].startswith(reverse("accounts:login"))
+    assert not ProjectFollow.objects.exists()
+
+
+def test_following_is_a_post_only(client, project):
+    sign_in(client, MEMBER)
+    response = client.get(reverse("projects:follow", args=[project.pk]))
+    assert response.status_code == 405
     assert not ProjectFollow.objects.exists()
 
 
