@@ -12,6 +12,7 @@ from django.utils import timezone
 from core.exceptions import NotAllowed
 from impact.factories import MeetingFactory
 from members.anonymise import person_anonymise
+from members.factories import UserFactory
 from members.services import person_deactivate
 from notifications.digests import digests_send
 from notifications.models import CallBack, Delivery, Notification, OutboxEmail
@@ -310,6 +311,14 @@ def test_the_dashboard_shows_each_project_worked_on_with_its_latest_update(
     sign_in(client, MEMBER2)
     html = client.get(reverse("intranet:home")).content.decode()
     assert "Recruitment panels 2026" not in html
+
+
+def test_a_member_who_worked_on_no_project_sees_no_projects_section(client, project):
+    newcomer = UserFactory(groups=["Members"])
+    client.force_login(newcomer)
+    html = client.get(reverse("intranet:home")).content.decode()
+    assert "Hello" in html
+    assert "Your projects" not in html
 
 
 # Following --------------------------------------------------------------------
