@@ -36,6 +36,8 @@ PAGES = [
     ("networks", "/networks/"),
     ("networks, filtered", "/networks/?nation=wales&topic=carers"),
     ("general page", "/accessibility/"),
+    ("what we are working on", "/what-we-are-working-on/"),
+    ("a public project", "/what-we-are-working-on/recruitment-panels/"),
     ("search", "/search/?q=carers"),
     ("tag", "/tags/carers/"),
     ("Easy Read", "/easy-read-about-us/"),

@@ -32,6 +32,7 @@ members_area = [
     path("heard/", include("impact.heard_urls")),
     path("impact/", include("impact.impact_urls")),
     path("channel/", include("channel.urls")),
+    path("projects/", include("projects.urls")),
 ]
 
 urlpatterns = [

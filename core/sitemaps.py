@@ -3,10 +3,14 @@
 Wagtail's reads every page as its specific type (a query per type) to ask it
 for its addresses. Only a type that lists more than its own address (the
 "Who we are" page lists each person's) needs that, so only those pages are
-read whole.
+read whole; and a type whose addresses need nothing but the page's own
+columns says so (`sitemap_urls_from_page = True`) and is not read whole
+either: its get_sitemap_urls is then called with the plain Page.
 
 Imports only Django and Wagtail.
 """
+
+from functools import partial
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -29,9 +33,14 @@ class PageSitemap(Sitemap):
         urls = []
         last_mods = set()
         for item in self.paginator.page(page).object_list:
-            if item.specific_class.get_sitemap_urls is not Page.get_sitemap_urls:
-                item = item.specific
-            for url_info in item.get_sitemap_urls(self.request):
+            urls_of = item.get_sitemap_urls
+            kind = item.specific_class
+            if kind.get_sitemap_urls is not Page.get_sitemap_urls:
+                if getattr(kind, "sitemap_urls_from_page", False):
+                    urls_of = partial(kind.get_sitemap_urls, item)
+                else:
+                    urls_of = item.specific.get_sitemap_urls
+            for url_info in urls_of(self.request):
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
         # last_mods might be empty if the whole site is private

@@ -162,9 +162,10 @@ def privacy_body() -> list[dict]:
             "another format, we keep your name, how to reply to you and what "
             "you asked for, so we can answer. If you suggest a network for our "
             "directory, we keep your name and email address, so the engagement "
-            "lead can ask you about it; they are never shown on the website. To stop the form being misused, "
-            "we count how often it is sent from one internet address. We keep "
-            "only a scrambled form of the address, never the address itself."
+            "lead can ask you about it; they are never shown on the website. "
+            "To stop the form being misused, we count how often it is sent "
+            "from one internet address. We keep only a scrambled form of the "
+            "address, never the address itself."
             "</p>"
         ),
         _heading("How long we keep it"),

@@ -16,6 +16,7 @@ from .notifications_content import notifications_load
 from .opportunities_content import opportunities_load
 from .owed_pages_content import owed_pages_load
 from .people import profiles_load
+from .projects_content import projects_load, projects_page_load
 from .reflections_content import reflections_load
 from .report_content import report_words_load
 from .stories_content import sections_load, stories_load
@@ -36,6 +37,7 @@ def demo_content_load() -> None:
     library_load(sections["library"])
     what_we_did_load(home)
     networks_page_load(home)
+    projects_page_load(home)
     easy_read_load(home)
     owed_pages_load(home)
     contact_details_load()
@@ -49,6 +51,7 @@ def demo_content_load() -> None:
     heard_load()  # after meetings: who answered about which
     reflections_load()  # after opportunities: changes name their work
     channel_load()
+    projects_load()  # after opportunities and meetings: projects link to them
     report_words_load()
     notifications_load()
     writing_load()  # after notification preferences: it notifies people

@@ -29,6 +29,7 @@ class HomePage(ServedFromCache, Page):
         "members.WhoWeArePage",
         "impact.WhatWeDidPage",
         "networks.NetworksPage",
+        "projects.ProjectsPage",
         "core.EasyReadPage",
         "home.GeneralPage",
     ]

@@ -23,6 +23,7 @@ from opportunities.selectors import (
 )
 from payments.selectors import claims_to_answer, claims_waiting_all
 from plans.selectors import plan_of, plan_review_due, plans_to_review
+from projects.selectors import projects_worked_on
 
 
 def drafts_for(*, user: User, limit: int = 10) -> QuerySet[Page]:
@@ -113,6 +114,8 @@ def dashboard_for(*, user: User, person: User | None = None) -> dict:
         context["plan_review_due"] = plan_review_due(plan=plan, today=today)
         context["open_opportunities"] = list(opportunities_open_for(member=person)[:3])
         context["my_sign_ups"] = sign_ups_of(member=person)
+        # Each with its latest update, in one query however many there are.
+        context["my_projects"] = list(projects_worked_on(member=person))
         # Named only, so their expense lines are not fetched.
         context["claims_to_answer"] = list(
             claims_to_answer(member=person).prefetch_related(None)

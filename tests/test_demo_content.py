@@ -14,6 +14,7 @@ from impact.selectors import heard_answers_about, heard_summary
 from notifications.models import CallBack, Notification, OutboxEmail
 from opportunities.models import EngagementRequest, Opportunity, Session
 from payments.models import Claim
+from projects.models import Project, ProjectUpdate
 from stories.models import StoryPage
 from tests.people import person, sign_in
 
@@ -33,6 +34,8 @@ def counts():
         HeardAsk.objects.count(),
         Topic.objects.count(),
         Post.objects.count(),
+        Project.objects.count(),
+        ProjectUpdate.objects.count(),
     )
 
 
@@ -265,3 +268,32 @@ def test_the_demo_members_answered_were_we_heard(demo_site):
         there = answer.meeting.attendees.all() | answer.meeting.led_by.all()
         assert answer.member in there
         assert HeardAsk.objects.filter(member=answer.member, meeting=answer.meeting)
+
+
+def test_the_demo_projects_one_public_and_on_dafydd_s_dashboard(client, demo_site):
+    public = Project.objects.get(slug="recruitment-panels")
+    private = Project.objects.get(slug="policy-and-practice-roundtables")
+    assert public.is_public and not private.is_public
+    for project in (public, private):
+        assert 2 <= project.updates.count() <= 3
+        assert {u.written_by.email for u in project.updates.all()} == {
+            "staff@example.org"
+        }
+    sign_in(client, "member@example.org")
+    html = client.get(reverse("intranet:home")).content.decode()
+    assert "Your projects" in html
+    assert "Recruitment panels" in html
+    assert "The short guide for new panel members is ready" in html
+    client.logout()
+    listing = client.get("/what-we-are-working-on/").content.decode()
+    assert "Recruitment panels" in listing
+    assert "Policy and practice roundtables" not in listing
+    page = client.get("/what-we-are-working-on/recruitment-panels/")
+    assert page.status_code == 200
+    assert "Seven members have now sat on interview panels" in page.content.decode()
+    assert (
+        client.get(
+            "/what-we-are-working-on/policy-and-practice-roundtables/"
+        ).status_code
+        == 404
+    )

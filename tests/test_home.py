@@ -15,6 +15,7 @@ from impact.models import WhatWeDidPage
 from library.models import LibraryIndexPage
 from members.models import WhoWeArePage
 from networks.models import NetworksPage
+from projects.models import ProjectsPage
 from stories.models import StoryIndexPage
 from tests.people import sign_in
 
@@ -38,6 +39,7 @@ class TestHomePage(WagtailPageTestCase):
                 WhoWeArePage,
                 WhatWeDidPage,
                 NetworksPage,
+                ProjectsPage,
                 EasyReadPage,
                 GeneralPage,
             },

@@ -31,6 +31,8 @@ from members.factories import WhoWeArePageFactory
 from members.models import User, WhoWeArePage
 from networks.factories import NetworksPageFactory
 from networks.models import NetworksPage
+from projects.factories import ProjectsPageFactory
+from projects.models import ProjectsPage
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryIndexPage, StoryPage
 
@@ -191,6 +193,14 @@ class TestWhatWeDidPage(PageTypeChecks, WagtailPageTestCase):
 
     def made_by_factory(self):
         return WhatWeDidPageFactory(parent=home(), slug="what-we-did-too")
+
+
+class TestProjectsPage(PageTypeChecks, WagtailPageTestCase):
+    model = ProjectsPage
+    parents = [HomePage]
+
+    def made_by_factory(self):
+        return ProjectsPageFactory(parent=home(), slug="what-we-are-working-on-too")
 
 
 class TestGeneralPage(PageTypeChecks, WagtailPageTestCase):

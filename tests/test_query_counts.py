@@ -42,6 +42,7 @@ from opportunities.models import (
 )
 from payments.models import AdvanceArrangement, Claim, ClaimEvent, ExpenseLine
 from plans.models import DevelopmentPlan, Goal, PlanComment
+from projects.models import Project, ProjectFollow, ProjectUpdate
 from stories.models import StoryIndexPage, StoryPage
 
 pytestmark = pytest.mark.django_db
@@ -213,6 +214,48 @@ def meeting_new(*, public=False) -> Meeting:
     return meeting
 
 
+def project_new(opportunity, meeting=None) -> Project:
+    """A project with this work linked to it and an update from staff."""
+    n = next(_numbers)
+    staff = person("staff@example.org")
+    project = Project.objects.create(
+        name=f"More project {n}",
+        slug=f"more-project-{n}",
+        workstream=Workstream.objects.order_by("pk").first(),
+        purpose="To make care easier to arrange.",
+        contact=staff,
+    )
+    project.opportunities.add(opportunity)
+    if meeting is not None:
+        project.meetings.add(meeting)
+    project_update_new(project)
+    return project
+
+
+def project_update_new(project) -> ProjectUpdate:
+    staff = person("staff@example.org")
+    return ProjectUpdate.objects.create(
+        project=project,
+        text=f"Update on the work, number {next(_numbers)}.",
+        written_by=staff,
+        written_by_name=str(staff),
+    )
+
+
+def project_tracked() -> Project:
+    """One project that gains updates, linked work and followers."""
+    project, _ = Project.objects.get_or_create(
+        slug="tracked-project",
+        defaults={
+            "name": "Tracked project",
+            "workstream": Workstream.objects.order_by("pk").first(),
+            "purpose": "To be measured.",
+            "contact": person("staff@example.org"),
+        },
+    )
+    return project
+
+
 def heard_more(meeting, members, *, by_phone=False):
     """Were we heard?: each member asked and answering; with by_phone,
     member2@, who led it, asked to be phoned (a call on the lead's list)."""
@@ -249,7 +292,10 @@ def more_for(member):
         taking_part(
             opportunity_new(OPP.COMPLETED, began_days_ago=30), member, claim_status
         )
-    taking_part(opportunity_new(OPP.IN_PROGRESS, began_days_ago=1), member)
+    in_progress = opportunity_new(OPP.IN_PROGRESS, began_days_ago=1)
+    taking_part(in_progress, member)
+    # A project they worked on: their dashboard shows it with its latest update.
+    project_new(in_progress)
     plan_with_goals(member)
     for _ in range(2):
         notification_new(member)
@@ -287,7 +333,12 @@ def more_of_everything(count=MORE):
             status=EngagementRequest.Status.SUBMITTED,
         )
         FormatRequestFactory()
-        meeting_new()
+        meeting = meeting_new()
+        tracked = project_tracked()
+        tracked.meetings.add(meeting)
+        tracked.opportunities.add(opportunity_new(OPP.COMPLETED))
+        project_update_new(tracked)
+        ProjectFollow.objects.create(project=tracked, person=member)
         notification_new(lead)
         notification_new(staff)
         person_new("staff")
@@ -397,6 +448,8 @@ PUBLIC_PAGES = [
     "/networks/",
     "/networks/?nation=wales&topic=carers",
     "/accessibility/",
+    "/what-we-are-working-on/",
+    "/what-we-are-working-on/recruitment-panels/",
     "/search/?q=carers",
     "/tags/carers/",
     "/easy-read-about-us/",
@@ -452,6 +505,14 @@ def more_public_content(count=2):
     for _ in range(count):
         meeting_new(public=True)
     NetworkFactory.create_batch(count, nations=["wales", "scotland"], topics=["carers"])
+    panels = Project.objects.get(slug="recruitment-panels")
+    for _ in range(count):
+        public_meeting = meeting_new(public=True)
+        panels.meetings.add(public_meeting)
+        project_update_new(panels)
+        shown = project_new(Opportunity.objects.order_by("pk").first(), public_meeting)
+        shown.is_public = True
+        shown.save()
 
 
 def person_profile(slug):
@@ -525,6 +586,10 @@ def _charter_number():
     return CharterVersion.objects.order_by("-number").first().number
 
 
+def _tracked_project_pk():
+    return project_tracked().pk
+
+
 INTRANET_PAGES = [
     (MEMBER, "intranet:home", None, "More work"),
     (LEAD, "intranet:home", None, "News "),
@@ -570,6 +635,11 @@ INTRANET_PAGES = [
     (MEMBER, "impact:dashboard", None, None),
     (STAFF, "impact:dashboard", None, None),
     (LEAD, "impact:dashboard", None, None),
+    (MEMBER, "intranet:home", None, "More project"),
+    (MEMBER, "projects:list", None, "More project"),
+    (STAFF, "projects:list", None, "More project"),
+    (MEMBER, "projects:project", _tracked_project_pk, "Update on"),
+    (LEAD, "projects:project", _tracked_project_pk, "Update on"),
 ]
 
 
@@ -854,6 +924,9 @@ MORE_SIGNED_IN_PAGES = [
     (STAFF, "channel:post_flag", _first(_channel_own_post_pk)),
     (LEAD, "channel:post_hide", _first(_channel_own_post_pk)),
     (LEAD, "channel:flags", None),
+    (STAFF, "projects:add", None),
+    (STAFF, "projects:edit", _first(_tracked_project_pk)),
+    (LEAD, "projects:update_add", _first(_tracked_project_pk)),
 ]
 
 SIGNED_IN_PAGES = [
@@ -899,6 +972,7 @@ ACTING_PAGES = [
     "payments:mine",
     "plans:mine",
     "channel:list",
+    "projects:list",
 ]
 
 

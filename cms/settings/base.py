@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "figures",
     "impact",
     "channel",
+    "projects",
     "search",
     "editor",
     "intranet",

@@ -47,6 +47,7 @@ def intranet_nav(context):
         items.append(("Impact", reverse("impact:dashboard")))
         # Issue 20: the channel between the group and the wider team.
         items.append(("Channel", reverse("channel:list")))
+        items.append(("Projects", reverse("projects:list")))
     # Were we heard? Members answer; the lead makes the calls and reads them.
     if roles.is_member(person):
         items.append(("Were we heard?", reverse("heard:list")))

@@ -40,6 +40,8 @@ PUBLIC_PAGES = [
     "/who-we-are/maeve-donnelly/",
     "/what-we-did/",
     "/what-we-did/meeting-2-understanding-evidence-2023/",
+    "/what-we-are-working-on/",
+    "/what-we-are-working-on/recruitment-panels/",
     "/accessibility/",
     "/privacy/",
     "/cookies/",
