@@ -19,6 +19,7 @@ from projects.factories import (
     ProjectUpdateFactory,
 )
 from projects.models import Project, ProjectsPage
+from projects.services import project_follow, project_update_post
 
 INTRODUCTION = (
     "What the organisation is working on with the Co-production Advisory "
@@ -37,6 +38,8 @@ PROJECTS = [
         "opportunities": ["Interview panel: Engagement Officer"],
         "meetings": ["Development session 1: recruitment"],
         "public": True,
+        # Dafydd follows it: the last update reaches him as he chose.
+        "followers": ["member@example.org"],
         "updates": [
             (
                 datetime(2023, 4, 3, 10, 0),
@@ -118,7 +121,8 @@ def projects_load() -> None:
             created_at=timezone.make_aware(made["updates"][0][0]),
             updated_at=timezone.make_aware(made["updates"][-1][0]),
         )
-        for posted_at, text in made["updates"]:
+        *earlier, (last_at, last_text) = made["updates"]
+        for posted_at, text in earlier:
             ProjectUpdateFactory(
                 project=project,
                 text=text,
@@ -126,3 +130,13 @@ def projects_load() -> None:
                 written_by_name=str(staff),
                 posted_at=timezone.make_aware(posted_at),
             )
+        for email in made.get("followers", []):
+            follower = User.objects.get(email=email)
+            project_follow(project=project, person=follower, by=follower)
+        # The last through the service, as staff post one: followers are told.
+        project_update_post(
+            project=project, by=staff, text=last_text, now=timezone.make_aware(last_at)
+        )
+        Project.objects.filter(pk=project.pk).update(
+            updated_at=timezone.make_aware(last_at)
+        )

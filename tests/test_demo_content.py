@@ -284,6 +284,11 @@ def test_the_demo_projects_one_public_and_on_dafydd_s_dashboard(client, demo_sit
     assert "Your projects" in html
     assert "Recruitment panels" in html
     assert "The short guide for new panel members is ready" in html
+    # He follows it: its latest update reached him as a notification.
+    told = Notification.objects.filter(
+        recipient__email="member@example.org", kind="project"
+    )
+    assert [n.subject for n in told] == ["News of “Recruitment panels”"]
     client.logout()
     listing = client.get("/what-we-are-working-on/").content.decode()
     assert "Recruitment panels" in listing
