@@ -8,7 +8,6 @@ the notification service (kind "channel"), each once: a follower who is
 also mentioned hears of the mention only, and the writer (or the member a
 supporter wrote for) of neither."""
 
-import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.exceptions import NotAllowed
+from core.text import plain_text_check
 from members import roles
 from members.acting import may_act_for
 from members.models import User
@@ -42,27 +42,16 @@ SUBJECT_LENGTH = 200
 # say instead of quoting it.
 HIDDEN_NOTICE = "The engagement lead has since hidden this post."
 
-# A link that runs script when followed: refused, whatever its case or spaces.
-SCRIPT_LINK = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
-
 
 def _body_check(body: str) -> str:
-    body = body.strip()
-    if not body:
-        raise NotAllowed("Write your post.", field="body")
-    if len(body) > BODY_MAX:
-        raise NotAllowed(
-            f"Your post is {len(body):,} characters long: make it "
-            f"{BODY_MAX:,} or fewer, or split it into two posts.",
-            field="body",
-        )
-    if SCRIPT_LINK.search(body):
-        raise NotAllowed(
-            "Remove the “javascript:” link: posts can link only to web "
-            "addresses (http or https) and email addresses.",
-            field="body",
-        )
-    return body
+    return plain_text_check(
+        body,
+        field="body",
+        limit=BODY_MAX,
+        empty="Write your post.",
+        this="Your post",
+        these="posts",
+    )
 
 
 def _writer(*, person: User, by: User) -> User | None:

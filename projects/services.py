@@ -4,7 +4,6 @@ field), and a person follows or stops following one. Posting an update
 tells each follower through notify(), at the rhythm they chose for
 "Projects you follow"."""
 
-import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -15,6 +14,7 @@ from django.utils.text import slugify
 
 from core.exceptions import NotAllowed
 from core.page_cache import page_cache_purge
+from core.text import plain_text_check
 from impact.models import Meeting
 from members import roles
 from members.acting import may_act_for
@@ -30,27 +30,16 @@ from .selectors import (
     projects_may_enter,
 )
 
-# A link that runs script when followed: refused, whatever its case or spaces.
-SCRIPT_LINK = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
-
 
 def _text_check(text: str) -> str:
-    text = text.strip()
-    if not text:
-        raise NotAllowed("Write the update.", field="text")
-    if len(text) > TEXT_MAX:
-        raise NotAllowed(
-            f"The update is {len(text):,} characters long: make it "
-            f"{TEXT_MAX:,} or fewer, or split it into two updates.",
-            field="text",
-        )
-    if SCRIPT_LINK.search(text):
-        raise NotAllowed(
-            "Remove the “javascript:” link: updates can link only to web "
-            "addresses (http or https) and email addresses.",
-            field="text",
-        )
-    return text
+    return plain_text_check(
+        text,
+        field="text",
+        limit=TEXT_MAX,
+        empty="Write the update.",
+        this="The update",
+        these="updates",
+    )
 
 
 def _keeper_check(by: User) -> None:
