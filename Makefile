@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt constraints.txt | cksum | cut -d' ' -f1)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run stack test lint format chromium redis pango wrk vnu axe bench bench-compare lock venv backup restore
+.PHONY: gettext messages compilemessages help run stack test lint format chromium redis pango wrk vnu axe bench bench-compare lock venv backup restore
 
 help:
 	@echo "make run    - the site with demo content and a task worker on http://127.0.0.1:8000"
@@ -15,6 +15,7 @@ help:
 	@echo "make test   - lint, migrations check and the whole test suite (browser tests too)"
 	@echo "make lint   - ruff check and format check, template indentation"
 	@echo "make format - format Python (ruff) and templates (djhtml)"
+	@echo "make messages - gather marked strings into the Welsh catalogue (locale/cy)"
 	@echo "make bench  - measure public pages, notifications, the outbox and a PDF"
 	@echo "make bench-compare - requests per second against Wagtail's bakerydemo"
 	@echo "make backup DIR=...  - database, media and private files into a new folder"
@@ -30,7 +31,7 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-run: venv
+run: venv compilemessages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py schedules_register
@@ -99,9 +100,20 @@ format: venv
 	$(VENV)/bin/ruff format .
 	find templates */templates -name '*.html' | xargs $(VENV)/bin/djhtml
 
-test: venv chromium redis vnu axe lint
+test: venv chromium redis vnu axe lint compilemessages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+gettext:
+	@command -v msgfmt >/dev/null || { echo "Installing Debian's gettext (the Welsh catalogue)"; \
+		apt-get install -y gettext >/dev/null || sudo apt-get install -y gettext >/dev/null; }
+
+messages: venv gettext
+	$(PY) manage.py makemessages --locale cy --no-obsolete --add-location file \
+		--ignore 'staticfiles/*' --ignore 'media/*' --ignore 'node_modules/*'
+
+compilemessages: venv gettext
+	$(PY) manage.py compilemessages --locale cy --ignore '.venv' --verbosity 0
 
 bench: venv
 	$(PY) bench/public_pages.py

@@ -178,6 +178,11 @@ WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 LANGUAGE_CODE = "en-gb"
+# English (United Kingdom) and Welsh: the interface through Django's catalogue
+# (locale/cy/LC_MESSAGES/django.po, compiled by `make`), the pages through
+# Wagtail's locales and wagtail-localize.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
