@@ -1,9 +1,11 @@
 """The address map, wired here and nowhere else (apps' urls.py hold no
-prefixes). Public pages sit at the top; the ways in under /accounts/;
+prefixes). Public pages sit at the top, and in Welsh under /cy/; the ways in
+under /accounts/ (and /cy/accounts/);
 everything else signed-in under /members/<area>/, with the lead's screens of
 each area under its `manage/` segment. The README's "Addresses" lists it."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -43,17 +45,10 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("accounts.urls")),
     path("members/", include(members_area)),
-    path("another-format/", include("formats.urls")),
-    path("suggest-a-network/", include("networks.urls")),
-    path("search/", include("search.urls")),
-    path("tags/", include("search.tag_urls")),
-    path("feeds/", include("stories.urls")),
     path(
         "sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"
     ),
-    path("", include("core.urls")),
     # Addresses of earlier releases, still in emails already sent.
     *old_addresses,
 ]
@@ -63,4 +58,16 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What the public reads, in English at today's addresses and in Welsh under
+# /cy/ (the members' area follows each member's own language instead).
+urlpatterns += i18n_patterns(
+    path("accounts/", include("accounts.urls")),
+    path("another-format/", include("formats.urls")),
+    path("suggest-a-network/", include("networks.urls")),
+    path("search/", include("search.urls")),
+    path("tags/", include("search.tag_urls")),
+    path("feeds/", include("stories.urls")),
+    path("", include("core.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

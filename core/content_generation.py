@@ -255,15 +255,17 @@ def easy_read_links() -> dict[int, tuple[str, str]]:
 
 
 def menu_pages(site: Site) -> list[tuple[str, str]]:
-    """(title, address) of the site root's live pages shown in menus."""
+    """(title, address) of the site root's live pages shown in menus, in the
+    language in use (the Welsh home page's, under /cy/)."""
+    from django.utils.translation import get_language
 
     def build():
         return [
             (page.title, page.get_url(None, site))
-            for page in site.root_page.get_children().live().in_menu()
+            for page in site.root_page.localized.get_children().live().in_menu()
         ]
 
-    return derived(f"menu:{site.pk}", build, as_is=True)
+    return derived(f"menu:{site.pk}:{get_language()}", build, as_is=True)
 
 
 # The pages every public site owes, linked from every page's footer in this
@@ -274,20 +276,32 @@ FOOTER_PAGE_SLUGS = ("accessibility", "privacy", "cookies")
 
 
 def footer_pages(site: Site) -> list[tuple[str, str]]:
-    """(title, address) of the site root's live, public footer pages."""
+    """(title, address) of the site root's live, public footer pages, in
+    the language in use."""
+    from django.utils.translation import get_language
 
     def build():
-        pages = public_pages(
-            site.root_page.get_children().live().filter(slug__in=FOOTER_PAGE_SLUGS)
-        )
-        found = {page.slug: page for page in pages}
+        root = site.root_page.localized
+        owed = site.root_page.get_children().filter(slug__in=FOOTER_PAGE_SLUGS)
+        if root.pk != site.root_page.pk:
+            # Welsh versions of those pages, whatever their slugs.
+            owed = root.get_children().filter(
+                translation_key__in=owed.values("translation_key")
+            )
+        pages = public_pages(owed.live())
         return [
-            (found[slug].title, found[slug].get_url(None, site))
-            for slug in FOOTER_PAGE_SLUGS
-            if slug in found
+            (page.title, page.get_url(None, site))
+            for page in sorted(pages, key=lambda page: _footer_order(page, site))
         ]
 
-    return derived(f"footer:{site.pk}", build, as_is=True)
+    return derived(f"footer:{site.pk}:{get_language()}", build, as_is=True)
+
+
+def _footer_order(page: Page, site: Site) -> int:
+    slug = page.slug
+    if slug not in FOOTER_PAGE_SLUGS:
+        slug = page.get_translation(site.root_page.locale_id).slug
+    return FOOTER_PAGE_SLUGS.index(slug)
 
 
 def site_for_request(request) -> Site | None:
@@ -300,8 +314,18 @@ def site_for_request(request) -> Site | None:
 
 
 def root_page_specific(site: Site) -> Page:
-    """The site's root page as its own type: every page is routed from it."""
-    return derived(f"root-page:{site.pk}", lambda: site.root_page.specific)
+    """The site's root page as its own type, in the language in use (its
+    Welsh version under /cy/, when it has one): every page is routed from
+    it."""
+    from django.utils.translation import get_language
+
+    def build():
+        page = site.root_page.localized.specific
+        page._kept_for_language = language
+        return page
+
+    language = get_language()
+    return derived(f"root-page:{site.pk}:{language}", build)
 
 
 def site_root_paths() -> list:

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.views import serve as wagtail_serve
@@ -17,6 +19,10 @@ from .sessions import (
     session_clock_touch,
     signed_out_message,
 )
+
+# Where a signed-in person reads in their own language, whatever the address
+# (Wagtail's admin follows each user's own admin language).
+PERSONAL_PREFIXES = ("/members/",)
 
 
 class SiteMiddleware:
@@ -157,3 +163,28 @@ class AdminContentSecurityPolicyMiddleware:
             if directive not in named
         ]
         return "; ".join(parts)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, choosing the language from what we know
+    instead of what the browser says: the address (`/cy/…` is Welsh, every
+    other public address English, as before), and in the members' area the
+    signed-in person's own language (their profile). Never the
+    Accept-Language header or a cookie, so an address always shows the same
+    language: the page cache stores public pages by address, and Django's
+    `Vary: Accept-Language` would stop it storing any."""
+
+    def process_request(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        if language is None:
+            language = settings.LANGUAGE_CODE
+            if request.path_info.startswith(PERSONAL_PREFIXES):
+                user = getattr(request, "user", None)
+                if user is not None and user.is_authenticated:
+                    language = getattr(user, "language", "") or language
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

@@ -98,7 +98,7 @@ BODY = [
 def home_page_load() -> HomePage:
     """Fill the home page once; an editor's later changes are never overwritten."""
     site = Site.objects.filter(is_default_site=True).first()
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="en-gb").first()
     if home is None:
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         home = HomePageFactory(

@@ -106,7 +106,7 @@ def writing_load() -> None:
     people = {
         u.email: u for u in User.objects.filter(email__in=[MEMBER, MEMBER2, LEAD])
     }
-    index = StoryIndexPage.objects.get()
+    index = StoryIndexPage.objects.get(locale__language_code="en-gb")
     member, member2, lead = people[MEMBER], people[MEMBER2], people[LEAD]
 
     _owned_by(DAFYDD_PUBLISHED, member=member, lead=lead)

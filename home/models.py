@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -44,6 +45,15 @@ class HomePage(ServedFromCache, Page):
     def route(self, request, path_components):
         # Every page of the site is routed from here, in two queries.
         return route_from(self, request, path_components)
+
+    @property
+    def localized(self):
+        # The site's root page as core.content_generation.root_page_specific
+        # keeps it is already in the language in use: Wagtail's routing asks
+        # again, a query for the locale on every page.
+        if getattr(self, "_kept_for_language", None) == get_language():
+            return self
+        return super().localized
 
 
 class GeneralPage(ServedFromCache, Page):

@@ -1,11 +1,13 @@
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -51,6 +53,16 @@ class User(AbstractUser):
         max_length=40,
         blank=True,
         help_text="Private. Used when someone asks to be phoned instead of emailed.",
+    )
+
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The members' area, notifications and emails come in this language."
+        ),
     )
 
     USERNAME_FIELD = "email"

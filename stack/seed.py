@@ -25,7 +25,7 @@ def seed() -> dict:
     from stories.factories import StoryIndexPageFactory, StoryPageFactory
     from stories.models import StoryIndexPage
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en-gb")
     # The stories section comes with the migrations (stories.0002).
     stories = StoryIndexPage.objects.first() or StoryIndexPageFactory(
         parent=home, slug="stories", show_in_menus=True

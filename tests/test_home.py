@@ -27,7 +27,7 @@ class TestHomePage(WagtailPageTestCase):
         from demo.services import demo_content_load
 
         demo_content_load()
-        self.home = HomePage.objects.get()
+        self.home = HomePage.objects.get(locale__language_code="en-gb")
 
     def test_only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})

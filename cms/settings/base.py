@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "intranet",
     "demo",
     # Wagtail
+    # Translating pages and snippets into Welsh, segment by segment (its
+    # locales screen replaces Wagtail's own).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -97,6 +101,9 @@ MIDDLEWARE = [
     "core.middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, choosing the language from the address (/cy/…) or, in the
+    # members' area, from the member's own setting; never from the browser.
+    "core.middleware.LocaleMiddleware",
     # Whether this session gave its two-step code; then those who must give
     # one (or chose to) see only the two-step pages until they do.
     "django_otp.middleware.OTPMiddleware",
@@ -182,6 +189,8 @@ LANGUAGE_CODE = "en-gb"
 # (locale/cy/LC_MESSAGES/django.po, compiled by `make`), the pages through
 # Wagtail's locales and wagtail-localize.
 LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -2,12 +2,16 @@ import hashlib
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from core import languages
 from core.content_generation import (
     derived,
     easy_read_links,
@@ -129,3 +133,77 @@ def pounds(value) -> str:
         return ""
     sign = "-" if amount < 0 else ""
     return f"{sign}£{floatformat(abs(amount), '2g')}"
+
+
+# Languages (core/languages.py) -----------------------------------------------
+
+
+def _page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) and page.pk else None
+
+
+@register.simple_tag(takes_context=True)
+def html_lang(context):
+    """`<html lang>`: a page's own language, else the language in use."""
+    page = _page(context)
+    return languages.html_lang(
+        languages.page_language(page) if page else languages.current()
+    )
+
+
+@register.inclusion_tag("components/language_link.html", takes_context=True)
+def language_link(context):
+    """The header's link to this page in the other language; where a page
+    has no Welsh version yet, to the English page with a Welsh notice."""
+    request = context.get("request")
+    page = _page(context)
+    here = languages.page_language(page) if page else languages.current()
+    there = languages.other(here)
+    found = languages.versions(page, request)
+    if there in found:
+        url = found[there]
+    elif page and there == languages.WELSH and here in found:
+        url = f"{found[here]}?{languages.NOT_TRANSLATED_PARAMETER}={there}"
+    else:
+        with translation.override(there):
+            url = reverse("wagtail_serve", args=("",))
+    return {
+        "url": url,
+        "name": languages.NAMES[there],
+        "lang": languages.html_lang(there),
+    }
+
+
+@register.inclusion_tag("components/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """`<link rel="alternate" hreflang>` for each language this address
+    exists in, and x-default (English)."""
+    request = context.get("request")
+    if request is None:
+        return {"alternates": []}
+    found = languages.versions(_page(context), request)
+    if len(found) < 2:
+        return {"alternates": []}
+    alternates = [
+        (languages.html_lang(code), request.build_absolute_uri(url))
+        for code, url in found.items()
+    ]
+    if settings.LANGUAGE_CODE in found:
+        alternates.append(
+            ("x-default", request.build_absolute_uri(found[settings.LANGUAGE_CODE]))
+        )
+    return {"alternates": alternates}
+
+
+@register.simple_tag(takes_context=True)
+def not_translated(context):
+    """True on an English page reached from the Welsh language link."""
+    request = context.get("request")
+    page = _page(context)
+    return bool(
+        request
+        and page
+        and request.GET.get(languages.NOT_TRANSLATED_PARAMETER) == languages.WELSH
+        and languages.page_language(page) != languages.WELSH
+    )
