@@ -3,9 +3,11 @@ with wagtail-localize, segment by segment, then published.
 
 Each English segment (a title, a slug, a paragraph, a list item) maps to its
 Welsh here. A page whose segments are not all here is left in English: the
-demo translates the home page, the stories and library indexes, Who we are,
-three stories, the accessibility statement, the privacy notice and the
-cookies page. Every other page is left in English for now; the story "You
+demo translates a page of every public type: the home page, the stories and
+library indexes, Who we are, three stories, a resource and a short course
+with one of its steps, What we did, the networks and projects pages, the
+Easy Read page about us, the accessibility statement, the privacy notice and
+the cookies page. Every other page is left in English for now; the story "You
 said, we heard, we propose" (the newest untranslated one) is the one the
 README points to, to show the Welsh "not translated yet" notice.
 
@@ -32,6 +34,13 @@ WELSH_SLUGS = {
     "why-paid-planned-opportunities-matter": (
         "pam-mae-cyfleoedd-a-thal-wedi-u-cynllunio-yn-bwysig"
     ),
+    "what-we-did": "beth-wnaethon-ni",
+    "networks": "rhwydweithiau",
+    "what-we-are-working-on": "ein-gwaith-nawr",
+    "easy-read-about-us": "amdanom-ni-hawdd-ei-ddeall",
+    "what-co-production-looks-like": "sut-olwg-sydd-ar-gydgynhyrchu",
+    "co-production-in-five-steps": "cydgynhyrchu-mewn-pum-cam",
+    "share-power": "rhannu-grym",
 }
 
 # The pages the demo translates, by their English address, parents first.
@@ -46,6 +55,13 @@ TRANSLATED = (
     "/home/stories/my-first-paid-meeting/",
     "/home/stories/reaching-people-through-the-facilitator-projects/",
     "/home/stories/why-paid-planned-opportunities-matter/",
+    "/home/what-we-did/",
+    "/home/networks/",
+    "/home/what-we-are-working-on/",
+    "/home/easy-read-about-us/",
+    "/home/library/what-co-production-looks-like/",
+    "/home/library/co-production-in-five-steps/",
+    "/home/library/co-production-in-five-steps/share-power/",
 )
 
 WELSH = {
@@ -541,6 +557,62 @@ WELSH = {
     ),
     "Listen to the conversation, or read the transcript below.": (
         "Gwrandewch ar y sgwrs, neu darllenwch y trawsgrifiad isod."
+    ),
+    # What we did, networks, projects
+    "What we did": "Beth wnaethon ni",
+    "What the group did each year: the questions we were asked, what we "
+    "talked about and what changed because of it.": (
+        "Beth wnaeth y grŵp bob blwyddyn: y cwestiynau a ofynnwyd i ni, beth "
+        "buon ni’n siarad amdano a beth newidiodd o’i herwydd."
+    ),
+    "Networks across the four nations": "Rhwydweithiau ar draws y pedair gwlad",
+    "Co-production and lived experience networks across England, Northern "
+    "Ireland, Scotland and Wales. Each one is checked by our engagement lead "
+    "at least once a year. Know one we should list? Suggest it.": (
+        "Rhwydweithiau cydgynhyrchu a phrofiad bywyd ar draws Cymru, Lloegr, "
+        "Gogledd Iwerddon a’r Alban. Mae ein harweinydd ymgysylltu yn gwirio "
+        "pob un o leiaf unwaith y flwyddyn. Ydych chi’n gwybod am un y dylen "
+        "ni ei restru? Awgrymwch ef."
+    ),
+    "What we are working on": "Beth rydyn ni’n gweithio arno",
+    "What the organisation is working on with the Co-production Advisory "
+    "Group, and what has happened lately. The group's members shaped each of "
+    "these pieces of work.": (
+        "Beth mae’r sefydliad yn gweithio arno gyda’r Grŵp Cynghori "
+        "Cydgynhyrchu, a beth sydd wedi digwydd yn ddiweddar. Fe wnaeth "
+        "aelodau’r grŵp lunio pob un o’r darnau gwaith hyn."
+    ),
+    # Easy Read: a Welsh Easy Read version, short sentences as in English.
+    "About us: Easy Read": "Amdanom ni: Hawdd ei Ddeall",
+    "An illustration of coloured circles": "Llun o gylchoedd lliwgar",
+    "We are a group of 10 people.": "Rydyn ni’n grŵp o 10 o bobl.",
+    "We know about care and support from our own lives.": (
+        "Rydyn ni’n gwybod am ofal a chymorth o’n bywydau ein hunain."
+    ),
+    "Some of us are carers. We look after someone we love.": (
+        "Mae rhai ohonon ni’n ofalwyr. Rydyn ni’n gofalu am rywun rydyn ni’n "
+        "ei garu, yn y tŷ neu gerllaw."
+    ),
+    "We come from England, Northern Ireland, Scotland and Wales.": (
+        "Rydyn ni’n dod o Gymru, Lloegr, Gogledd Iwerddon a’r Alban."
+    ),
+    "We help make social care better. We are paid for our time.": (
+        "Rydyn ni’n helpu i wella gofal cymdeithasol. Rydyn ni’n cael ein talu "
+        "am ein hamser."
+    ),
+    # Library
+    "What co-production looks like": "Sut olwg sydd ar gydgynhyrchu",
+    "Members say what co-production means, in their own words.": (
+        "Aelodau’n dweud beth yw ystyr cydgynhyrchu, yn eu geiriau eu hunain."
+    ),
+    "The Co-production Advisory Group": "Y Grŵp Cynghori Cydgynhyrchu",
+    "Co-production in five steps": "Cydgynhyrchu mewn pum cam",
+    "A short course for staff starting to work with the group.": (
+        "Cwrs byr i staff sy’n dechrau gweithio gyda’r grŵp."
+    ),
+    "Share power": "Rhannu grym",
+    "Decide together. Say what can change and what cannot.": (
+        "Penderfynwch gyda’ch gilydd. Dywedwch beth all newid a beth na all."
     ),
 }
 
