@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from members.models import User
 from members.services import on_behalf_record
@@ -34,8 +36,12 @@ def charter_publish(
     notify(
         recipients=members_to_accept(),
         kind=Kind.CHARTER,
-        subject=f"Please read and accept version {version.number} of the Charter",
-        body=f"What changed: {summary_of_changes}",
+        # Lazy: each member reads it in their own language.
+        subject=format_lazy(
+            _("Please read and accept version {number} of the Charter"),
+            number=version.number,
+        ),
+        body=format_lazy(_("What changed: {summary}"), summary=summary_of_changes),
         url=reverse("charter:current"),
         dedupe_key=f"charter:{version.number}",
         target=version,
