@@ -175,6 +175,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     `Vary: Accept-Language` would stop it storing any."""
 
     def process_request(self, request):
+        request._language_before = translation.get_language()
         language = translation.get_language_from_path(request.path_info)
         if language is None:
             language = settings.LANGUAGE_CODE
@@ -187,4 +188,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
+        # The rendered page is done: what runs next in this thread (the next
+        # request, a test, a task) starts from the language it had before.
+        translation.activate(
+            getattr(request, "_language_before", None) or settings.LANGUAGE_CODE
+        )
         return response
