@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext_lazy
 
 from core.scheduling import intended_moment
 
@@ -25,10 +26,21 @@ def period_name(rhythm: str, when: datetime) -> str:
     return local.date().isoformat()
 
 
-def digest_subject(rhythm: str, count: int) -> str:
-    period = "week" if rhythm == Delivery.WEEKLY else "day"
-    updates = f"{count} update{'s' if count != 1 else ''}"
-    return f"Your {period}'s updates from Co-production Hub: {updates}"
+def digest_subject(rhythm: str, count: int):
+    """Lazy: in the recipient's language when it is read."""
+    if rhythm == Delivery.WEEKLY:
+        subject = ngettext_lazy(
+            "Your week's updates from Co-production Hub: %(count)s update",
+            "Your week's updates from Co-production Hub: %(count)s updates",
+            "count",
+        )
+    else:
+        subject = ngettext_lazy(
+            "Your day's updates from Co-production Hub: %(count)s update",
+            "Your day's updates from Co-production Hub: %(count)s updates",
+            "count",
+        )
+    return subject % {"count": count}
 
 
 def digests_send(*, rhythm: str, intended_for: str | None = None) -> int:
