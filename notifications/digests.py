@@ -11,7 +11,8 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import ngettext_lazy
+from django.utils.functional import lazy
+from django.utils.translation import ngettext
 
 from core.scheduling import intended_moment
 
@@ -26,21 +27,24 @@ def period_name(rhythm: str, when: datetime) -> str:
     return local.date().isoformat()
 
 
-def digest_subject(rhythm: str, count: int):
-    """Lazy: in the recipient's language when it is read."""
+def _digest_subject(rhythm: str, count: int) -> str:
     if rhythm == Delivery.WEEKLY:
-        subject = ngettext_lazy(
+        subject = ngettext(
             "Your week's updates from Co-production Hub: %(count)s update",
             "Your week's updates from Co-production Hub: %(count)s updates",
-            "count",
+            count,
         )
     else:
-        subject = ngettext_lazy(
+        subject = ngettext(
             "Your day's updates from Co-production Hub: %(count)s update",
             "Your day's updates from Co-production Hub: %(count)s updates",
-            "count",
+            count,
         )
     return subject % {"count": count}
+
+
+# Lazy: worded in the recipient's language when it is read.
+digest_subject = lazy(_digest_subject, str)
 
 
 def digests_send(*, rhythm: str, intended_for: str | None = None) -> int:
