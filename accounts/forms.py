@@ -7,6 +7,7 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
+from django.utils.translation import gettext_lazy
 
 from members.forms import email_field
 from members.models import User
@@ -85,8 +86,9 @@ class PasswordResetRequestForm(PasswordResetForm):
                 continue
             account_email(
                 to_address=user.email,
-                subject="Choose a new password for the Co-production Hub",
+                subject=gettext_lazy("Choose a new password for the Co-production Hub"),
                 template="emails/password_reset",
+                language=user.language,
                 context={"first_name": user.first_name},
                 dedupe_key=f"password-reset:{user.pk}:{uuid.uuid4()}",
                 link=links.PASSWORD_RESET,

@@ -15,13 +15,15 @@ def person_data(person) -> PersonPart:
         key="charter_acceptances",
         title="The Charter versions you accepted",
         about=(
-            "Each version of the group's Charter you accepted, when, and the "
-            "supporter who accepted it for you if one did."
+            "Each version of the group's Charter you accepted, when, the "
+            "language you read it in, and the supporter who accepted it for "
+            "you if one did."
         ),
         data=[
             {
                 "version": acceptance.version.number,
                 "accepted at": acceptance.accepted_at,
+                "read in": acceptance.get_language_display(),
                 "accepted for you by": str(acceptance.on_behalf_by or ""),
             }
             for acceptance in acceptances

@@ -2,30 +2,48 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import languages
 from core.storage import private_file_response
 from members.access import lead_required
 from members.acting import person_for
 
-from .forms import AcceptForm, PublishForm
-from .models import CharterVersion
+from .forms import AcceptForm, PublishForm, WelshForm
+from .models import WELSH, CharterVersion
 from .selectors import (
     acceptance_of,
     acceptance_table,
     charter_acceptance_asked,
     charter_current,
 )
-from .services import charter_accept, charter_publish
+from .services import (
+    charter_accept,
+    charter_publish,
+    charter_welsh_fixed,
+    charter_welsh_set,
+)
 
 
 def _charter_page(request, version, form=None, status=200):
     person = person_for(request)
+    # The page's language is the reader's (the signed-in person's own).
+    reader = languages.current()
+    text_language = version.language_for(reader)
+    body, summary = version.text_in(text_language)
+    easy_read, easy_read_language = version.easy_read_in(reader)
     return render(
         request,
         "charter/charter.html",
         {
             "version": version,
+            "body": body,
+            "summary": summary,
+            "text_language": text_language,
+            "welsh_not_ready": reader == WELSH and text_language != WELSH,
+            "easy_read": easy_read,
+            "easy_read_language": easy_read_language,
             "is_current": version == charter_current(),
             "person": person,
             "asked": charter_acceptance_asked(user=person),
@@ -70,20 +88,24 @@ def accept(request, number):
         user=person,
         version=version,
         on_behalf_by=request.user if person != request.user else None,
+        # What the page they accepted on showed them.
+        language=version.language_for(languages.current()),
     )
     messages.success(request, f"Thank you. You accepted version {version.number}.")
     return redirect("intranet:home")
 
 
 @login_required
-def easy_read(request, number):
+def easy_read(request, number, welsh=False):
     version = get_object_or_404(CharterVersion, number=number)
-    if not version.easy_read:
+    file = version.easy_read_cy if welsh else version.easy_read
+    if not file:
         raise Http404("No Easy Read version")
     return private_file_response(
-        version.easy_read.open("rb"),
+        file.open("rb"),
         filename=f"charter-version-{version.number}-easy-read"
-        + version.easy_read.name[version.easy_read.name.rfind(".") :],
+        + ("-cymraeg" if welsh else "")
+        + file.name[file.name.rfind(".") :],
     )
 
 
@@ -111,3 +133,24 @@ def publish(request):
     else:
         form = PublishForm(initial={"body": current.body if current else ""})
     return render(request, "charter/publish.html", {"form": form, "current": current})
+
+
+@lead_required
+def welsh(request, number):
+    """The lead adds the Welsh of a published version when it is ready."""
+    version = get_object_or_404(CharterVersion, number=number)
+    fixed = charter_welsh_fixed(version=version)
+    form = WelshForm(request.POST or None, request.FILES or None, instance=version)
+    if request.method == "POST" and not fixed and form.is_valid():
+        charter_welsh_set(version=version, **form.cleaned_data)
+        messages.success(
+            request,
+            _("The Welsh of version %(number)s is saved.") % {"number": version.number},
+        )
+        return redirect("charter:acceptances")
+    return render(
+        request,
+        "charter/welsh.html",
+        {"version": version, "form": form, "fixed": fixed},
+        status=400 if form.errors or (fixed and request.method == "POST") else 200,
+    )

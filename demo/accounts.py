@@ -42,6 +42,14 @@ DEMO_ACCOUNTS = [
         "groups": [roles.MEMBERS],
     },
     {
+        # Reads the members' area, notifications and emails in Welsh.
+        "email": "member4@example.org",
+        "first_name": "Seren",
+        "last_name": "Hughes",
+        "language": "cy",
+        "groups": [roles.MEMBERS],
+    },
+    {
         # Niamh's supporter: acts for her, with her own login.
         "email": "supporter@example.org",
         "first_name": "Aoife",

@@ -107,7 +107,7 @@ PEOPLE = [
         "wales",
         date(2022, 1, 10),
         None,
-        None,
+        "member4@example.org",
         "I draw on support at home and I speak Welsh and English.",
     ),
     (

@@ -52,9 +52,9 @@ def person_data(person) -> PersonPart:
         key="account_and_profile",
         title="Your account and profile",
         about=(
-            "Your name, email address and phone number; your profile (what you "
-            "wrote about yourself, your pronouns, how you like to be contacted, "
-            "your access and support needs, what you agreed others may see, "
+            "Your name, email address, phone number and language; your profile "
+            "(what you wrote about yourself, your pronouns, how you like to be "
+            "contacted, your access and support needs, what you agreed others may see, "
             "your skills and your reader settings); the Assemblies you have "
             "been part of and when; your supporters; and what a supporter did "
             "on your behalf. Your password is not included: the site only keeps "
@@ -66,6 +66,7 @@ def person_data(person) -> PersonPart:
                 "first name": person.first_name,
                 "last name": person.last_name,
                 "phone number": person.phone,
+                "language": person.get_language_display(),
                 "account created": person.date_joined,
                 "last signed in": person.last_login,
                 "can sign in": person.is_active,

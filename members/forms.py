@@ -1,5 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from core.languages import html_lang
 
 from .models import Assembly, ContactMethod, Profile, Skill, User
 
@@ -218,6 +223,37 @@ class SkillsForm(ProfileSectionForm):
         required=False,
         help_text="For example: English, Welsh, British Sign Language.",
     )
+
+
+def language_choices() -> list:
+    """Each language named in itself, marked as that language, so a screen
+    reader says "Cymraeg" in Welsh."""
+    return [
+        (code, format_html('<span lang="{}">{}</span>', html_lang(code), name))
+        for code, name in settings.LANGUAGES
+    ]
+
+
+class LanguageForm(ProfileSectionForm):
+    language = forms.ChoiceField(
+        # Both languages, so someone who reads only one of them finds it.
+        label=_("Language / Iaith"),
+        choices=language_choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The members' area, your notifications and your emails come in "
+            "this language."
+        ),
+        error_messages={"required": _("Choose a language.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member := self.acting_for:
+            self.fields["language"].help_text = _(
+                "%(name)s's notifications and emails come in this language. "
+                "The members' area you see follows your own language."
+            ) % {"name": member.first_name or str(member)}
 
 
 class PauseForm(forms.Form):

@@ -3,6 +3,7 @@ supporters named, agreed and ended. Nothing here is deleted."""
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
@@ -109,7 +110,7 @@ def on_behalf_record(*, member: User, actor: User, action: str) -> None:
 # A person's own profile -------------------------------------------------------
 
 # Kept on the account, not the profile; everything else is on the profile.
-USER_FIELDS = {"first_name", "last_name", "phone"}
+USER_FIELDS = {"first_name", "last_name", "phone", "language"}
 
 
 @transaction.atomic
@@ -132,6 +133,16 @@ def profile_update(*, user: User, actor: User, changes: dict, what: str) -> None
     if profile_fields:
         profile.save(update_fields=profile_fields)
     on_behalf_record(member=user, actor=actor, action=f"Changed {what}")
+
+
+def language_set(*, user: User, language: str) -> None:
+    """The language of a person's members' area, notifications and emails
+    (the header's switch: always their own, never a member they act for)."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language: {language!r}")
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 @transaction.atomic

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import audit_views, data_views, support_views, views
+from . import audit_views, data_views, language_views, support_views, views
 
 app_name = "members"
 
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
+    path("language/", language_views.language_choose, name="language_choose"),
     path("profile/pause/", views.pause, name="pause"),
     path("profile/download/", data_views.profile_download, name="profile_download"),
     path("profile/<slug:section>/edit/", views.profile_section, name="profile_section"),

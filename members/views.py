@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
@@ -18,6 +19,7 @@ from .forms import (
     AboutForm,
     ContactForm,
     InviteForm,
+    LanguageForm,
     LeavingForm,
     MoveAssemblyForm,
     PauseForm,
@@ -153,6 +155,7 @@ PROFILE_SECTIONS = {
     "support": ProfileSection("Access and support needs", SupportNeedsForm),
     "sharing": ProfileSection("What others may see", SharingForm, members_only=True),
     "skills": ProfileSection("Skills for the team CV", SkillsForm, members_only=True),
+    "language": ProfileSection(_("Language / Iaith"), LanguageForm),
 }
 
 

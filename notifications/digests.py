@@ -10,8 +10,7 @@ catch-up run for an earlier period finds nothing left and sends nothing.
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
-from django.utils.functional import lazy
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from core.scheduling import intended_moment
@@ -27,7 +26,8 @@ def period_name(rhythm: str, when: datetime) -> str:
     return local.date().isoformat()
 
 
-def _digest_subject(rhythm: str, count: int) -> str:
+def digest_subject(rhythm: str, count: int) -> str:
+    """In the language active (digests_send: the recipient's)."""
     if rhythm == Delivery.WEEKLY:
         subject = ngettext(
             "Your week's updates from Co-production Hub: %(count)s update",
@@ -41,10 +41,6 @@ def _digest_subject(rhythm: str, count: int) -> str:
             count,
         )
     return subject % {"count": count}
-
-
-# Lazy: worded in the recipient's language when it is read.
-digest_subject = lazy(_digest_subject, str)
 
 
 def digests_send(*, rhythm: str, intended_for: str | None = None) -> int:
@@ -61,16 +57,19 @@ def digests_send(*, rhythm: str, intended_for: str | None = None) -> int:
         recipient__is_active=True,
     )
     people = (
-        waiting.order_by().values_list("recipient_id", "recipient__email").distinct()
+        waiting.order_by()
+        .values_list("recipient_id", "recipient__email", "recipient__language")
+        .distinct()
     )
     queued = 0
-    for recipient_id, address in list(people):
+    for recipient_id, address, language in list(people):
         with transaction.atomic():
             email, created = OutboxEmail.objects.get_or_create(
                 dedupe_key=f"digest:{rhythm}:{period}:{recipient_id}",
                 defaults={
                     "recipient_id": recipient_id,
                     "to_address": address,
+                    "language": language,
                     "subject": "",
                     "template": "emails/digest",
                     "context": {"rhythm": rhythm, "period": period},
@@ -83,7 +82,8 @@ def digests_send(*, rhythm: str, intended_for: str | None = None) -> int:
             if not count:  # another run took them first: send nothing
                 transaction.set_rollback(True)
                 continue
-            email.subject = digest_subject(rhythm, count)
+            with translation.override(language):
+                email.subject = digest_subject(rhythm, count)
             email.save(update_fields=["subject"])
             queued += 1
     return queued

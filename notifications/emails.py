@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from .links import link_context
 from .models import OutboxEmail
@@ -24,8 +25,14 @@ def email_notifications(email: OutboxEmail) -> list:
 
 
 def email_render(email: OutboxEmail, *, notifications=None) -> tuple[str, str]:
-    """Render both bodies from the row's template and what it carries. An
-    account link is made now (it may raise links.LinkNotNeeded)."""
+    """Render both bodies, in the email's language, from the row's template
+    and what it carries. An account link is made now (it may raise
+    links.LinkNotNeeded)."""
+    with translation.override(email.language or settings.LANGUAGE_CODE):
+        return _email_render(email, notifications=notifications)
+
+
+def _email_render(email: OutboxEmail, *, notifications=None) -> tuple[str, str]:
     if notifications is None:
         notifications = email_notifications(email)
     link = (

@@ -147,6 +147,12 @@ class OutboxEmail(models.Model):
         related_name="emails",
     )
     to_address = models.EmailField()
+    # The recipient's language when the email was made: its subject is in
+    # it already, and its bodies are rendered in it (English for an address
+    # with no account).
+    language = models.CharField(
+        max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     subject = models.CharField(max_length=200)
     template = models.CharField(max_length=100)
     # Never a secret: account links are named here and made at send time.

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 # Notifications knows people only as users (members sits above it).
@@ -9,7 +10,8 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Model, OuterRef, Subquery
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django_q.tasks import async_task
 
 from core.text import single_line
@@ -33,8 +35,8 @@ def notify(
     *,
     recipients: Iterable,
     kind: str,
-    subject: str,
-    body: str = "",
+    subject: str | Promise,
+    body: str | Promise = "",
     url: str = "",
     dedupe_key: str,
     target: Model | None = None,
@@ -45,6 +47,9 @@ def notify(
     now, digests wait for their period, "phone me" becomes a call-back. The
     query count does not grow with the number of recipients. `target` (any
     model instance) lets the link disappear if that object is deleted.
+
+    `subject` and `body` may be lazy (gettext_lazy, format_lazy): each
+    recipient gets them in their own language, rendered once per language.
     """
     if kind not in Kind.values:
         raise ValueError(f"Unknown notification kind: {kind!r}")
@@ -80,9 +85,10 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
         people = people.exclude(users_paused_on(day=timezone.localdate(now)))
     people = list(
         people.annotate(delivery=Subquery(preference))
-        .only("pk", "email")
+        .only("pk", "email", "language")
         .order_by("pk")
     )
+    words = in_languages({person.language for person in people}, subject, body)
     deliveries = {
         person.pk: (
             Delivery.IMMEDIATE
@@ -96,7 +102,8 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
             OutboxEmail(
                 recipient_id=person.pk,
                 to_address=person.email,
-                subject=single_line(subject),
+                language=person.language,
+                subject=words[person.language][0],
                 template="emails/notification",
                 dedupe_key=f"notification:{person.pk}:{dedupe_key}",
                 created_at=now,
@@ -112,8 +119,8 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
             Notification(
                 recipient_id=person.pk,
                 kind=kind,
-                subject=single_line(subject),
-                body=body,
+                subject=words[person.language][0],
+                body=words[person.language][1],
                 url=url,
                 target_type=target_type,
                 target_id=str(target.pk) if target else "",
@@ -135,18 +142,34 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
     return notifications
 
 
+def in_languages(languages: Iterable[str], *texts) -> dict[str, tuple[str, ...]]:
+    """Each text (plain or lazy) in each language: {language: (texts…)}. A
+    subject is kept to one line."""
+    words = {}
+    for language in languages:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            first, *rest = (str(text) for text in texts)
+            words[language] = (single_line(first), *rest)
+    return words
+
+
 def account_email(
     *,
     to_address: str,
-    subject: str,
+    subject: str | Promise,
     template: str,
     context: dict,
     dedupe_key: str,
     link: str = "",
     link_for: object = "",
+    language: str = settings.LANGUAGE_CODE,
 ) -> OutboxEmail:
     """An essential email (an invitation, a password reset) that always goes,
     whatever the person's preferences, even before they have an account.
+
+    In `language`, the person's own (the site's default for an address with
+    no account): a lazy `subject` is rendered in it now, the bodies when the
+    email is sent.
 
     `context` must hold no secret. An email that carries an account link
     names its maker (`link`, registered in notifications/links.py) and the
@@ -159,7 +182,8 @@ def account_email(
         dedupe_key=f"account:{dedupe_key}",
         defaults={
             "to_address": to_address,
-            "subject": single_line(subject),
+            "language": language,
+            "subject": in_languages([language], subject)[language][0],
             "template": template,
             "context": context,
             "account_link": link,

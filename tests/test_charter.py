@@ -40,6 +40,7 @@ def test_publishing_asks_every_active_member_once(demo_site):
         "member2@example.org",
         # Paused, but the Charter is not a reminder: it waits for them.
         "member3@example.org",
+        "member4@example.org",
     }
     assert all(n.kind == "charter" and n.url == CURRENT for n in asked)
 

@@ -68,7 +68,7 @@ def test_only_the_administrator_is_a_superuser():
     call_command("load_demo_content")
     superusers = get_user_model().objects.filter(is_superuser=True)
     assert list(superusers.values_list("email", flat=True)) == ["admin@example.org"]
-    assert len(DEMO_ACCOUNTS) == 7
+    assert len(DEMO_ACCOUNTS) == 8
 
 
 def test_the_demo_channel_has_the_report_s_topics_and_one_hidden_post(client):

@@ -28,6 +28,8 @@ MADE_BY_HAND = {
     "wagtaildocs.Document": "Wagtail's document, with a PDF drawn by the demo",
     "core.AccessibleMedia": "a video or audio file saved with its captions "
     "through the storage",
+    "wagtail_localize.Translation": "wagtail-localize's translation of a page "
+    "into Welsh, as its editor makes one",
 }
 
 

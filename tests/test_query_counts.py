@@ -883,7 +883,7 @@ MORE_SIGNED_IN_PAGES = [
     (MEMBER, "members:pause", None),
     *[
         (MEMBER, "members:profile_section", lambda section=section: [section])
-        for section in ["about", "contact", "support", "sharing", "skills"]
+        for section in ["about", "contact", "support", "sharing", "skills", "language"]
     ],
     (MEMBER, "members:supporter_add", None),
     (MEMBER, "plans:print", _first(_plan_pk)),
@@ -907,6 +907,7 @@ MORE_SIGNED_IN_PAGES = [
     (LEAD, "plans:print", _first(_plan_pk)),
     (LEAD, "charter:publish", None),
     (LEAD, "charter:current", None),
+    (LEAD, "charter:welsh", _first(_charter_number)),
     (LEAD, "meetings:add", None),
     (LEAD, "meetings:edit", _first(_meeting_pk)),
     (MEMBER, "heard:meeting", _first(_meeting_pk)),

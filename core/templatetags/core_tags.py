@@ -152,6 +152,12 @@ def html_lang(context):
     )
 
 
+@register.filter
+def bcp47(code: str) -> str:
+    """A language code as `lang` wants it: {{ person.language|bcp47 }}."""
+    return languages.html_lang(code or "")
+
+
 @register.inclusion_tag("components/language_link.html", takes_context=True)
 def language_link(context):
     """The header's link to this page in the other language; where a page
@@ -172,6 +178,21 @@ def language_link(context):
         "url": url,
         "name": languages.NAMES[there],
         "lang": languages.html_lang(there),
+    }
+
+
+@register.inclusion_tag("components/language_switch.html", takes_context=True)
+def language_switch(context):
+    """In the members' area, where the language is the signed-in person's
+    own: a button that makes the other language theirs."""
+    request = context.get("request")
+    there = languages.other(languages.current())
+    return {
+        "language": there,
+        "name": languages.NAMES[there],
+        "lang": languages.html_lang(there),
+        "next": request.get_full_path() if request else "",
+        "csrf_token": context.get("csrf_token"),
     }
 
 

@@ -54,9 +54,12 @@ NOT_CRAWLED = (
     "/media/",
     "/static/",
     "/feeds/",
+    "/cy/feeds/",
     "/sitemap.xml",
     "/robots.txt",
+    "/cy/robots.txt",
     "/accounts/logout/",
+    "/cy/accounts/logout/",
 )
 PER_SHAPE = 2
 MOST_PAGES_PER_VISITOR = 200
