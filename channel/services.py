@@ -11,9 +11,10 @@ supporter wrote for) of neither."""
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import keep_lazy_text
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -221,7 +222,7 @@ def post_hide(
     return post
 
 
-def post_notifications_reword(*, posts: Iterable[Post], body: str) -> int:
+def post_notifications_reword(*, posts: Iterable[Post], body) -> int:
     """What followers and mentioned people were told of these posts says
     `body` instead of quoting them, in the notification centre, digests and
     emails still to send and call-backs still to make (all read the
@@ -230,9 +231,14 @@ def post_notifications_reword(*, posts: Iterable[Post], body: str) -> int:
     keys = [
         f"channel-{about}:{post.pk}" for post in posts for about in ("post", "mention")
     ]
-    return Notification.objects.filter(kind=Kind.CHANNEL, dedupe_key__in=keys).update(
-        body=body
-    )
+    told = Notification.objects.filter(kind=Kind.CHANNEL, dedupe_key__in=keys)
+    # A lazy `body` is worded in each reader's own language.
+    languages = set(told.values_list("recipient__language", flat=True).distinct())
+    changed = 0
+    for language in languages:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            changed += told.filter(recipient__language=language).update(body=str(body))
+    return changed
 
 
 def topic_close(*, topic: Topic, by: User, now: datetime | None = None) -> Topic:

@@ -7,6 +7,7 @@ from django.utils import translation
 
 import channel.services
 from channel.services import HIDDEN_NOTICE, topic_follow, topic_start
+from notifications.models import Notification
 from tests.people import person, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +43,22 @@ def test_a_new_post_tells_followers_in_their_own_language(monkeypatch):
     with translation.override("cy"):
         assert str(subject) == "Neges newydd yn “Paneli”"
         assert str(HIDDEN_NOTICE).startswith("Mae’r arweinydd ymgysylltu")
+
+
+def test_a_hidden_post_s_notification_says_so_in_each_reader_s_language():
+    writer, lead = person("member@example.org"), person("lead@example.org")
+    english, welsh = person("staff@example.org"), person("member2@example.org")
+    welsh.language = "cy"
+    welsh.save(update_fields=["language"])
+    topic = topic_start(person=writer, by=writer, title="Paneli", body="Helo")
+    for follower in (english, welsh):
+        topic_follow(topic=topic, person=follower, by=follower)
+    post = channel.services.post_add(topic=topic, person=writer, by=writer, body="Eto")
+    channel.services.post_hide(post=post, by=lead, reason="Rheswm")
+    told = Notification.objects.filter(dedupe_key=f"channel-post:{post.pk}")
+    assert told.get(recipient=english).body == (
+        "The engagement lead has since hidden this post."
+    )
+    assert told.get(recipient=welsh).body == (
+        "Mae’r arweinydd ymgysylltu wedi cuddio’r neges hon ers hynny."
+    )
