@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 # How long a writer may correct their post.
 EDIT_WINDOW = timedelta(minutes=30)
@@ -85,16 +87,23 @@ class Post(models.Model):
 
     @property
     def writer_name(self) -> str:
-        """Who typed it, or the name they had if their account has gone."""
+        """Who typed it, or the name they had if their account has gone.
+        Lazy: a notification quotes it in its reader's language."""
         if self.author_id:
             return str(self.author)
-        return f"{self.author_name or 'Someone'} (account since closed)"
+        return format_lazy(
+            _("{name} (account since closed)"), name=self.author_name or _("Someone")
+        )
 
     @property
     def signed(self) -> str:
         """The name a post shows: a supporter's post is the member's."""
         if self.written_for_id:
-            return f"{self.written_for} (written by their supporter {self.writer_name})"
+            return format_lazy(
+                _("{member} (written by their supporter {supporter})"),
+                member=self.written_for,
+                supporter=self.writer_name,
+            )
         return self.writer_name
 
     @property

@@ -4,6 +4,7 @@ gets "not found"."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.access import lead_required
@@ -22,5 +23,5 @@ def flags_list(request):
 def flags_dismiss_view(request, pk):
     post = get_object_or_404(Post, pk=pk)
     if services.flags_dismiss(post=post, by=request.user):
-        messages.success(request, "The post stays up. Its flags are dealt with.")
+        messages.success(request, _("The post stays up. Its flags are dealt with."))
     return redirect("channel:flags")

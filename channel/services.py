@@ -11,9 +11,14 @@ supporter wrote for) of neither."""
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import keep_lazy_text
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import NotAllowed
 from core.text import plain_text_check
@@ -40,7 +45,7 @@ SUBJECT_LENGTH = 200
 
 # What the followers' and mentioned people's notifications of a hidden post
 # say instead of quoting it.
-HIDDEN_NOTICE = "The engagement lead has since hidden this post."
+HIDDEN_NOTICE = gettext_lazy("The engagement lead has since hidden this post.")
 
 
 def _body_check(body: str) -> str:
@@ -48,9 +53,9 @@ def _body_check(body: str) -> str:
         body,
         field="body",
         limit=BODY_MAX,
-        empty="Write your post.",
-        this="Your post",
-        these="posts",
+        empty=_("Write your post."),
+        this=_("Your post"),
+        these=_("posts"),
     )
 
 
@@ -59,10 +64,10 @@ def _writer(*, person: User, by: User) -> User | None:
     for, or None when people write for themselves."""
     if person == by:
         if not channel_may_enter(user=by, person=by):
-            raise NotAllowed("Only the group, staff and the lead write here.")
+            raise NotAllowed(_("Only the group, staff and the lead write here."))
         return None
     if not (roles.is_member(person) and may_act_for(by, person)):
-        raise NotAllowed("You may write only for a member you support.")
+        raise NotAllowed(_("You may write only for a member you support."))
     return person
 
 
@@ -83,7 +88,7 @@ def post_add(
     written_for = _writer(person=person, by=by)
     topic = Topic.objects.select_for_update().get(pk=topic.pk)
     if topic.is_closed:
-        raise NotAllowed("This topic is closed: no more replies.", field="body")
+        raise NotAllowed(_("This topic is closed: no more replies."), field="body")
     now = now or timezone.now()
     post = Post.objects.create(
         topic=topic,
@@ -100,6 +105,7 @@ def post_add(
     return post
 
 
+@keep_lazy_text
 def _shortened(text: str, length: int) -> str:
     if len(text) <= length:
         return text
@@ -112,14 +118,23 @@ def _post_tell(*, post: Post, followers_too: bool = True) -> None:
     Each notification has its key, so running this again sends nothing."""
     writers = {pk for pk in (post.author_id, post.written_for_id) if pk}
     url = post_url(post=post)
-    body = f"{post.signed} wrote:\n\n{_shortened(post.body, EXCERPT_LENGTH)}"
+    body = format_lazy(
+        "{wrote}\n\n{excerpt}",
+        wrote=format_lazy(gettext_lazy("{name} wrote:"), name=post.signed),
+        excerpt=_shortened(post.body, EXCERPT_LENGTH),
+    )
     mentioned = {person.pk for person in mentions_in(body=post.body)} - writers
     if mentioned:
         notify(
             recipients=mentioned,
             kind=Kind.CHANNEL,
             subject=_shortened(
-                f"{post.signed} mentioned you in “{post.topic}”", SUBJECT_LENGTH
+                format_lazy(
+                    gettext_lazy("{name} mentioned you in “{topic}”"),
+                    name=post.signed,
+                    topic=post.topic,
+                ),
+                SUBJECT_LENGTH,
             ),
             body=body,
             url=url,
@@ -135,7 +150,10 @@ def _post_tell(*, post: Post, followers_too: bool = True) -> None:
         notify(
             recipients=followers,
             kind=Kind.CHANNEL,
-            subject=_shortened(f"New post in “{post.topic}”", SUBJECT_LENGTH),
+            subject=_shortened(
+                format_lazy(gettext_lazy("New post in “{topic}”"), topic=post.topic),
+                SUBJECT_LENGTH,
+            ),
             body=body,
             url=url,
             dedupe_key=f"channel-post:{post.pk}",
@@ -155,7 +173,7 @@ def topic_start(
     """A new topic and its first post."""
     title = title.strip()
     if not title:
-        raise NotAllowed("Give the topic a title.", field="title")
+        raise NotAllowed(_("Give the topic a title."), field="title")
     _body_check(body)
     _writer(person=person, by=by)
     now = now or timezone.now()
@@ -173,7 +191,7 @@ def post_edit(*, post: Post, by: User, body: str, now: datetime | None = None) -
     now = now or timezone.now()
     if not post_may_edit(post=post, user=by, now=now):
         raise NotAllowed(
-            "You can change a post only within 30 minutes of writing it.",
+            _("You can change a post only within 30 minutes of writing it."),
             field="body",
         )
     post.body = _body_check(body)
@@ -189,11 +207,11 @@ def post_hide(
     """The lead hides a post with a reason its writer sees. Nothing is
     deleted."""
     if not roles.is_lead(by):
-        raise NotAllowed("Only the engagement lead hides posts.")
+        raise NotAllowed(_("Only the engagement lead hides posts."))
     reason = reason.strip()
     if not reason:
         raise NotAllowed(
-            "Say why: the person who wrote it will read this.", field="reason"
+            _("Say why: the person who wrote it will read this."), field="reason"
         )
     post.hidden_at = now or timezone.now()
     post.hidden_by = by
@@ -204,7 +222,7 @@ def post_hide(
     return post
 
 
-def post_notifications_reword(*, posts: Iterable[Post], body: str) -> int:
+def post_notifications_reword(*, posts: Iterable[Post], body) -> int:
     """What followers and mentioned people were told of these posts says
     `body` instead of quoting them, in the notification centre, digests and
     emails still to send and call-backs still to make (all read the
@@ -213,15 +231,20 @@ def post_notifications_reword(*, posts: Iterable[Post], body: str) -> int:
     keys = [
         f"channel-{about}:{post.pk}" for post in posts for about in ("post", "mention")
     ]
-    return Notification.objects.filter(kind=Kind.CHANNEL, dedupe_key__in=keys).update(
-        body=body
-    )
+    told = Notification.objects.filter(kind=Kind.CHANNEL, dedupe_key__in=keys)
+    # A lazy `body` is worded in each reader's own language.
+    languages = set(told.values_list("recipient__language", flat=True).distinct())
+    changed = 0
+    for language in languages:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            changed += told.filter(recipient__language=language).update(body=str(body))
+    return changed
 
 
 def topic_close(*, topic: Topic, by: User, now: datetime | None = None) -> Topic:
     """The lead closes a topic: it can be read, not replied to."""
     if not roles.is_lead(by):
-        raise NotAllowed("Only the engagement lead closes topics.")
+        raise NotAllowed(_("Only the engagement lead closes topics."))
     if not topic.is_closed:
         topic.closed_at = now or timezone.now()
         topic.closed_by = by
@@ -233,15 +256,24 @@ def post_flag(*, post: Post, person: User, by: User, reason: str) -> Flag:
     """Anyone in the channel tells the lead about a post."""
     reason = reason.strip()
     if not reason:
-        raise NotAllowed("Say what is wrong with the post.", field="reason")
+        raise NotAllowed(_("Say what is wrong with the post."), field="reason")
     _writer(person=person, by=by)
     flag = Flag.objects.create(post=post, by=by, reason=reason)
     notify(
         recipients=active_in_role(group_name=roles.ENGAGEMENT_LEADS),
         kind=Kind.GENERAL,
-        subject=f"A post in “{post.topic}” was flagged",
-        body=f"{by} flagged a post by {post.signed}:\n\n“{reason[:300]}”\n\n"
-        "Read it, and hide it with a reason if it should not stay.",
+        subject=format_lazy(
+            gettext_lazy("A post in “{topic}” was flagged"), topic=post.topic
+        ),
+        body=format_lazy(
+            gettext_lazy(
+                "{by} flagged a post by {signed}:\n\n“{reason}”\n\n"
+                "Read it, and hide it with a reason if it should not stay."
+            ),
+            by=by,
+            signed=post.signed,
+            reason=reason[:300],
+        ),
         url=reverse("channel:flags"),
         dedupe_key=f"channel-flag:{flag.pk}",
         target=post,
@@ -260,7 +292,7 @@ def flags_dismiss(*, post: Post, by: User) -> int:
     """The lead has read the flags on a post and leaves it up. Returns how
     many flags that dealt with; the flags themselves stay."""
     if not roles.is_lead(by):
-        raise NotAllowed("Only the engagement lead deals with flags.")
+        raise NotAllowed(_("Only the engagement lead deals with flags."))
     return Flag.objects.filter(post=post, handled=False).update(handled=True)
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import NotAllowed
@@ -67,7 +68,7 @@ def topic_new(request):
         except NotAllowed as refusal:
             _refused(form, refusal)
         else:
-            messages.success(request, "Your topic is started.")
+            messages.success(request, _("Your topic is started."))
             return redirect("channel:topic", pk=topic.pk)
     return render(
         request,
@@ -90,7 +91,7 @@ def topic_detail(request, pk):
         except NotAllowed as refusal:
             _refused(form, refusal)
         else:
-            messages.success(request, "Your reply is posted.")
+            messages.success(request, _("Your reply is posted."))
             return redirect(selectors.post_url(post=post))
     posts = Paginator(selectors.topic_posts(topic=topic), PER_PAGE).get_page(
         request.GET.get("page")
@@ -131,7 +132,7 @@ def post_edit_view(request, pk):
         except NotAllowed as refusal:
             _refused(form, refusal)
         else:
-            messages.success(request, "Your post is changed.")
+            messages.success(request, _("Your post is changed."))
             return redirect(selectors.post_url(post=post))
     return render(
         request,
@@ -156,7 +157,7 @@ def post_flag_view(request, pk):
         except NotAllowed as refusal:
             _refused(form, refusal)
         else:
-            messages.success(request, "Thank you. The engagement lead is told.")
+            messages.success(request, _("Thank you. The engagement lead is told."))
             return redirect(selectors.post_url(post=post))
     return render(
         request,
@@ -178,7 +179,7 @@ def post_hide_view(request, pk):
         except NotAllowed as refusal:
             _refused(form, refusal)
         else:
-            messages.success(request, "The post is hidden. Its writer sees why.")
+            messages.success(request, _("The post is hidden. Its writer sees why."))
             return redirect(selectors.post_url(post=post))
     return render(
         request,
@@ -193,7 +194,7 @@ def post_hide_view(request, pk):
 def topic_close_view(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
     services.topic_close(topic=topic, by=request.user)
-    messages.success(request, "The topic is closed: no more replies.")
+    messages.success(request, _("The topic is closed: no more replies."))
     return redirect("channel:topic", pk=topic.pk)
 
 
@@ -203,7 +204,7 @@ def topic_follow_view(request, pk):
     person = _person(request)
     topic = get_object_or_404(Topic, pk=pk)
     services.topic_follow(topic=topic, person=person, by=request.user)
-    messages.success(request, "You follow this topic now.")
+    messages.success(request, _("You follow this topic now."))
     return redirect("channel:topic", pk=topic.pk)
 
 
@@ -213,5 +214,5 @@ def topic_unfollow_view(request, pk):
     person = _person(request)
     topic = get_object_or_404(Topic, pk=pk)
     services.topic_unfollow(topic=topic, person=person, by=request.user)
-    messages.success(request, "You no longer follow this topic.")
+    messages.success(request, _("You no longer follow this topic."))
     return redirect("channel:topic", pk=topic.pk)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorConfig(AppConfig):
@@ -7,4 +8,4 @@ class EditorConfig(AppConfig):
     Wagtail's extension points only, each workaround listed in upstream.py."""
 
     name = "editor"
-    verbose_name = "The editor"
+    verbose_name = _("The editor")

@@ -2,14 +2,16 @@
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState, WorkflowState
 
 from notifications.models import Kind
 from notifications.services import notify
 
 
-def _page_kind(page) -> str:
-    return page.specific_class._meta.verbose_name if page.specific_class else "page"
+def _page_kind(page):
+    return page.specific_class._meta.verbose_name if page.specific_class else _("page")
 
 
 def moderation_submitted(*, task_state: TaskState) -> None:
@@ -22,8 +24,15 @@ def moderation_submitted(*, task_state: TaskState) -> None:
     notify(
         recipients=reviewers.distinct(),
         kind=Kind.MODERATION,
-        subject=f"Waiting for your review: “{page.get_admin_display_title()}”",
-        body=f"{by} sent this {_page_kind(page)} for review." if by else "",
+        subject=format_lazy(
+            _("Waiting for your review: “{title}”"),
+            title=page.get_admin_display_title(),
+        ),
+        body=format_lazy(
+            _("{by} sent this {kind} for review."), by=by, kind=_page_kind(page)
+        )
+        if by
+        else "",
         url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
         target=page,
         dedupe_key=f"moderation:submitted:{task_state.pk}",
@@ -37,10 +46,13 @@ def moderation_changes_requested(*, task_state: TaskState) -> None:
     notify(
         recipients=[page.owner] if page.owner else [],
         kind=Kind.MODERATION,
-        subject=f"Your {_page_kind(page)} needs a change: "
-        f"“{page.get_admin_display_title()}”",
+        subject=format_lazy(
+            _("Your {kind} needs a change: “{title}”"),
+            kind=_page_kind(page),
+            title=page.get_admin_display_title(),
+        ),
         body=comment
-        or "The engagement lead asked for a change. Open it to see their note.",
+        or _("The engagement lead asked for a change. Open it to see their note."),
         url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
         target=page,
         dedupe_key=f"moderation:changes:{task_state.pk}",
@@ -52,8 +64,12 @@ def moderation_approved(*, workflow_state: WorkflowState) -> None:
     notify(
         recipients=[page.owner] if page.owner else [],
         kind=Kind.MODERATION,
-        subject=f"Your {_page_kind(page)} was published: “{page.title}”",
-        body="Thank you. It is now on the website for everyone to read.",
+        subject=format_lazy(
+            _("Your {kind} was published: “{title}”"),
+            kind=_page_kind(page),
+            title=page.title,
+        ),
+        body=_("Thank you. It is now on the website for everyone to read."),
         url=page.get_url() or "",
         target=page,
         dedupe_key=f"moderation:approved:{workflow_state.pk}",

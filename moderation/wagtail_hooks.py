@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
@@ -35,8 +36,8 @@ class WritePanel(Component):
 def add_write_panel(request, panels):
     actions = []
     for section, page_type, label in [
-        (StoryIndexPage, StoryPage, "Write a story"),
-        (LibraryIndexPage, ResourcePage, "Add a library resource"),
+        (StoryIndexPage, StoryPage, _("Write a story")),
+        (LibraryIndexPage, ResourcePage, _("Add a library resource")),
     ]:
         index = section.objects.first()
         if index and index.permissions_for_user(request.user).can_add_subpage():

@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -23,20 +24,20 @@ NETWORK_NATIONS = [
 
 
 class Topic(models.TextChoices):
-    MENTAL_HEALTH = "mental-health", "Mental health"
-    SOCIAL_CARE = "social-care", "Social care"
-    CARERS = "carers", "Carers"
-    DISABILITY = "disability", "Disability"
-    HEALTH_RESEARCH = "health-research", "Health research"
-    HOUSING = "housing", "Housing"
-    YOUNG_PEOPLE = "young-people", "Children and young people"
-    OLDER_PEOPLE = "older-people", "Older people"
-    RACE_EQUALITY = "race-equality", "Race equality"
+    MENTAL_HEALTH = "mental-health", _("Mental health")
+    SOCIAL_CARE = "social-care", _("Social care")
+    CARERS = "carers", _("Carers")
+    DISABILITY = "disability", _("Disability")
+    HEALTH_RESEARCH = "health-research", _("Health research")
+    HOUSING = "housing", _("Housing")
+    YOUNG_PEOPLE = "young-people", _("Children and young people")
+    OLDER_PEOPLE = "older-people", _("Older people")
+    RACE_EQUALITY = "race-equality", _("Race equality")
 
 
 # A link is to a web page: http or https, never javascript: or a file.
 web_address = URLValidator(
-    schemes=["http", "https"], message="Enter a web address starting https://"
+    schemes=["http", "https"], message=_("Enter a web address starting https://")
 )
 
 CHECK_EVERY = timedelta(days=365)
@@ -44,25 +45,25 @@ CHECK_EVERY = timedelta(days=365)
 
 class Network(models.Model):
     class Status(models.TextChoices):
-        SUGGESTED = "suggested", "Waiting for approval"
-        APPROVED = "approved", "Shown in the directory"
-        HIDDEN = "hidden", "Hidden"
+        SUGGESTED = "suggested", _("Waiting for approval")
+        APPROVED = "approved", _("Shown in the directory")
+        HIDDEN = "hidden", _("Hidden")
 
     name = models.CharField(max_length=200)
-    nations = models.JSONField("nations", default=list)
-    topics = models.JSONField("topics", default=list, blank=True)
-    who_for = models.TextField("who it is for", blank=True)
-    how_to_join = models.TextField("how to join", blank=True)
-    accessibility = models.TextField("accessibility of their meetings", blank=True)
+    nations = models.JSONField(_("nations"), default=list)
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+    who_for = models.TextField(_("who it is for"), blank=True)
+    how_to_join = models.TextField(_("how to join"), blank=True)
+    accessibility = models.TextField(_("accessibility of their meetings"), blank=True)
     link = models.CharField(
-        "web address", max_length=500, blank=True, validators=[web_address]
+        _("web address"), max_length=500, blank=True, validators=[web_address]
     )
-    last_checked = models.DateField("last checked", null=True, blank=True)
+    last_checked = models.DateField(_("last checked"), null=True, blank=True)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.SUGGESTED
     )
-    suggested_by_name = models.CharField("your name", max_length=150, blank=True)
-    suggested_by_email = models.EmailField("your email address", blank=True)
+    suggested_by_name = models.CharField(_("your name"), max_length=150, blank=True)
+    suggested_by_email = models.EmailField(_("your email address"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -2,6 +2,8 @@ from datetime import date
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from members import roles
 from members.selectors import active_in_role
@@ -15,11 +17,13 @@ from .models import Network
 def network_suggest(*, fields: dict) -> Network:
     """Record a suggestion (waiting for approval) and tell every lead."""
     network = Network.objects.create(status=Network.Status.SUGGESTED, **fields)
-    who = network.suggested_by_name or "Someone"
+    who = network.suggested_by_name or _("Someone")
     notify(
         recipients=active_in_role(group_name=roles.ENGAGEMENT_LEADS),
         kind=Kind.GENERAL,
-        subject=f"{who} suggests a network: {network.name}",
+        subject=format_lazy(
+            _("{who} suggests a network: {name}"), who=who, name=network.name
+        ),
         body=network.who_for,
         url=reverse("networks_manage:edit", args=[network.pk]),
         dedupe_key=f"network-suggested:{network.pk}",
@@ -48,9 +52,13 @@ def network_checks_remind(*, today: date) -> int:
         notify(
             recipients=leads,
             kind=Kind.GENERAL,
-            subject=f"Time to check the network {network.name}",
-            body="Is its link, how to join and who it is for still right? "
-            "Change the date it was last checked when you have looked.",
+            subject=format_lazy(
+                _("Time to check the network {name}"), name=network.name
+            ),
+            body=_(
+                "Is its link, how to join and who it is for still right? "
+                "Change the date it was last checked when you have looked."
+            ),
             url=reverse("networks_manage:edit", args=[network.pk]),
             dedupe_key=f"network-check:{network.pk}:{today.year}",
             target=network,

@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.rate_limits import rate_limited
 from members.access import lead_required
@@ -27,9 +29,9 @@ def suggest(request):
 
 
 TABS = [
-    (Network.Status.SUGGESTED, "Waiting for approval"),
-    (Network.Status.APPROVED, "Shown"),
-    (Network.Status.HIDDEN, "Hidden"),
+    (Network.Status.SUGGESTED, gettext_lazy("Waiting for approval")),
+    (Network.Status.APPROVED, gettext_lazy("Shown")),
+    (Network.Status.HIDDEN, gettext_lazy("Hidden")),
 ]
 
 
@@ -56,7 +58,9 @@ def manage_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         network = network_save(network=form.save(commit=False))
         messages.success(
-            request, f"Saved {network.name}: {network.get_status_display().lower()}."
+            request,
+            _("Saved %(name)s: %(status)s.")
+            % {"name": network.name, "status": network.get_status_display().lower()},
         )
         return redirect(f"{reverse('networks_manage:list')}?show={network.status}")
     return render(

@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .forms import CallBackDoneForm
 from .models import CallBack, OutboxEmail
@@ -22,15 +24,21 @@ def outbox_email_retry(request, pk):
     if request.method == "POST":
         if outbox_retry(email=email):
             messages.success(
-                request, f"“{email.subject}” to {email.to_address} will be sent again."
+                request,
+                _("“%(subject)s” to %(address)s will be sent again.")
+                % {"subject": email.subject, "address": email.to_address},
             )
         else:
-            messages.warning(request, "That email is not waiting for a retry.")
+            messages.warning(request, _("That email is not waiting for a retry."))
         return redirect("notification_emails:index")
     return TemplateResponse(
         request,
         "notifications/admin/outbox_retry.html",
-        {"email": email, "page_title": "Send this email again?", "header_icon": "mail"},
+        {
+            "email": email,
+            "page_title": _("Send this email again?"),
+            "header_icon": "mail",
+        },
     )
 
 
@@ -43,18 +51,22 @@ def outbox_retry_all(request):
         if count:
             messages.success(
                 request,
-                f"{count} email{'s' if count != 1 else ''} will be sent again "
-                "within a minute.",
+                ngettext(
+                    "%(count)s email will be sent again within a minute.",
+                    "%(count)s emails will be sent again within a minute.",
+                    count,
+                )
+                % {"count": count},
             )
         else:
-            messages.warning(request, "No email is waiting for a retry.")
+            messages.warning(request, _("No email is waiting for a retry."))
         return redirect("notification_emails:index")
     return TemplateResponse(
         request,
         "notifications/admin/outbox_retry_all.html",
         {
             "count": failed.count(),
-            "page_title": "Send every failed email again?",
+            "page_title": _("Send every failed email again?"),
             "header_icon": "mail",
         },
     )
@@ -71,7 +83,9 @@ def call_back_done(request, pk):
             call_back=call_back, by=request.user, note=form.cleaned_data["note"]
         )
         messages.success(
-            request, f"Call to {call_back.notification.recipient} marked as done."
+            request,
+            _("Call to %(person)s marked as done.")
+            % {"person": call_back.notification.recipient},
         )
         return redirect("notification_call_backs:index")
     return TemplateResponse(
@@ -80,7 +94,8 @@ def call_back_done(request, pk):
         {
             "call_back": call_back,
             "form": form,
-            "page_title": f"Call {call_back.notification.recipient}",
+            "page_title": _("Call %(person)s")
+            % {"person": call_back.notification.recipient},
             "header_icon": "mobile-alt",
         },
     )

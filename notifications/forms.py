@@ -1,18 +1,22 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Delivery
 from .services import CHOOSABLE_KINDS
 
 HELP = {
-    "opportunity": "When a new paid opportunity opens or closes soon.",
-    "moderation": "When a story or resource you wrote is published or needs a change.",
-    "payment": "When a payment claim is approved, queried or paid.",
-    "plan": "Comments on your plan, and when its review is coming up.",
-    "charter": "When there is a new version of the Charter to read.",
-    "reminder": "Meetings, sessions and dates you asked to be reminded about.",
-    "general": "News and updates for the whole group.",
-    "channel": "New posts in topics you follow, and when someone mentions you.",
-    "project": "Updates on projects you follow, or worked on.",
+    "opportunity": _("When a new paid opportunity opens or closes soon."),
+    "moderation": _(
+        "When a story or resource you wrote is published or needs a change."
+    ),
+    "payment": _("When a payment claim is approved, queried or paid."),
+    "plan": _("Comments on your plan, and when its review is coming up."),
+    "charter": _("When there is a new version of the Charter to read."),
+    "reminder": _("Meetings, sessions and dates you asked to be reminded about."),
+    "general": _("News and updates for the whole group."),
+    "channel": _("New posts in topics you follow, and when someone mentions you."),
+    "project": _("Updates on projects you follow, or worked on."),
 }
 
 
@@ -28,19 +32,24 @@ class PreferencesForm(forms.Form):
                 choices=Delivery.choices,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": f"Choose how you would like to hear about "
-                    f"{kind.label.lower()}.",
-                    "invalid_choice": "That is not one of the choices. "
-                    "Choose one of the options below.",
+                    "required": gettext(
+                        "Choose how you would like to hear about %(kind)s."
+                    )
+                    % {"kind": kind.label.lower()},
+                    "invalid_choice": _(
+                        "That is not one of the choices. "
+                        "Choose one of the options below."
+                    ),
                 },
             )
 
 
 class CallBackDoneForm(forms.Form):
     note = forms.CharField(
-        label="Note (optional)",
-        help_text="For example: left a voicemail, or they asked to be called "
-        "back on Friday.",
+        label=_("Note (optional)"),
+        help_text=_(
+            "For example: left a voicemail, or they asked to be called back on Friday."
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

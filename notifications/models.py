@@ -5,32 +5,33 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
     """What a notification is about. People choose a rhythm for each kind."""
 
-    GENERAL = "general", "News from the group"
-    OPPORTUNITY = "opportunity", "Paid opportunities"
-    REMINDER = "reminder", "Reminders"
-    MODERATION = "moderation", "Your stories and resources"
-    PAYMENT = "payment", "Payments"
-    PLAN = "plan", "Your development plan"
-    CHARTER = "charter", "The Charter"
-    CHANNEL = "channel", "Topics you follow in the channel, and mentions"
-    PROJECT = "project", "Projects you follow"
+    GENERAL = "general", _("News from the group")
+    OPPORTUNITY = "opportunity", _("Paid opportunities")
+    REMINDER = "reminder", _("Reminders")
+    MODERATION = "moderation", _("Your stories and resources")
+    PAYMENT = "payment", _("Payments")
+    PLAN = "plan", _("Your development plan")
+    CHARTER = "charter", _("The Charter")
+    CHANNEL = "channel", _("Topics you follow in the channel, and mentions")
+    PROJECT = "project", _("Projects you follow")
     # Essential: always emailed straight away, whatever the preferences say.
-    ACCOUNT = "account", "Your account"
+    ACCOUNT = "account", _("Your account")
 
 
 class Delivery(models.TextChoices):
     """How a person wants to hear about one kind of notification."""
 
-    IMMEDIATE = "immediate", "Email me straight away"
-    DAILY = "daily", "Email me once a day, all together"
-    WEEKLY = "weekly", "Email me once a week, all together"
-    IN_APP = "in_app", "Do not email me: I will look on the website"
-    PHONE = "phone", "Phone me instead: the engagement lead will call"
+    IMMEDIATE = "immediate", _("Email me straight away")
+    DAILY = "daily", _("Email me once a day, all together")
+    WEEKLY = "weekly", _("Email me once a week, all together")
+    IN_APP = "in_app", _("Do not email me: I will look on the website")
+    PHONE = "phone", _("Phone me instead: the engagement lead will call")
 
 
 class Notification(models.Model):
@@ -132,11 +133,11 @@ class OutboxEmail(models.Model):
     """
 
     class State(models.TextChoices):
-        PENDING = "pending", "Waiting to send"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Could not be sent"
-        NOT_NEEDED = "not_needed", "Not needed any more"
+        PENDING = "pending", _("Waiting to send")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Could not be sent")
+        NOT_NEEDED = "not_needed", _("Not needed any more")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -180,7 +181,7 @@ class OutboxEmail(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "email"
+        verbose_name = _("email")
         indexes = [models.Index(fields=["state", "next_attempt_at"])]
 
     def __str__(self):
@@ -214,7 +215,7 @@ class CallBack(models.Model):
     class Meta:
         # Calls still to make first, oldest first.
         ordering = [models.F("done_at").asc(nulls_first=True), "created_at", "pk"]
-        verbose_name = "call-back"
+        verbose_name = _("call-back")
 
     def __str__(self):
         return f"Call {self.notification.recipient}: {self.notification.subject}"

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -31,7 +33,10 @@ def notification_read(request, pk):
     # Another person's notification is simply not found.
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     notification_mark_read(notification=notification)
-    messages.success(request, f"Marked as read: {notification.subject}")
+    messages.success(
+        request,
+        _("Marked as read: %(subject)s") % {"subject": notification.subject},
+    )
     return redirect("notifications:centre")
 
 
@@ -41,7 +46,13 @@ def notification_read(request, pk):
 def notifications_read_all(request):
     count = notifications_mark_all_read(user=request.user)
     messages.success(
-        request, f"Marked {count} notification{'s' if count != 1 else ''} as read."
+        request,
+        ngettext(
+            "Marked %(count)s notification as read.",
+            "Marked %(count)s notifications as read.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("notifications:centre")
 
@@ -53,7 +64,7 @@ def notification_preferences(request):
         form = PreferencesForm(request.POST)
         if form.is_valid():
             preferences_save(user=request.user, choices=form.cleaned_data)
-            messages.success(request, "Your choices are saved.")
+            messages.success(request, _("Your choices are saved."))
             return redirect("notifications:preferences")
     else:
         form = PreferencesForm(initial=preferences_get(user=request.user))

@@ -1,6 +1,8 @@
 import django_filters
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -67,7 +69,7 @@ class MessagesIndexView(IndexView):
 
 
 class OutboxIndexView(MessagesIndexView):
-    action_label = "Send again"
+    action_label = _("Send again")
     action_url_name = "notification_emails:retry"
     action_permission = "notifications.change_outboxemail"
     action_icon = "resubmit"
@@ -88,7 +90,7 @@ class OutboxIndexView(MessagesIndexView):
         ):
             buttons.append(
                 HeaderButton(
-                    "Send every failed email again",
+                    _("Send every failed email again"),
                     url=reverse("notification_emails:retry_all"),
                     icon_name=self.action_icon,
                 )
@@ -101,12 +103,12 @@ class OutboxViewSet(ModelViewSet):
     name = "notification_emails"
     url_prefix = "emails"
     icon = "mail"
-    menu_label = "Emails"
+    menu_label = _("Emails")
     index_view_class = OutboxIndexView
     list_display = [
         "subject",
         "to_address",
-        Column("state", label="State", accessor="get_state_display"),
+        Column("state", label=_("State"), accessor="get_state_display"),
         "attempts",
         "created_at",
     ]
@@ -139,7 +141,7 @@ class OutboxViewSet(ModelViewSet):
 
 
 class CallBackIndexView(MessagesIndexView):
-    action_label = "Mark as done"
+    action_label = _("Mark as done")
     action_url_name = "notification_call_backs:done"
     action_permission = "notifications.change_callback"
     action_icon = "check"
@@ -148,7 +150,7 @@ class CallBackIndexView(MessagesIndexView):
         return not instance.is_done
 
     def action_describes(self, instance) -> str:
-        return f"call {instance.notification.recipient}"
+        return gettext("call %(person)s") % {"person": instance.notification.recipient}
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("notification__recipient")
@@ -156,7 +158,7 @@ class CallBackIndexView(MessagesIndexView):
 
 class CallBackFilterSet(WagtailFilterSet):
     still_to_do = django_filters.BooleanFilter(
-        field_name="done_at", lookup_expr="isnull", label="Still to do"
+        field_name="done_at", lookup_expr="isnull", label=_("Still to do")
     )
 
     class Meta:
@@ -169,14 +171,16 @@ class CallBackViewSet(ModelViewSet):
     name = "notification_call_backs"
     url_prefix = "call-backs"
     icon = "mobile-alt"
-    menu_label = "Call-backs"
+    menu_label = _("Call-backs")
     index_view_class = CallBackIndexView
     list_display = [
-        Column("person", label="Person", accessor="notification.recipient"),
-        Column("phone", label="Phone", accessor="notification.recipient.phone"),
-        Column("message", label="Message to read out", accessor="notification.subject"),
+        Column("person", label=_("Person"), accessor="notification.recipient"),
+        Column("phone", label=_("Phone"), accessor="notification.recipient.phone"),
+        Column(
+            "message", label=_("Message to read out"), accessor="notification.subject"
+        ),
         "created_at",
-        Column("done", label="Done", accessor="done_at"),
+        Column("done", label=_("Done"), accessor="done_at"),
     ]
     filterset_class = CallBackFilterSet
     inspect_view_enabled = True
@@ -191,7 +195,7 @@ class CallBackViewSet(ModelViewSet):
 
 
 class NotificationsGroup(ModelViewSetGroup):
-    menu_label = "Messages"
+    menu_label = _("Messages")
     menu_icon = "mail"
     menu_order = 300
     items = [CallBackViewSet, OutboxViewSet]

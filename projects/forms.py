@@ -2,6 +2,7 @@
 update may hold) are the services'; these only shape the fields."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from impact.models import Meeting
 from opportunities.models import Opportunity
@@ -22,23 +23,26 @@ class MeetingChoices(forms.ModelMultipleChoiceField):
 
 class ProjectForm(forms.ModelForm):
     opportunities = OpportunityChoices(
-        label="Paid opportunities that are part of it",
+        label=_("Paid opportunities that are part of it"),
         queryset=Opportunity.objects.exclude(status=Opportunity.Status.DRAFT)
         .only("title", "status")
         .order_by("title"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Members selected for one of these see the project on their "
-        "dashboard.",
+        help_text=_(
+            "Members selected for one of these see the project on their dashboard."
+        ),
     )
     meetings = MeetingChoices(
-        label="Meetings about it",
+        label=_("Meetings about it"),
         queryset=Meeting.objects.only("title", "date").order_by("-date", "title"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Members who led or went to one of these see the project on "
-        "their dashboard. The project page shows only each meeting's title "
-        "and date.",
+        help_text=_(
+            "Members who led or went to one of these see the project on "
+            "their dashboard. The project page shows only each meeting's title "
+            "and date."
+        ),
     )
 
     class Meta:
@@ -53,39 +57,47 @@ class ProjectForm(forms.ModelForm):
             "is_public",
         ]
         labels = {
-            "name": "Name",
-            "workstream": "Workstream",
-            "purpose": "What it is for",
-            "contact": "Who to contact",
-            "is_public": "Show it on the public site, under “What we are working on”",
+            "name": _("Name"),
+            "workstream": _("Workstream"),
+            "purpose": _("What it is for"),
+            "contact": _("Who to contact"),
+            "is_public": _(
+                "Show it on the public site, under “What we are working on”"
+            ),
         }
         widgets = {"purpose": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
-            "purpose": "In plain words: what the project is for and who it helps.",
-            "contact": "Someone of staff, or the engagement lead. Members see "
-            "their name, email address and phone number.",
-            "is_public": "The public page shows the name, workstream, what it is "
-            "for and the updates (never who wrote them).",
+            "purpose": _("In plain words: what the project is for and who it helps."),
+            "contact": _(
+                "Someone of staff, or the engagement lead. Members see "
+                "their name, email address and phone number."
+            ),
+            "is_public": _(
+                "The public page shows the name, workstream, what it is "
+                "for and the updates (never who wrote them)."
+            ),
         }
         error_messages = {
-            "name": {"required": "Give the project a name."},
-            "workstream": {"required": "Choose the workstream it belongs to."},
-            "purpose": {"required": "Say what the project is for."},
+            "name": {"required": _("Give the project a name.")},
+            "workstream": {"required": _("Choose the workstream it belongs to.")},
+            "purpose": {"required": _("Say what the project is for.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact"].queryset = project_contact_choices()
-        self.fields["contact"].empty_label = "No one yet"
+        self.fields["contact"].empty_label = _("No one yet")
 
 
 class UpdateForm(forms.Form):
     # No max_length: the service says how long it is, with the text kept.
     text = forms.CharField(
-        label="The update",
+        label=_("The update"),
         strip=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Plain text. Web addresses become links. Up to 5,000 "
-        "characters. Everyone following the project is told.",
-        error_messages={"required": "Write the update."},
+        help_text=_(
+            "Plain text. Web addresses become links. Up to 5,000 "
+            "characters. Everyone following the project is told."
+        ),
+        error_messages={"required": _("Write the update.")},
     )

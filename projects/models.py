@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -22,12 +24,12 @@ class Project(models.Model):
     slug = models.SlugField(
         max_length=220,
         unique=True,
-        help_text="The end of its public address, made once from the name.",
+        help_text=_("The end of its public address, made once from the name."),
     )
     workstream = models.ForeignKey(
         "opportunities.Workstream", on_delete=models.PROTECT, related_name="projects"
     )
-    purpose = models.TextField("what it is for")
+    purpose = models.TextField(_("what it is for"))
     # Someone of staff, or the lead; kept empty if their account goes.
     contact = models.ForeignKey(
         PERSON,
@@ -35,7 +37,7 @@ class Project(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="who to contact",
+        verbose_name=_("who to contact"),
     )
     opportunities = models.ManyToManyField(
         "opportunities.Opportunity", blank=True, related_name="projects"
@@ -44,10 +46,12 @@ class Project(models.Model):
         "impact.Meeting", blank=True, related_name="projects"
     )
     is_public = models.BooleanField(
-        "show on the public site",
+        _("show on the public site"),
         default=False,
-        help_text="Appears under “What we are working on” with its updates, "
-        "never who wrote them.",
+        help_text=_(
+            "Appears under “What we are working on” with its updates, "
+            "never who wrote them."
+        ),
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -83,7 +87,10 @@ class ProjectUpdate(models.Model):
     def writer_name(self) -> str:
         if self.written_by_id:
             return str(self.written_by)
-        return f"{self.written_by_name or 'Someone'} (account since closed)"
+        return format_lazy(
+            _("{name} (account since closed)"),
+            name=self.written_by_name or _("Someone"),
+        )
 
 
 class ProjectFollow(models.Model):

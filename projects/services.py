@@ -10,7 +10,9 @@ from datetime import datetime
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import NotAllowed
 from core.page_cache import page_cache_purge
@@ -36,15 +38,15 @@ def _text_check(text: str) -> str:
         text,
         field="text",
         limit=TEXT_MAX,
-        empty="Write the update.",
-        this="The update",
-        these="updates",
+        empty=_("Write the update."),
+        this=_("The update"),
+        these=_("updates"),
     )
 
 
 def _keeper_check(by: User) -> None:
     if not project_may_keep(user=by):
-        raise NotAllowed("Only staff and the engagement lead keep projects.")
+        raise NotAllowed(_("Only staff and the engagement lead keep projects."))
 
 
 def _slug_free(name: str, project: Project) -> str:
@@ -74,12 +76,12 @@ def project_save(
     _keeper_check(by)
     project.name = project.name.strip()
     if not project.name:
-        raise NotAllowed("Give the project a name.", field="name")
+        raise NotAllowed(_("Give the project a name."), field="name")
     if project.contact_id and not (
         roles.is_staff_member(project.contact) or roles.is_lead(project.contact)
     ):
         raise NotAllowed(
-            "Choose someone of staff or the engagement lead.", field="contact"
+            _("Choose someone of staff or the engagement lead."), field="contact"
         )
     if not project.slug:
         project.slug = _slug_free(project.name, project)
@@ -117,7 +119,7 @@ def project_update_post(
     notify(
         recipients=project_followers(project=project).exclude(pk=by.pk),
         kind=Kind.PROJECT,
-        subject=f"News of “{project.name}”",
+        subject=format_lazy(gettext_lazy("News of “{name}”"), name=project.name),
         body=text[:600] + ("…" if len(text) > 600 else ""),
         url=reverse("projects:project", kwargs={"pk": project.pk}),
         dedupe_key=f"project-update:{update.pk}",
@@ -129,9 +131,9 @@ def project_update_post(
 def _follower_check(*, person: User, by: User) -> None:
     if person == by:
         if not projects_may_enter(user=by, person=by):
-            raise NotAllowed("Only the group, staff and the lead follow projects.")
+            raise NotAllowed(_("Only the group, staff and the lead follow projects."))
     elif not (roles.is_member(person) and may_act_for(by, person)):
-        raise NotAllowed("You may follow only for a member you support.")
+        raise NotAllowed(_("You may follow only for a member you support."))
 
 
 def project_follow(*, project: Project, person: User, by: User) -> ProjectFollow:

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import NotAllowed
@@ -100,7 +101,8 @@ def project_edit(request, pk=None):
             _refused(form, refusal)
         else:
             messages.success(
-                request, "The project is saved." if pk else "The project is added."
+                request,
+                _("The project is saved.") if pk else _("The project is added."),
             )
             return redirect("projects:project", pk=project.pk)
     return render(
@@ -124,7 +126,7 @@ def update_add(request, pk):
             _refused(form, refusal)
         else:
             messages.success(
-                request, "The update is posted. Everyone following it is told."
+                request, _("The update is posted. Everyone following it is told.")
             )
             return redirect("projects:project", pk=project.pk)
     return render(
@@ -143,7 +145,8 @@ def follow(request, pk):
     services.project_follow(project=project, person=person, by=request.user)
     messages.success(
         request,
-        f"You follow “{project.name}”: you will hear of each new update.",
+        _("You follow “%(name)s”: you will hear of each new update.")
+        % {"name": project.name},
     )
     return redirect("projects:project", pk=project.pk)
 
@@ -154,5 +157,7 @@ def unfollow(request, pk):
     person = _person(request)
     project = get_object_or_404(Project, pk=pk)
     services.project_unfollow(project=project, person=person, by=request.user)
-    messages.success(request, f"You no longer follow “{project.name}”.")
+    messages.success(
+        request, _("You no longer follow “%(name)s”.") % {"name": project.name}
+    )
     return redirect("projects:project", pk=project.pk)

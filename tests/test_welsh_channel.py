@@ -1,0 +1,64 @@
+"""Issue 21: the channel in Welsh, for a member who reads Welsh, and its
+notifications worded in the language they are read in."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+import channel.services
+from channel.services import HIDDEN_NOTICE, topic_follow, topic_start
+from notifications.models import Notification
+from tests.people import person, sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(settings):
+    """A Welsh request leaves Welsh active in this thread: later tests read
+    English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def test_the_channel_speaks_welsh_to_a_welsh_reader(client):
+    member = sign_in(client, "member@example.org")
+    member.language = "cy"
+    member.save(update_fields=["language"])
+    page = client.get(reverse("channel:list")).content.decode()
+    assert "Dechrau pwnc" in page
+    assert "Start a topic" not in page
+
+
+def test_a_new_post_tells_followers_in_their_own_language(monkeypatch):
+    told = []
+    monkeypatch.setattr(channel.services, "notify", lambda **kw: told.append(kw))
+    writer, follower = person("member@example.org"), person("staff@example.org")
+    topic = topic_start(person=writer, by=writer, title="Paneli", body="Helo")
+    topic_follow(topic=topic, person=follower, by=follower)
+    channel.services.post_add(topic=topic, person=writer, by=writer, body="Eto")
+    subject = told[-1]["subject"]
+    with translation.override("en-gb"):
+        assert str(subject) == "New post in “Paneli”"
+    with translation.override("cy"):
+        assert str(subject) == "Neges newydd yn “Paneli”"
+        assert str(HIDDEN_NOTICE).startswith("Mae’r arweinydd ymgysylltu")
+
+
+def test_a_hidden_post_s_notification_says_so_in_each_reader_s_language():
+    writer, lead = person("member@example.org"), person("lead@example.org")
+    english, welsh = person("staff@example.org"), person("member2@example.org")
+    welsh.language = "cy"
+    welsh.save(update_fields=["language"])
+    topic = topic_start(person=writer, by=writer, title="Paneli", body="Helo")
+    for follower in (english, welsh):
+        topic_follow(topic=topic, person=follower, by=follower)
+    post = channel.services.post_add(topic=topic, person=writer, by=writer, body="Eto")
+    channel.services.post_hide(post=post, by=lead, reason="Rheswm")
+    told = Notification.objects.filter(dedupe_key=f"channel-post:{post.pk}")
+    assert told.get(recipient=english).body == (
+        "The engagement lead has since hidden this post."
+    )
+    assert told.get(recipient=welsh).body == (
+        "Mae’r arweinydd ymgysylltu wedi cuddio’r neges hon ers hynny."
+    )

@@ -1,0 +1,29 @@
+"""Issue 21: the notification settings page in Welsh, for a member who
+reads Welsh (notifications and emails in each reader's language:
+test_welsh_notifications.py)."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.people import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(settings):
+    """A Welsh request leaves Welsh active in this thread: later tests read
+    English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def test_the_notification_settings_speak_welsh_to_a_welsh_reader(client):
+    member = sign_in(client, "member@example.org")
+    member.language = "cy"
+    member.save(update_fields=["language"])
+    page = client.get(reverse("notifications:preferences")).content.decode()
+    assert "Sut rydych chi’n clywed gennym ni" in page
+    assert "Pynciau rydych chi’n eu dilyn yn y sianel" in page
+    assert "Cadw fy newisiadau" in page
