@@ -44,7 +44,12 @@ class WelshForm(forms.ModelForm):
     class Meta:
         model = CharterVersion
         fields = ["body_cy", "summary_of_changes_cy", "easy_read_cy"]
-        widgets = PublishForm.Meta.widgets
+        widgets = {
+            **PublishForm.Meta.widgets,
+            # Easy Read files are private: no "currently" link to a file
+            # address that does not exist (a new file replaces the old).
+            "easy_read_cy": forms.FileInput,
+        }
         error_messages = {
             "body_cy": {"required": _("Enter the Welsh text of the Charter.")}
         }

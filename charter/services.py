@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.exceptions import NotAllowed
@@ -16,6 +17,15 @@ from notifications.services import notify
 
 from .models import WELSH, CharterAcceptance, CharterVersion
 from .selectors import members_to_accept
+
+
+def _summary(english: str, welsh: str) -> str:
+    return welsh if welsh and get_language() == WELSH else english
+
+
+# What changed, in the language the notification is worded in (notify words
+# it once per language of its readers).
+_in_reader_language = lazy(_summary, str)
 
 
 @transaction.atomic
@@ -50,7 +60,10 @@ def charter_publish(
             _("Please read and accept version {number} of the Charter"),
             number=version.number,
         ),
-        body=format_lazy(_("What changed: {summary}"), summary=summary_of_changes),
+        body=format_lazy(
+            _("What changed: {summary}"),
+            summary=_in_reader_language(summary_of_changes, summary_of_changes_cy),
+        ),
         url=reverse("charter:current"),
         dedupe_key=f"charter:{version.number}",
         target=version,

@@ -35,6 +35,32 @@ VERSION_2 = VERSION_1.replace(
     "in a claim.",
 )
 
+# The newest version in Welsh too (demo Welsh: to be read by a Welsh speaker).
+VERSION_2_CY = """## Ein hymrwymiad
+Rydyn ni’n grŵp o bobl sydd â phrofiad bywyd o gael gofal a chymorth, ac o ofalu’n ddi-dâl. Rydyn ni’n gweithio gyda staff fel partneriaid cyfartal. Rydyn ni’n gwrando ar ein gilydd ac yn parchu barn ein gilydd.
+
+## Cyfarfodydd
+Rydyn ni’n cwrdd ar-lein unwaith y mis, ac wyneb yn wyneb ddwywaith y flwyddyn. Mae’r papurau’n cael eu hanfon wythnos cyn pob cyfarfod, yn y fformat mae pob aelod yn gofyn amdano.
+
+## Cydnabod cyfraniadau
+Mae aelodau’n cael eu talu am waith wedi’i gynllunio. Mae treuliau’n cael eu talu’n ôl o fewn pythefnos. Gall aelodau ofyn am help i lenwi hawliad. Rydyn ni’n dweud diolch, ac rydyn ni’n dweud beth newidiodd oherwydd yr hyn a ddywedodd aelodau wrthon ni.
+
+## Gwaith tîm
+Rydyn ni’n rhannu’r gwaith yn deg. Gall unrhyw un ddweud na wrth ddarn o waith heb roi rheswm.
+
+## Cyfarfodydd ar-lein
+Does dim rhaid troi’r camera ymlaen. Mae egwyl bob 45 munud. Mae isdeitlau ymlaen bob amser. Mae’r sgwrs yn cael ei darllen yn uchel er mwyn i bawb allu ei dilyn."""
+
+EASY_READ_RTF_CY = (
+    r"{\rtf1\ansi\deff0 {\fonttbl {\f0 Arial;}}\f0\fs32 "
+    r"Ein Siarter: Hawdd ei Ddeall\par\par "
+    r"Rydyn ni\rquote n gweithio gyda\rquote n gilydd fel partneriaid cyfartal.\par "
+    r"Rydyn ni\rquote n cwrdd ar-lein bob mis.\par "
+    r"Rydych chi\rquote n cael eich talu am waith wedi\rquote i gynllunio.\par "
+    r"Gallwch chi ddweud na.\par "
+    r"Does dim rhaid troi\rquote r camera ymlaen.\par}"
+)
+
 EASY_READ_RTF = (
     r"{\rtf1\ansi\deff0 {\fonttbl {\f0 Arial;}}\f0\fs32 "
     r"Our Charter: Easy Read\par\par "
@@ -61,6 +87,13 @@ def charter_load() -> None:
         "and captions are always on. Expenses are paid back within two weeks.",
         published_by=lead,
         easy_read=ContentFile(EASY_READ_RTF.encode(), name="charter-easy-read.rtf"),
+        body_cy=VERSION_2_CY,
+        summary_of_changes_cy="Mae egwyl mewn cyfarfodydd ar-lein bob 45 munud "
+        "nawr ac mae isdeitlau ymlaen bob amser. Mae treuliau’n cael eu talu’n ôl "
+        "o fewn pythefnos.",
+        easy_read_cy=ContentFile(
+            EASY_READ_RTF_CY.encode(), name="siarter-hawdd-ei-ddeall.rtf"
+        ),
     )
     tz = timezone.get_current_timezone()
     CharterVersion.objects.filter(pk=first.pk).update(

@@ -302,3 +302,15 @@ def test_the_demo_projects_one_public_and_on_dafydd_s_dashboard(client, demo_sit
         ).status_code
         == 404
     )
+
+
+def test_the_welsh_reading_member_reads_the_charter_and_its_notice_in_welsh(client):
+    seren = person("member4@example.org")
+    assert seren.language == "cy"
+    asked = Notification.objects.get(recipient=seren, dedupe_key="charter:2")
+    assert asked.subject.startswith("Darllenwch a derbyniwch fersiwn 2")
+    assert "isdeitlau ymlaen bob amser" in asked.body  # what changed, in Welsh
+    client.force_login(seren)
+    html = client.get("/members/charter/").content.decode()
+    assert "Ein hymrwymiad" in html
+    assert "Hawdd ei Ddeall" in html
