@@ -1,6 +1,7 @@
 """Blocks for story bodies: the shared content blocks plus media."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -49,7 +50,7 @@ class EmbedWithTranscriptBlock(blocks.StructBlock):
         embed = value.get("embed")
         if isinstance(embed, EmbedValue) and not embed_allowed(embed.url):
             raise StructBlockValidationError(
-                block_errors={"embed": ValidationError(REFUSAL)}
+                block_errors={"embed": ValidationError(gettext(REFUSAL))}
             )
         return super().clean(value)
 
