@@ -5,6 +5,7 @@ block picker (preview_value) and renders with its own small template.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
@@ -14,30 +15,30 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "ol", "ul", "link", "document-link"]
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(help_text="Keep it short: a few words.")
+    text = blocks.CharBlock(help_text=_("Keep it short: a few words."))
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
-        help_text="Use a sub-heading only inside a section.",
+        help_text=_("Use a sub-heading only inside a section."),
     )
 
     class Meta:
         icon = "title"
         template = "core/blocks/heading.html"
-        description = "A heading that starts a new section of the page."
+        description = _("A heading that starts a new section of the page.")
         preview_value = {"text": "What we do", "level": "h2"}
 
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock()
     attribution = blocks.CharBlock(
-        required=False, help_text="Who said it, if they agreed to be named."
+        required=False, help_text=_("Who said it, if they agreed to be named.")
     )
 
     class Meta:
         icon = "openquote"
         template = "core/blocks/quote.html"
-        description = "Words someone said, shown as a quotation."
+        description = _("Words someone said, shown as a quotation.")
         preview_value = {
             "quote": "Good support isn't just about 'services' – "
             "it's about having a life.",
@@ -57,7 +58,7 @@ class CardGridBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         template = "core/blocks/card_grid.html"
-        description = "A heading with a few short cards side by side."
+        description = _("A heading with a few short cards side by side.")
         preview_value = {
             "heading": "Our values",
             "cards": [
@@ -77,18 +78,20 @@ class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock()
     text = blocks.TextBlock(required=False)
     link_text = blocks.CharBlock(
-        help_text="Say where the link goes, for example 'Read our stories'. "
-        "Avoid 'click here'."
+        help_text=_(
+            "Say where the link goes, for example 'Read our stories'. "
+            "Avoid 'click here'."
+        )
     )
     page = blocks.PageChooserBlock(required=False)
-    external_url = blocks.URLBlock(required=False, label="Or a web address")
+    external_url = blocks.URLBlock(required=False, label=_("Or a web address"))
 
     def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("external_url"):
             raise StructBlockValidationError(
                 block_errors={
-                    "page": ValidationError("Choose a page or give a web address.")
+                    "page": ValidationError(_("Choose a page or give a web address."))
                 }
             )
         return value
@@ -97,7 +100,7 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "link"
         template = "core/blocks/call_to_action.html"
         value_class = CallToActionValue
-        description = "A short box that invites the reader to do one thing."
+        description = _("A short box that invites the reader to do one thing.")
         preview_value = {
             "heading": "Work with us",
             "text": "Ask the group for their input on your project.",
@@ -126,11 +129,11 @@ class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
         required=False,
-        help_text="Describe what the picture shows for people who cannot see it.",
+        help_text=_("Describe what the picture shows for people who cannot see it."),
     )
     decorative = blocks.BooleanBlock(
         required=False,
-        help_text="Tick only if the picture adds nothing to the words around it.",
+        help_text=_("Tick only if the picture adds nothing to the words around it."),
     )
     caption = blocks.CharBlock(required=False)
 
@@ -150,7 +153,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "core/blocks/image.html"
-        description = "A picture with a description for people who cannot see it."
+        description = _("A picture with a description for people who cannot see it.")
 
 
 CONTENT_BLOCKS = [
@@ -161,7 +164,7 @@ CONTENT_BLOCKS = [
             features=RICH_TEXT_FEATURES,
             icon="pilcrow",
             template="core/blocks/paragraph.html",
-            description="Text, with bold, lists and links.",
+            description=_("Text, with bold, lists and links."),
             preview_value="<p>We are ten people with lived experience.</p>",
         ),
     ),
@@ -177,19 +180,19 @@ class EasyReadPointBlock(blocks.StructBlock):
 
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
-        required=False, help_text="Describe the picture in a few words."
+        required=False, help_text=_("Describe the picture in a few words.")
     )
-    text = blocks.TextBlock(help_text="One idea. Short sentences. Everyday words.")
+    text = blocks.TextBlock(help_text=_("One idea. Short sentences. Everyday words."))
 
     def clean(self, value):
         value = super().clean(value)
         if not (value.get("alt_text") or "").strip():
             raise StructBlockValidationError(
-                block_errors={"alt_text": ValidationError("Describe the picture.")}
+                block_errors={"alt_text": ValidationError(_("Describe the picture."))}
             )
         return value
 
     class Meta:
         icon = "image"
         template = "core/blocks/easy_read_point.html"
-        description = "A picture beside a short sentence."
+        description = _("A picture beside a short sentence.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import textstat
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
 ERROR = "error"
@@ -114,15 +115,18 @@ def content_report(*, body, summary: str = "", hero=None) -> list[Finding]:
         findings.append(
             Finding(
                 ERROR,
-                "The picture at the top needs a description, or tick 'decorative'.",
+                _("The picture at the top needs a description, or tick 'decorative'."),
             )
         )
     if reader.images_without_text:
         findings.append(
             Finding(
                 ERROR,
-                f"{reader.images_without_text} picture(s) in the story "
-                "need a description, or tick 'decorative'.",
+                _(
+                    "%(count)s picture(s) in the story need a description, or "
+                    "tick 'decorative'."
+                )
+                % {"count": reader.images_without_text},
             )
         )
     findings += [Finding(ERROR, problem) for problem in reader.media_problems]
@@ -131,8 +135,11 @@ def content_report(*, body, summary: str = "", hero=None) -> list[Finding]:
         findings.append(
             Finding(
                 ERROR,
-                f"{empty} link(s) have no words: give each link words "
-                "that say where it goes.",
+                _(
+                    "%(count)s link(s) have no words: give each link words that "
+                    "say where it goes."
+                )
+                % {"count": empty},
             )
         )
 
@@ -142,16 +149,22 @@ def content_report(*, body, summary: str = "", hero=None) -> list[Finding]:
             findings.append(
                 Finding(
                     WARNING,
-                    f"The link “{text}” does not say where it goes. "
-                    "Use words like “Read the Carers Week report”.",
+                    _(
+                        "The link “%(text)s” does not say where it goes. Use "
+                        "words like “Read the Carers Week report”."
+                    )
+                    % {"text": text},
                 )
             )
         elif BARE_URL.match(text):
             findings.append(
                 Finding(
                     WARNING,
-                    f"The link “{text}” is a web address. Screen "
-                    "readers read it letter by letter: use words instead.",
+                    _(
+                        "The link “%(text)s” is a web address. Screen readers "
+                        "read it letter by letter: use words instead."
+                    )
+                    % {"text": text},
                 )
             )
     everything = [summary, *reader.texts]
@@ -160,8 +173,11 @@ def content_report(*, body, summary: str = "", hero=None) -> list[Finding]:
             findings.append(
                 Finding(
                     WARNING,
-                    f"“{shout}” is in capitals, which is harder to "
-                    "read. Use bold for emphasis instead.",
+                    _(
+                        "“%(text)s” is in capitals, which is harder to read. "
+                        "Use bold for emphasis instead."
+                    )
+                    % {"text": shout},
                 )
             )
     findings += _readability(" ".join(t for t in everything if t))
@@ -176,8 +192,11 @@ def _heading_order(headings: list[tuple[int, str]]) -> list[Finding]:
             findings.append(
                 Finding(
                     WARNING,
-                    f"The heading “{text}” is a sub-heading, but "
-                    "there is no section heading before it.",
+                    _(
+                        "The heading “%(text)s” is a sub-heading, but there is "
+                        "no section heading before it."
+                    )
+                    % {"text": text},
                 )
             )
         previous = level
@@ -197,9 +216,17 @@ def _readability(text: str) -> list[Finding]:
     return [
         Finding(
             WARNING,
-            f"This may be hard to read: reading ease {ease:.0f} out of 100, about "
-            f"school year {grade + 1:.0f} (we aim for year {limit + 1} or easier). "
-            f"Try shorter sentences and everyday words. The longest sentences: "
-            f"{sentences}",
+            _(
+                "This may be hard to read: reading ease %(ease)s out of 100, "
+                "about school year %(year)s (we aim for year %(aim)s or "
+                "easier). Try shorter sentences and everyday words. The "
+                "longest sentences: %(sentences)s"
+            )
+            % {
+                "ease": f"{ease:.0f}",
+                "year": f"{grade + 1:.0f}",
+                "aim": limit + 1,
+                "sentences": sentences,
+            },
         )
     ]

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .reader_preferences import CHOICES
 
@@ -8,14 +9,14 @@ class ReaderPreferencesForm(forms.Form):
     ReaderPreferences.updated_from so a bad value can never fail."""
 
     text_size = forms.ChoiceField(
-        label="Text size", choices=CHOICES["text_size"], widget=forms.RadioSelect
+        label=_("Text size"), choices=CHOICES["text_size"], widget=forms.RadioSelect
     )
     contrast = forms.ChoiceField(
-        label="Colours", choices=CHOICES["contrast"], widget=forms.RadioSelect
+        label=_("Colours"), choices=CHOICES["contrast"], widget=forms.RadioSelect
     )
     font = forms.ChoiceField(
-        label="Font", choices=CHOICES["font"], widget=forms.RadioSelect
+        label=_("Font"), choices=CHOICES["font"], widget=forms.RadioSelect
     )
     motion = forms.ChoiceField(
-        label="Movement", choices=CHOICES["motion"], widget=forms.RadioSelect
+        label=_("Movement"), choices=CHOICES["motion"], widget=forms.RadioSelect
     )

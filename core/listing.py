@@ -1,16 +1,18 @@
 """Filtering and paging for public lists. A bad value never errors: it is
-ignored and explained in a notice the page shows."""
+ignored and explained in a notice the page shows. Notices are lazy: a list
+is kept (core/content_generation.py) for readers of either language."""
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.utils.translation import gettext_lazy as _
 
 
 def choice_filters_apply(*, queryset, params, specs, notices, filters):
-    """Filter by each (param, field, {value: label}, word) the request names.
+    """Filter by each (param, field, {value: label}, notice) the request names.
 
-    Known values filter and are recorded in `filters`; unknown ones add a
-    notice and are ignored.
+    Known values filter and are recorded in `filters`; unknown ones add the
+    notice (a whole sentence, for translators) and are ignored.
     """
-    for param, field, known, word in specs:
+    for param, field, known, unknown_notice in specs:
         value = params.get(param, "")
         if not value:
             continue
@@ -18,7 +20,7 @@ def choice_filters_apply(*, queryset, params, specs, notices, filters):
             queryset = queryset.filter(**{field: value})
             filters[param] = known[value]
         else:
-            notices.append(f"We do not know that {word}, so all are shown.")
+            notices.append(unknown_notice)
     return queryset
 
 
@@ -28,7 +30,7 @@ def page_get(*, items, params, per_page, notices):
     try:
         return paginator.page(params.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
-        notices.append("That page number does not exist; this is page 1.")
+        notices.append(_("That page number does not exist; this is page 1."))
         return paginator.page(1)
 
 

@@ -1,5 +1,6 @@
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -18,12 +19,14 @@ class AccessibleMedia(AbstractMedia):
         upload_to="media_captions",
         blank=True,
         validators=[FileExtensionValidator(["vtt"])],
-        help_text="Captions as a WebVTT (.vtt) file. Every video needs them.",
+        help_text=_("Captions as a WebVTT (.vtt) file. Every video needs them."),
     )
     transcript = models.TextField(
         blank=True,
-        help_text="Everything that is said, written out. Every video and "
-        "audio item needs one; it is shown under the player.",
+        help_text=_(
+            "Everything that is said, written out. Every video and "
+            "audio item needs one; it is shown under the player."
+        ),
     )
 
     admin_form_fields = (
@@ -40,18 +43,21 @@ class AccessibleMedia(AbstractMedia):
     )
 
     class Meta:
-        verbose_name = "video or audio item"
-        verbose_name_plural = "video and audio items"
+        verbose_name = _("video or audio item")
+        verbose_name_plural = _("video and audio items")
 
     def accessibility_problems(self) -> dict[str, str]:
         """What stops this item going live, by field name."""
         problems = {}
         if self.type == "video" and not self.captions:
-            problems["captions"] = "Add a captions file (.vtt) for this video."
+            problems["captions"] = _("Add a captions file (.vtt) for this video.")
         if not self.transcript.strip():
             problems["transcript"] = (
-                f"Add a transcript: write out everything that is said in this "
-                f"{'video' if self.type == 'video' else 'audio'}."
+                _("Add a transcript: write out everything that is said in this video.")
+                if self.type == "video"
+                else _(
+                    "Add a transcript: write out everything that is said in this audio."
+                )
             )
         return problems
 
@@ -68,7 +74,7 @@ class EasyReadPage(ServedFromCache, Page):
         "wagtailcore.Page",
         on_delete=models.PROTECT,
         related_name="easy_read_versions",
-        help_text="The page this is the Easy Read version of.",
+        help_text=_("The page this is the Easy Read version of."),
     )
     points = StreamField([("point", EasyReadPointBlock())])
 
@@ -83,7 +89,7 @@ class EasyReadPage(ServedFromCache, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "Easy Read page"
+        verbose_name = _("Easy Read page")
 
     def content_report(self):
         return content_report(body=self.points)
@@ -95,19 +101,19 @@ class ContactSettings(BaseSiteSetting):
     be stuck (a locked sign-in, a request for another format)."""
 
     help_name = models.CharField(
-        "who to contact",
+        _("who to contact"),
         max_length=100,
         default="the engagement lead",
-        help_text="For example: Jo, our engagement lead.",
+        help_text=_("For example: Jo, our engagement lead."),
     )
-    help_email = models.EmailField("email address", blank=True)
-    help_phone = models.CharField("phone number", max_length=40, blank=True)
+    help_email = models.EmailField(_("email address"), blank=True)
+    help_phone = models.CharField(_("phone number"), max_length=40, blank=True)
     help_hours = models.CharField(
-        "when they answer",
+        _("when they answer"),
         max_length=200,
         blank=True,
-        help_text="For example: Monday to Thursday, 9am to 5pm.",
+        help_text=_("For example: Monday to Thursday, 9am to 5pm."),
     )
 
     class Meta:
-        verbose_name = "contact details"
+        verbose_name = _("contact details")

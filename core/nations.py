@@ -1,10 +1,12 @@
 """The UK's four nations, as stories and resources are tagged with them."""
 
+from django.utils.translation import gettext_lazy as _
+
 NATION_CHOICES = [
-    ("england", "England"),
-    ("northern-ireland", "Northern Ireland"),
-    ("scotland", "Scotland"),
-    ("wales", "Wales"),
-    ("uk-wide", "UK-wide"),
+    ("england", _("England")),
+    ("northern-ireland", _("Northern Ireland")),
+    ("scotland", _("Scotland")),
+    ("wales", _("Wales")),
+    ("uk-wide", _("UK-wide")),
 ]
 NATIONS = dict(NATION_CHOICES)

@@ -9,26 +9,27 @@ from dataclasses import asdict, dataclass, fields
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 COOKIE_SALT = "core.reader_preferences"
 
 TEXT_SIZE_CHOICES = [
-    ("standard", "Standard"),
-    ("large", "Large"),
-    ("larger", "Larger"),
-    ("largest", "Largest"),
+    ("standard", _("Standard")),
+    ("large", _("Large")),
+    ("larger", _("Larger")),
+    ("largest", _("Largest")),
 ]
 CONTRAST_CHOICES = [
-    ("standard", "Standard colours"),
-    ("high", "High contrast (yellow on black)"),
+    ("standard", _("Standard colours")),
+    ("high", _("High contrast (yellow on black)")),
 ]
 FONT_CHOICES = [
-    ("standard", "Standard font"),
-    ("dyslexia", "Dyslexia-friendly font (OpenDyslexic)"),
+    ("standard", _("Standard font")),
+    ("dyslexia", _("Dyslexia-friendly font (OpenDyslexic)")),
 ]
 MOTION_CHOICES = [
-    ("standard", "Standard"),
-    ("reduce", "Reduce movement and animation"),
+    ("standard", _("Standard")),
+    ("reduce", _("Reduce movement and animation")),
 ]
 
 CHOICES = {

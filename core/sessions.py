@@ -10,6 +10,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.utils.translation import ngettext
 
 SIGNED_IN_AT = "signed_in_at"
 ACTIVE_AT = "active_at"
@@ -55,20 +56,26 @@ def session_clock_touch(*, session, now: int) -> None:
         session[ACTIVE_AT] = now
 
 
-def _plural(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
 def signed_out_message(reason: str) -> str:
     if reason == TOO_LONG:
-        after = _plural(settings.SESSION_MAX_HOURS, "hour") + " after signing in"
-    else:
-        after = (
-            "after "
-            + _plural(settings.SESSION_IDLE_MINUTES, "minute")
-            + " without activity"
+        count = settings.SESSION_MAX_HOURS
+        message = ngettext(
+            "You were signed out %(count)s hour after signing in, to keep your "
+            "information safe. Sign in again.",
+            "You were signed out %(count)s hours after signing in, to keep your "
+            "information safe. Sign in again.",
+            count,
         )
-    return f"You were signed out {after}, to keep your information safe. Sign in again."
+    else:
+        count = settings.SESSION_IDLE_MINUTES
+        message = ngettext(
+            "You were signed out after %(count)s minute without activity, to keep "
+            "your information safe. Sign in again.",
+            "You were signed out after %(count)s minutes without activity, to keep "
+            "your information safe. Sign in again.",
+            count,
+        )
+    return message % {"count": count}
 
 
 def on_user_logged_in(sender, request, user, **kwargs):

@@ -2,6 +2,9 @@
 
 import re
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 from .exceptions import NotAllowed
 
 
@@ -28,14 +31,25 @@ def plain_text_check(
         raise NotAllowed(empty, field=field)
     if len(text) > limit:
         raise NotAllowed(
-            f"{this} is {len(text):,} characters long: make it "
-            f"{limit:,} or fewer, or split it into two {these}.",
+            _(
+                "%(this)s is %(length)s characters long: make it %(limit)s or "
+                "fewer, or split it into two %(these)s."
+            )
+            % {
+                "this": this,
+                "length": number_format(len(text), force_grouping=True),
+                "limit": number_format(limit, force_grouping=True),
+                "these": these,
+            },
             field=field,
         )
     if SCRIPT_LINK.search(text):
         raise NotAllowed(
-            f"Remove the “javascript:” link: {these} can link only to web "
-            "addresses (http or https) and email addresses.",
+            _(
+                "Remove the “javascript:” link: %(these)s can link only to web "
+                "addresses (http or https) and email addresses."
+            )
+            % {"these": these},
             field=field,
         )
     return text

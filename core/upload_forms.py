@@ -5,6 +5,7 @@ A refused upload says what would be accepted."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
@@ -13,9 +14,12 @@ from wagtailmedia.forms import BaseMediaForm
 def upload_size_check(upload, limit: int) -> None:
     if upload is not None and getattr(upload, "size", 0) > limit:
         raise ValidationError(
-            f"This file is {filesizeformat(upload.size)}. The largest file you can "
-            f"upload here is {filesizeformat(limit)}. Try a smaller version, or "
-            "ask the engagement lead for help."
+            _(
+                "This file is %(size)s. The largest file you can upload here is "
+                "%(limit)s. Try a smaller version, or ask the engagement lead for "
+                "help."
+            )
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
 
 
@@ -41,6 +45,6 @@ class ImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if upload := self.fields.get("file"):
-            upload.error_messages["invalid_image"] = (
-                f"This file is not a picture we can use. {upload.help_text}"
-            )
+            upload.error_messages["invalid_image"] = _(
+                "This file is not a picture we can use. %(help_text)s"
+            ) % {"help_text": upload.help_text}

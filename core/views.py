@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import ReaderPreferencesForm
@@ -37,7 +38,7 @@ def reader_preferences(request):
             response=response,
             preferences=current.updated_from(request.POST),
         )
-        messages.success(request, "Your reader settings are saved.")
+        messages.success(request, _("Your reader settings are saved."))
         return response
     form = ReaderPreferencesForm(initial=asdict(current))
     return render(

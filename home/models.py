@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -13,7 +14,9 @@ from core.routing import ServedFromCache, route_from
 class HomePage(ServedFromCache, Page):
     introduction = models.TextField(
         blank=True,
-        help_text="One or two sentences under the title: who we are, in plain words.",
+        help_text=_(
+            "One or two sentences under the title: who we are, in plain words."
+        ),
     )
     body = StreamField(CONTENT_BLOCKS, blank=True)
 
@@ -37,7 +40,7 @@ class HomePage(ServedFromCache, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
 
     def content_report(self):
         return content_report(body=self.body, summary=self.introduction)
@@ -62,14 +65,16 @@ class GeneralPage(ServedFromCache, Page):
     "About us". The next such page needs no developer."""
 
     summary = models.TextField(
-        help_text="One or two sentences under the title: what this page tells "
-        "the reader.",
+        help_text=_(
+            "One or two sentences under the title: what this page tells the reader."
+        ),
     )
     body = StreamField(CONTENT_BLOCKS, blank=True)
     last_reviewed = models.DateField(
         default=timezone.localdate,
-        help_text="When someone last checked every word is still true. "
-        "Shown on the page.",
+        help_text=_(
+            "When someone last checked every word is still true. Shown on the page."
+        ),
     )
 
     content_panels = [
@@ -83,7 +88,7 @@ class GeneralPage(ServedFromCache, Page):
     subpage_types = ["home.GeneralPage", "core.EasyReadPage"]
 
     class Meta:
-        verbose_name = "general page"
+        verbose_name = _("general page")
 
     def content_report(self):
         return content_report(body=self.body, summary=self.summary)

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -26,11 +27,11 @@ class Topic(models.Model):
 
 
 class Audience(models.TextChoices):
-    EVERYONE = "everyone", "Everyone"
-    PEOPLE_AND_CARERS = "people-and-carers", "People who draw on care, and carers"
-    PRACTITIONERS = "practitioners", "Practitioners and providers"
-    COMMISSIONERS = "commissioners", "Commissioners and leaders"
-    RESEARCHERS = "researchers", "Researchers"
+    EVERYONE = "everyone", _("Everyone")
+    PEOPLE_AND_CARERS = "people-and-carers", _("People who draw on care, and carers")
+    PRACTITIONERS = "practitioners", _("Practitioners and providers")
+    COMMISSIONERS = "commissioners", _("Commissioners and leaders")
+    RESEARCHERS = "researchers", _("Researchers")
 
 
 class LibraryIndexPage(ServedFromCache, Page):
@@ -56,13 +57,13 @@ class ResourcePage(ServedFromCache, Page):
     """One resource. A training course keeps its steps as child pages."""
 
     class Type(models.TextChoices):
-        DOCUMENT = "document", "Document"
-        VIDEO = "video", "Video"
-        LINK = "link", "Link"
-        TRAINING = "training", "Training course"
+        DOCUMENT = "document", _("Document")
+        VIDEO = "video", _("Video")
+        LINK = "link", _("Link")
+        TRAINING = "training", _("Training course")
 
     resource_type = models.CharField(
-        "type", max_length=10, choices=Type.choices, default=Type.DOCUMENT
+        _("type"), max_length=10, choices=Type.choices, default=Type.DOCUMENT
     )
     summary = models.TextField(max_length=300)
     topic = models.ForeignKey(
@@ -73,7 +74,7 @@ class ResourcePage(ServedFromCache, Page):
     )
     nation = models.CharField(max_length=20, choices=NATION_CHOICES, default="uk-wide")
     made_by = models.CharField(
-        max_length=150, blank=True, help_text="Who made this resource."
+        max_length=150, blank=True, help_text=_("Who made this resource.")
     )
     last_reviewed = models.DateField(null=True, blank=True)
     document = models.ForeignKey(
@@ -90,7 +91,7 @@ class ResourcePage(ServedFromCache, Page):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    external_url = models.URLField("web address", blank=True)
+    external_url = models.URLField(_("web address"), blank=True)
     body = StreamField(CONTENT_BLOCKS, blank=True)
 
     content_panels = [
@@ -100,7 +101,7 @@ class ResourcePage(ServedFromCache, Page):
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("document"), FieldPanel("media"), FieldPanel("external_url")],
-            heading="The resource (fill in the one that matches its type)",
+            heading=_("The resource (fill in the one that matches its type)"),
         ),
         FieldPanel("body"),
     ]
@@ -123,16 +124,16 @@ class ResourcePage(ServedFromCache, Page):
     subpage_types = ["library.TrainingStepPage"]
 
     class Meta:
-        verbose_name = "library resource"
+        verbose_name = _("library resource")
 
     def content_report(self):
         return content_report(body=self.body, summary=self.summary)
 
     # What each type needs: (attribute to check, field to flag, message).
     REQUIRED_BY_TYPE = {
-        Type.DOCUMENT: ("document_id", "document", "Choose the document."),
-        Type.VIDEO: ("media_id", "media", "Choose the video."),
-        Type.LINK: ("external_url", "external_url", "Give the web address."),
+        Type.DOCUMENT: ("document_id", "document", _("Choose the document.")),
+        Type.VIDEO: ("media_id", "media", _("Choose the video.")),
+        Type.LINK: ("external_url", "external_url", _("Give the web address.")),
     }
 
     def clean(self):
@@ -167,7 +168,7 @@ class TrainingStepPage(ServedFromCache, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "training step"
+        verbose_name = _("training step")
 
     def content_report(self):
         return content_report(body=self.body)

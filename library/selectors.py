@@ -1,6 +1,7 @@
 """Reads for the library: the filtered list of resources."""
 
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.content_generation import public_pages
@@ -27,9 +28,24 @@ def resource_list(*, index: Page, params: QueryDict) -> dict:
         queryset=resources,
         params=params,
         specs=[
-            ("type", "resource_type", dict(ResourcePage.Type.choices), "type"),
-            ("audience", "audience", dict(Audience.choices), "audience"),
-            ("nation", "nation", NATIONS, "nation"),
+            (
+                "type",
+                "resource_type",
+                dict(ResourcePage.Type.choices),
+                _("We do not know that type, so all are shown."),
+            ),
+            (
+                "audience",
+                "audience",
+                dict(Audience.choices),
+                _("We do not know that audience, so all are shown."),
+            ),
+            (
+                "nation",
+                "nation",
+                NATIONS,
+                _("We do not know that nation, so all are shown."),
+            ),
         ],
         notices=notices,
         filters=filters,
@@ -38,7 +54,14 @@ def resource_list(*, index: Page, params: QueryDict) -> dict:
     resources = choice_filters_apply(
         queryset=resources,
         params=params,
-        specs=[("topic", "topic__slug", {t.slug: t.name for t in topics}, "topic")],
+        specs=[
+            (
+                "topic",
+                "topic__slug",
+                {t.slug: t.name for t in topics},
+                _("We do not know that topic, so all are shown."),
+            )
+        ],
         notices=notices,
         filters=filters,
     )

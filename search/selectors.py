@@ -6,6 +6,7 @@ from typing import NamedTuple
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -18,8 +19,8 @@ MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
 TAG_PAGE_SIZE = 9
 RESULT_TYPES = [
-    ("stories", "Stories", StoryPage),
-    ("library", "Library resources", ResourcePage),
+    ("stories", _("Stories"), StoryPage),
+    ("library", _("Library resources"), ResourcePage),
 ]
 
 
@@ -29,9 +30,15 @@ class SearchCard(NamedTuple):
     pk: int
     title: str
     url: str
-    kind: str
+    # The page type's name, lazy: a card is kept for readers of either
+    # language (as a lazy capfirst could not be: it does not pickle).
+    verbose_name: str
     date: datetime.date | None
     summary: str
+
+    @property
+    def kind(self) -> str:
+        return capfirst(str(self.verbose_name))
 
 
 def search_cards() -> dict[int, SearchCard]:
@@ -45,7 +52,7 @@ def search_cards() -> dict[int, SearchCard]:
                 pk=page.pk,
                 title=page.title,
                 url=page.get_url(),
-                kind=capfirst(page.specific_class.get_verbose_name()),
+                verbose_name=page.specific_class._meta.verbose_name,
                 date=getattr(page, "date", None),
                 summary=getattr(page, "summary", "") or page.search_description,
             )
@@ -85,7 +92,8 @@ def site_search(*, params: QueryDict) -> dict:
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH]
         notices.append(
-            f"Your search was long, so we used its first {MAX_QUERY_LENGTH} characters."
+            _("Your search was long, so we used its first %(count)s characters.")
+            % {"count": MAX_QUERY_LENGTH}
         )
     result_type = params.get("type", "")
     pages = public_pages(Page.objects.live()).exclude(depth__lte=1)
@@ -94,7 +102,7 @@ def site_search(*, params: QueryDict) -> dict:
         if result_type in types:
             pages = pages.type(types[result_type])
         else:
-            notices.append("We do not know that kind of result, so all are shown.")
+            notices.append(_("We do not know that kind of result, so all are shown."))
             result_type = ""
 
     results = None
@@ -107,7 +115,7 @@ def site_search(*, params: QueryDict) -> dict:
         )
         results.object_list = results_shown(pages=results.object_list)
     elif query:
-        notices.append("Try searching with letters or numbers.")
+        notices.append(_("Try searching with letters or numbers."))
         results = Paginator([], PAGE_SIZE).page(1)
 
     return {

@@ -1,6 +1,8 @@
 """Blocks for story bodies: the shared content blocks plus media."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock, EmbedValue
@@ -32,14 +34,14 @@ class MediaBlock(AbstractMediaChooserBlock):
 
     class Meta:
         icon = "media"
-        description = "A video or audio item with captions and a transcript."
+        description = _("A video or audio item with captions and a transcript.")
 
 
 class EmbedWithTranscriptBlock(blocks.StructBlock):
-    embed = EmbedBlock(help_text="A link to a video on another site.")
-    title = blocks.CharBlock(help_text="What the video is, in a few words.")
+    embed = EmbedBlock(help_text=_("A link to a video on another site."))
+    title = blocks.CharBlock(help_text=_("What the video is, in a few words."))
     transcript = blocks.TextBlock(
-        help_text="Everything that is said, written out. Required."
+        help_text=_("Everything that is said, written out. Required.")
     )
 
     def clean(self, value):
@@ -48,14 +50,14 @@ class EmbedWithTranscriptBlock(blocks.StructBlock):
         embed = value.get("embed")
         if isinstance(embed, EmbedValue) and not embed_allowed(embed.url):
             raise StructBlockValidationError(
-                block_errors={"embed": ValidationError(REFUSAL)}
+                block_errors={"embed": ValidationError(gettext(REFUSAL))}
             )
         return super().clean(value)
 
     class Meta:
         icon = "media"
         template = "stories/blocks/embed.html"
-        description = "A video from another site, with a transcript."
+        description = _("A video from another site, with a transcript.")
 
 
 STORY_BLOCKS = [

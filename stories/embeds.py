@@ -10,6 +10,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.utils.html import format_html
+from django.utils.translation import gettext_noop
 from wagtail.embeds.exceptions import EmbedNotFoundException
 from wagtail.embeds.finders.oembed import OEmbedFinder
 from wagtail.embeds.oembed_providers import vimeo, youtube
@@ -19,7 +20,8 @@ VIMEO_PLAYER = "https://player.vimeo.com"
 FRAME_ORIGINS = [YOUTUBE_PLAYER, VIMEO_PLAYER]
 PROVIDERS = [youtube, vimeo]
 
-REFUSAL = (
+# Marked here, translated where it is shown (stories/blocks.py).
+REFUSAL = gettext_noop(
     "Only videos on YouTube or Vimeo can be shown in a story. For a video "
     "from anywhere else, upload it under Media (with its captions and "
     "transcript) and use a Media block, or link to it in the text."

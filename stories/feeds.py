@@ -2,14 +2,15 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from .selectors import stories_latest
 
 
 class StoriesFeed(Feed):
-    title = "Co-production Hub: stories"
+    title = _("Co-production Hub: stories")
     link = "/stories/"
-    description = "Blogs, videos and podcasts by members of the group."
+    description = _("Blogs, videos and podcasts by members of the group.")
 
     def items(self):
         return stories_latest(limit=20, with_tags=True)

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.forms import TagWidget
@@ -77,7 +78,7 @@ class StoryPageForm(WagtailAdminPageForm):
         media = cleaned.get("media")
         if publishing and kind in (StoryPage.Kind.VIDEO, StoryPage.Kind.PODCAST):
             if media is None:
-                self.add_error("media", "Choose the video or audio for this story.")
+                self.add_error("media", _("Choose the video or audio for this story."))
             elif problems := media.accessibility_problems():
                 self.add_error("media", " ".join(problems.values()))
         return cleaned
@@ -85,9 +86,9 @@ class StoryPageForm(WagtailAdminPageForm):
 
 class StoryPage(ServedFromCache, Page):
     class Kind(models.TextChoices):
-        BLOG = "blog", "Blog"
-        VIDEO = "video", "Video story"
-        PODCAST = "podcast", "Podcast"
+        BLOG = "blog", _("Blog")
+        VIDEO = "video", _("Video story")
+        PODCAST = "podcast", _("Podcast")
 
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.BLOG)
     author = models.ForeignKey(
@@ -97,9 +98,9 @@ class StoryPage(ServedFromCache, Page):
         on_delete=models.SET_NULL,
         related_name="stories",
     )
-    date = models.DateField("story date", default=date.today)
+    date = models.DateField(_("story date"), default=date.today)
     summary = models.TextField(
-        max_length=300, help_text="One or two sentences: what is this story about?"
+        max_length=300, help_text=_("One or two sentences: what is this story about?")
     )
     nation = models.CharField(max_length=20, choices=NATION_CHOICES, default="uk-wide")
     hero_image = models.ForeignKey(
@@ -110,15 +111,15 @@ class StoryPage(ServedFromCache, Page):
         related_name="+",
     )
     hero_alt = models.CharField(
-        "picture description",
+        _("picture description"),
         max_length=255,
         blank=True,
-        help_text="Describe the picture for people who cannot see it.",
+        help_text=_("Describe the picture for people who cannot see it."),
     )
     hero_decorative = models.BooleanField(
-        "the picture is decorative",
+        _("the picture is decorative"),
         default=False,
-        help_text="Tick only if the picture adds nothing to the words.",
+        help_text=_("Tick only if the picture adds nothing to the words."),
     )
     media = models.ForeignKey(
         "core.AccessibleMedia",
@@ -126,7 +127,7 @@ class StoryPage(ServedFromCache, Page):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The video (video story) or audio (podcast).",
+        help_text=_("The video (video story) or audio (podcast)."),
     )
     body = StreamField(STORY_BLOCKS, blank=True)
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
@@ -137,10 +138,10 @@ class StoryPage(ServedFromCache, Page):
         ContentReportPanel(),
         FieldPanel(
             "title",
-            heading="Title",
-            help_text="A short title that says what your story is about.",
+            heading=_("Title"),
+            help_text=_("A short title that says what your story is about."),
         ),
-        FieldPanel("kind", heading="What kind of story is it?"),
+        FieldPanel("kind", heading=_("What kind of story is it?")),
         FieldPanel("summary"),
         FieldPanel("media"),
         MultiFieldPanel(
@@ -149,16 +150,18 @@ class StoryPage(ServedFromCache, Page):
                 FieldPanel("hero_alt"),
                 FieldPanel("hero_decorative"),
             ],
-            heading="Picture at the top",
+            heading=_("Picture at the top"),
         ),
-        FieldPanel("body", heading="Your story"),
-        FieldPanel("nation", heading="Which nation is it about?"),
+        FieldPanel("body", heading=_("Your story")),
+        FieldPanel("nation", heading=_("Which nation is it about?")),
         # A plain text box: Wagtail's tag widget adds an unlabelled input.
         FieldPanel(
             "tags",
             widget=TagWidget(),
-            help_text="A few words people might look for, with commas between "
-            "them. For example: carers, Wales.",
+            help_text=_(
+                "A few words people might look for, with commas between "
+                "them. For example: carers, Wales."
+            ),
         ),
     ]
     # What the engagement lead also sees before publishing. Each field names
@@ -178,10 +181,10 @@ class StoryPage(ServedFromCache, Page):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Your story"),
+            ObjectList(content_panels, heading=_("Your story")),
             ObjectList(
                 publishing_panels,
-                heading="Publishing",
+                heading=_("Publishing"),
                 permission="stories.edit_story_settings",
             ),
         ]
@@ -199,8 +202,8 @@ class StoryPage(ServedFromCache, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "story"
-        verbose_name_plural = "stories"
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
         permissions = [
             (
                 "edit_story_settings",
@@ -213,8 +216,10 @@ class StoryPage(ServedFromCache, Page):
         if self.hero_image_id and not self.hero_decorative and not self.hero_alt:
             raise ValidationError(
                 {
-                    "hero_alt": "Describe the picture, or tick 'decorative' if it "
-                    "adds nothing to the words."
+                    "hero_alt": _(
+                        "Describe the picture, or tick 'decorative' if it "
+                        "adds nothing to the words."
+                    )
                 }
             )
 

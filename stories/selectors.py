@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -56,8 +57,18 @@ def _story_list(*, index: Page, params: QueryDict) -> dict:
         queryset=stories,
         params=params,
         specs=[
-            ("kind", "kind", dict(StoryPage.Kind.choices), "kind of story"),
-            ("nation", "nation", NATIONS, "nation"),
+            (
+                "kind",
+                "kind",
+                dict(StoryPage.Kind.choices),
+                _("We do not know that kind of story, so all are shown."),
+            ),
+            (
+                "nation",
+                "nation",
+                NATIONS,
+                _("We do not know that nation, so all are shown."),
+            ),
         ],
         notices=notices,
         filters=filters,
@@ -69,7 +80,7 @@ def _story_list(*, index: Page, params: QueryDict) -> dict:
             stories = stories.filter(tags=tag)
             filters["tag"] = tag.name
         else:
-            notices.append("No story has that tag, so all are shown.")
+            notices.append(_("No story has that tag, so all are shown."))
     page = page_get(items=stories, params=params, per_page=PAGE_SIZE, notices=notices)
 
     return {

@@ -181,5 +181,3 @@ def test_the_welsh_catalogue_translates_every_marked_string(tmp_path, monkeypatc
     assert not fuzzy, f"Welsh to check after the English changed: {fuzzy}"
     # makemessages wrote this copy (it dates what it gathers).
     assert catalogue.metadata["POT-Creation-Date"] != "2000-01-01 00:00+0000"
-        "This page has not been translated into Welsh yet, so here it is in English."
-    )

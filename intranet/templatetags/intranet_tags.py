@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from members import roles
 from members.acting import person_for
@@ -15,44 +16,44 @@ def intranet_nav(context):
     user = request.user
     person = person_for(request)
     dashboard = reverse("intranet:home")
-    items = [("Dashboard", dashboard), ("Charter", reverse("charter:current"))]
+    items = [(_("Dashboard"), dashboard), (_("Charter"), reverse("charter:current"))]
     within = {}
     if roles.is_member(person):
-        items.append(("Opportunities", reverse("opportunities:list")))
-        items.append(("My plan", reverse("plans:mine")))
-        items.append(("Payments", reverse("payments:mine")))
-        items.append(("Meetings", reverse("meetings:list")))
-    items.append(("My profile", reverse("members:profile")))
+        items.append((_("Opportunities"), reverse("opportunities:list")))
+        items.append((_("My plan"), reverse("plans:mine")))
+        items.append((_("Payments"), reverse("payments:mine")))
+        items.append((_("Meetings"), reverse("meetings:list")))
+    items.append((_("My profile"), reverse("members:profile")))
     if roles.is_lead(user):
-        items.append(("Opportunities", reverse("opportunities:manage_list")))
-        items.append(("Claims", reverse("payments:claims")))
+        items.append((_("Opportunities"), reverse("opportunities:manage_list")))
+        items.append((_("Claims"), reverse("payments:claims")))
         # For the lead every payments page (a claim, a receipt) is claims work.
-        within["Claims"] = reverse("payments:mine")
-        items.append(("Plans", reverse("plans:all")))
-        items.append(("Meetings", reverse("meetings:manage_list")))
-        items.append(("People", reverse("members:people")))
-        items.append(("Format requests", reverse("format_requests:list")))
-        items.append(("Networks", reverse("networks_manage:list")))
+        within[_("Claims")] = reverse("payments:mine")
+        items.append((_("Plans"), reverse("plans:all")))
+        items.append((_("Meetings"), reverse("meetings:manage_list")))
+        items.append((_("People"), reverse("members:people")))
+        items.append((_("Format requests"), reverse("format_requests:list")))
+        items.append((_("Networks"), reverse("networks_manage:list")))
     if roles.is_staff_member(user) and not roles.is_lead(user):
-        items.append(("Requests for input", reverse("opportunities:requests")))
-        items.append(("Meetings", reverse("meetings:list")))
+        items.append((_("Requests for input"), reverse("opportunities:requests")))
+        items.append((_("Meetings"), reverse("meetings:list")))
     if roles.is_lead(user) or roles.is_staff_member(user):
-        items.append(("Figures", reverse("figures:figures")))
+        items.append((_("Figures"), reverse("figures:figures")))
     if roles.can_browse_team_cv(user):
-        items.append(("Team CV", reverse("members:team_cv")))
+        items.append((_("Team CV"), reverse("members:team_cv")))
     # Issue 19: the reflections log and what changed, for every role of the group.
     if roles.is_member(person) or roles.is_lead(user) or roles.is_staff_member(user):
-        items.append(("Reflections", reverse("reflections:list")))
-        items.append(("What changed", reverse("changes:list")))
-        items.append(("Impact", reverse("impact:dashboard")))
+        items.append((_("Reflections"), reverse("reflections:list")))
+        items.append((_("What changed"), reverse("changes:list")))
+        items.append((_("Impact"), reverse("impact:dashboard")))
         # Issue 20: the channel between the group and the wider team.
-        items.append(("Channel", reverse("channel:list")))
-        items.append(("Projects", reverse("projects:list")))
+        items.append((_("Channel"), reverse("channel:list")))
+        items.append((_("Projects"), reverse("projects:list")))
     # Were we heard? Members answer; the lead makes the calls and reads them.
     if roles.is_member(person):
-        items.append(("Were we heard?", reverse("heard:list")))
+        items.append((_("Were we heard?"), reverse("heard:list")))
     if roles.is_lead(user):
-        items.append(("Were we heard?", reverse("heard:manage")))
+        items.append((_("Were we heard?"), reverse("heard:manage")))
     current = request.path
     return {
         "items": [

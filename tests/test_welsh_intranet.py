@@ -1,0 +1,18 @@
+"""The members' dashboard in the member's own language, Welsh (issue 21)."""
+
+import pytest
+
+from tests.people import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_dashboard_and_its_menu_are_in_welsh(client, demo_site):
+    person = sign_in(client, "member@example.org")
+    person.language = "cy"
+    person.save(update_fields=["language"])
+    html = client.get("/members/").content.decode()
+    assert "Eich dangosfwrdd" in html  # title
+    assert "Gweld eich holl hysbysiadau" in html
+    assert ">Dangosfwrdd</a>" in html  # the members' area menu
+    assert 'aria-label="Ardal yr aelodau"' in html
