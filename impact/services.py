@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext as _
@@ -441,6 +442,11 @@ def _lower_lazy(text):
     return lazy(lambda: str(text).lower(), str)()
 
 
+def _date_lazy(day: date):
+    """A date as "3 March 2025", its month named when the text is read."""
+    return lazy(lambda: date_format(day, "j F Y"), str)()
+
+
 def _ask_body(request: EngagementRequest) -> str:
     lines = [
         format_lazy(
@@ -450,8 +456,8 @@ def _ask_body(request: EngagementRequest) -> str:
             ),
             title=request.title,
             workstream=request.workstream,
-            starts=f"{request.starts_on:%-d %B %Y}",
-            ends=f"{request.ends_on:%-d %B %Y}",
+            starts=_date_lazy(request.starts_on),
+            ends=_date_lazy(request.ends_on),
         ),
     ]
     opportunity = getattr(request, "opportunity", None)
