@@ -1,6 +1,7 @@
 """The form staff record what changed because of the group with."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import Change, Meeting, ReflectionFlow
@@ -10,7 +11,7 @@ from .services import CHANGE_FIELDS
 
 class MeetingChoice(forms.ModelChoiceField):
     def label_from_instance(self, meeting):
-        return f"{meeting.title} ({meeting.date:%-d %B %Y})"
+        return f"{meeting.title} ({date_format(meeting.date, 'j F Y')})"
 
 
 class ChangeForm(forms.ModelForm):

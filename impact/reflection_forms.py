@@ -3,6 +3,7 @@ answer (we heard, the outcome), the lead adds and edits a whole flow."""
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from members.forms import date_field
@@ -25,7 +26,7 @@ class WorkstreamChoice(forms.ModelChoiceField):
 
 class MeetingChoice(forms.ModelChoiceField):
     def label_from_instance(self, meeting):
-        return f"{meeting.title} ({meeting.date:%-d %B %Y})"
+        return f"{meeting.title} ({date_format(meeting.date, 'j F Y')})"
 
 
 class ProposeForm(forms.Form):
