@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.charts import change_percent
 from members.models import Membership
@@ -22,7 +24,7 @@ from payments.models import AdvanceArrangement, Claim
 
 ZERO = Decimal("0.00")
 # The row that stands for the groups too small to show staff on their own.
-OTHER = "Other (small groups)"
+OTHER = gettext_lazy("Other (small groups)")
 # Work that went ahead: the selection was made and it was not cancelled.
 WENT_AHEAD = [
     Opportunity.Status.SELECTED,
@@ -85,15 +87,15 @@ class Totals:
     def measures(self) -> dict[str, tuple[Decimal | int, str]]:
         """Each measure with its unit: a count, hours or money."""
         return {
-            "Paid engagements (one person, one opportunity)": (
+            _("Paid engagements (one person, one opportunity)"): (
                 self.engagements,
                 "count",
             ),
-            "Opportunities with paid work": (len(self.opportunities), "count"),
-            "People involved": (len(self.people), "count"),
-            "Hours": (self.hours, "hours"),
-            "Fees paid (£)": (self.fees, "money"),
-            "Expenses paid (£)": (self.expenses, "money"),
+            _("Opportunities with paid work"): (len(self.opportunities), "count"),
+            _("People involved"): (len(self.people), "count"),
+            _("Hours"): (self.hours, "hours"),
+            _("Fees paid (£)"): (self.fees, "money"),
+            _("Expenses paid (£)"): (self.expenses, "money"),
         }
 
 
@@ -105,7 +107,7 @@ def _assembly_on(member, day) -> str:
         ):
             return spell.assembly.name
     profile = getattr(member, "profile", None)
-    return profile.assembly.name if profile and profile.assembly else "Not recorded"
+    return profile.assembly.name if profile and profile.assembly else _("Not recorded")
 
 
 def _claim_of(entry) -> Claim | None:
@@ -227,7 +229,7 @@ def small_groups_merged(
     while len(other.people) < minimum and shown:
         other.absorb(shown.pop(0)[1])
     other.hidden = len(other.people) < minimum
-    return [*sorted(shown, key=lambda row: row[0]), (OTHER, other)]
+    return [*sorted(shown, key=lambda row: row[0]), (str(OTHER), other)]
 
 
 def figure_change(*, now: Decimal | int, before: Decimal | int) -> int | None:

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from core.exceptions import NotAllowed
 from members import roles
@@ -74,7 +75,7 @@ def _form_page(request, change: Change, *, made=None):
         except NotAllowed as refusal:
             form.add_error(refusal.field, str(refusal))
         else:
-            messages.success(request, "Saved. Thank you for telling the group.")
+            messages.success(request, _("Saved. Thank you for telling the group."))
             return redirect("changes:list")
     return render(
         request,

@@ -4,21 +4,22 @@ them, and a comment. The member, their supporter and the lead (on a call)
 all fill in the same one."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import HeardAnswer
 from .questions import QUESTIONS
 from .services import HEARD_FIELDS
 
-CHOOSE_ONE = "Choose one of the five answers, or leave the question out."
+CHOOSE_ONE = _("Choose one of the five answers, or leave the question out.")
 
 
 class HeardForm(forms.Form):
     comment = forms.CharField(
-        label="Anything else you want to tell us",
+        label=_("Anything else you want to tell us"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Optional. In Easy Read: is there anything else?",
+        help_text=_("Optional. In Easy Read: is there anything else?"),
     )
 
     def __init__(self, *args, answer: HeardAnswer | None = None, **kwargs):
@@ -30,7 +31,7 @@ class HeardForm(forms.Form):
         questions = {
             question.field: forms.TypedChoiceField(
                 label=question.words,
-                help_text=f"In Easy Read: {question.easy_read}",
+                help_text=_("In Easy Read: %(words)s") % {"words": question.easy_read},
                 choices=question.choices,
                 coerce=int,
                 empty_value=None,

@@ -7,6 +7,8 @@ answers or more. Anyone else gets "not found"."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import NotAllowed
 from members.access import lead_required, member_required
@@ -28,7 +30,9 @@ from .selectors import (
 )
 from .services import heard_answer_save
 
-THANKS = "Thank you. Your answers are saved: you can read them below and change them."
+THANKS = gettext_lazy(
+    "Thank you. Your answers are saved: you can read them below and change them."
+)
 
 
 def _subject(kind: str, pk: int):
@@ -143,7 +147,9 @@ def heard_record(request, pk, member_pk, kind):
     if request.method == "POST":
         if _save(request, form, subject=subject, member=member):
             messages.success(
-                request, f"Saved {member.get_full_name() or member}'s answers."
+                request,
+                _("Saved %(name)s's answers.")
+                % {"name": member.get_full_name() or member},
             )
             return back
     return render(

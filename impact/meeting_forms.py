@@ -3,6 +3,7 @@ empty ones, and "Add another outcome" without JavaScript). Saving goes
 through impact.services.meeting_save."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from members.forms import date_field
 from opportunities.models import Opportunity, Workstream
@@ -20,7 +21,7 @@ def _person_label(user) -> str:
 
 
 class MeetingForm(forms.ModelForm):
-    date = date_field("Date")
+    date = date_field(_("Date"))
 
     class Meta:
         model = Meeting
@@ -40,18 +41,18 @@ class MeetingForm(forms.ModelForm):
             "is_public",
         ]
         labels = {
-            "kind": "Kind of meeting",
-            "title": "Title",
-            "led_by": "Members who led it (co-designed or co-delivered it)",
-            "led_with": "Led with (guests, by name or role)",
-            "attendees": "Members who were there",
-            "guests": "Guests who were there (by name or role)",
-            "question": "The question put to the group",
-            "covered": "What was covered",
-            "do_differently": "What we could do differently",
-            "workstreams": "Workstreams it was about",
-            "opportunities": "Paid opportunities it was about",
-            "is_public": "Show it on the public site, under “What we did”",
+            "kind": _("Kind of meeting"),
+            "title": _("Title"),
+            "led_by": _("Members who led it (co-designed or co-delivered it)"),
+            "led_with": _("Led with (guests, by name or role)"),
+            "attendees": _("Members who were there"),
+            "guests": _("Guests who were there (by name or role)"),
+            "question": _("The question put to the group"),
+            "covered": _("What was covered"),
+            "do_differently": _("What we could do differently"),
+            "workstreams": _("Workstreams it was about"),
+            "opportunities": _("Paid opportunities it was about"),
+            "is_public": _("Show it on the public site, under “What we did”"),
         }
         widgets = {
             "kind": forms.RadioSelect,
@@ -65,22 +66,26 @@ class MeetingForm(forms.ModelForm):
             "opportunities": forms.CheckboxSelectMultiple,
         }
         help_texts = {
-            "title": "For example: Meeting 2, understanding evidence.",
-            "led_with": "For example: the head of research, or a guest speaker's name.",
-            "guests": "Names or roles, separated by commas.",
-            "covered": "What was talked about and who contributed.",
-            "is_public": "The public page shows the title, date, question, what "
-            "was covered, the outcomes and what we could do differently; never "
-            "who was there or whom an outcome came from.",
+            "title": _("For example: Meeting 2, understanding evidence."),
+            "led_with": _(
+                "For example: the head of research, or a guest speaker's name."
+            ),
+            "guests": _("Names or roles, separated by commas."),
+            "covered": _("What was talked about and who contributed."),
+            "is_public": _(
+                "The public page shows the title, date, question, what "
+                "was covered, the outcomes and what we could do differently; never "
+                "who was there or whom an outcome came from."
+            ),
         }
         error_messages = {
-            "title": {"required": "Give the meeting a title."},
-            "kind": {"required": "Choose what kind of meeting it was."},
+            "title": {"required": _("Give the meeting a title.")},
+            "kind": {"required": _("Choose what kind of meeting it was.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["date"].error_messages["required"] = (
+        self.fields["date"].error_messages["required"] = _(
             "Enter the date of the meeting."
         )
         people = meeting_member_choices(meeting=self.instance)
@@ -115,24 +120,26 @@ class MeetingForm(forms.ModelForm):
 
 class OutcomeForm(forms.Form):
     text = forms.CharField(
-        label="Outcome",
+        label=_("Outcome"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="What came of the meeting. Leave it empty if there is no "
-        "more to add; empty it to take an outcome away.",
+        help_text=_(
+            "What came of the meeting. Leave it empty if there is no "
+            "more to add; empty it to take an outcome away."
+        ),
     )
     from_whom = forms.CharField(
-        label="It came from",
+        label=_("It came from"),
         required=False,
         max_length=300,
-        help_text="Whom or where it came from: a member, a guest, the group.",
+        help_text=_("Whom or where it came from: a member, a guest, the group."),
     )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("from_whom", "").strip() and not cleaned.get("text", "").strip():
             self.add_error(
-                "text", "Write the outcome, or empty whom it came from as well."
+                "text", _("Write the outcome, or empty whom it came from as well.")
             )
         return cleaned
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from core.exceptions import NotAllowed
 from members import roles
@@ -182,7 +183,7 @@ def meeting_edit(request, pk=None):
         except NotAllowed as refusal:
             form.add_error(refusal.field, str(refusal))
         else:
-            messages.success(request, f"Saved “{saved.title}”.")
+            messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
             return redirect("meetings:manage", pk=saved.pk)
     if adding:
         # One more empty line under those typed; nothing is checked yet.

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -25,22 +26,22 @@ class Meeting(models.Model):
     was asked of the group, what was covered and what came of it."""
 
     class Kind(models.TextChoices):
-        PLANNING = "planning", "Planning meeting"
-        MEETING = "meeting", "Group meeting"
-        DEVELOPMENT = "development", "Development session"
-        EVENT = "event", "Event"
+        PLANNING = "planning", _("Planning meeting")
+        MEETING = "meeting", _("Group meeting")
+        DEVELOPMENT = "development", _("Development session")
+        EVENT = "event", _("Event")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     date = models.DateField()
     title = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=220, unique=True, help_text="The end of its public address."
+        max_length=220, unique=True, help_text=_("The end of its public address.")
     )
     led_by = models.ManyToManyField(
         PERSON,
         blank=True,
         related_name="meetings_led",
-        verbose_name="members who co-designed or co-delivered it",
+        verbose_name=_("members who co-designed or co-delivered it"),
     )
     led_with = models.CharField(
         "led with (guests, by name or role)", max_length=300, blank=True
@@ -49,14 +50,14 @@ class Meeting(models.Model):
         PERSON,
         blank=True,
         related_name="meetings_attended",
-        verbose_name="members there",
+        verbose_name=_("members there"),
     )
     guests = models.CharField(
         "guests there (by name or role)", max_length=500, blank=True
     )
-    question = models.TextField("the question put to the group", blank=True)
-    covered = models.TextField("what was covered", blank=True)
-    do_differently = models.TextField("what we could do differently", blank=True)
+    question = models.TextField(_("the question put to the group"), blank=True)
+    covered = models.TextField(_("what was covered"), blank=True)
+    do_differently = models.TextField(_("what we could do differently"), blank=True)
     workstreams = models.ManyToManyField(
         "opportunities.Workstream", blank=True, related_name="meetings"
     )
@@ -64,9 +65,9 @@ class Meeting(models.Model):
         "opportunities.Opportunity", blank=True, related_name="meetings"
     )
     is_public = models.BooleanField(
-        "show on the public site",
+        _("show on the public site"),
         default=False,
-        help_text="Appears under “What we did”, without who was there.",
+        help_text=_("Appears under “What we did”, without who was there."),
     )
     created_by = models.ForeignKey(
         PERSON, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -91,8 +92,8 @@ class Outcome(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="outcomes"
     )
-    text = models.TextField("outcome")
-    from_whom = models.CharField("it came from", max_length=300, blank=True)
+    text = models.TextField(_("outcome"))
+    from_whom = models.CharField(_("it came from"), max_length=300, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -107,11 +108,11 @@ class ReflectionFlow(models.Model):
     attributed, with where the flow has got to."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        ENDORSED = "endorsed", "Endorsed"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        NOT_POSSIBLE = "not_possible", "Not possible"
+        PROPOSED = "proposed", _("Proposed")
+        ENDORSED = "endorsed", _("Endorsed")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        NOT_POSSIBLE = "not_possible", _("Not possible")
 
     # The way forward; "not possible" ends a flow from any stage.
     FORWARD = (Status.PROPOSED, Status.ENDORSED, Status.IN_PROGRESS, Status.DONE)
@@ -126,7 +127,7 @@ class ReflectionFlow(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="reflections",
-        verbose_name="the team it concerns",
+        verbose_name=_("the team it concerns"),
     )
     meeting = models.ForeignKey(
         Meeting,
@@ -138,15 +139,15 @@ class ReflectionFlow(models.Model):
     raised_by = models.ForeignKey(
         PERSON, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    you_said = models.TextField("you said")
-    you_said_on = models.DateField("said on")
-    you_said_by = models.CharField("said by", max_length=300, blank=True)
-    we_heard = models.TextField("we heard", blank=True)
+    you_said = models.TextField(_("you said"))
+    you_said_on = models.DateField(_("said on"))
+    you_said_by = models.CharField(_("said by"), max_length=300, blank=True)
+    we_heard = models.TextField(_("we heard"), blank=True)
     we_heard_on = models.DateField(null=True, blank=True)
     we_heard_by = models.ForeignKey(
         PERSON, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    we_propose = models.TextField("we propose", blank=True)
+    we_propose = models.TextField(_("we propose"), blank=True)
     we_propose_on = models.DateField(null=True, blank=True)
     we_propose_by = models.ForeignKey(
         PERSON, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -160,9 +161,9 @@ class ReflectionFlow(models.Model):
         max_length=20, choices=Status.choices, default=Status.PROPOSED
     )
     status_reason = models.TextField(
-        "reason",
+        _("reason"),
         blank=True,
-        help_text="Why it is not possible, or why it moved back a stage.",
+        help_text=_("Why it is not possible, or why it moved back a stage."),
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -218,8 +219,8 @@ class ReflectionStatusChange(models.Model):
 class Change(models.Model):
     """Something that changed because of the group, as staff tell it."""
 
-    what = models.TextField("what changed")
-    where = models.CharField("where (team or service)", max_length=200)
+    what = models.TextField(_("what changed"))
+    where = models.CharField(_("where (team or service)"), max_length=200)
     meeting = models.ForeignKey(
         Meeting,
         null=True,
@@ -241,12 +242,12 @@ class Change(models.Model):
         on_delete=models.SET_NULL,
         related_name="changes",
     )
-    quote = models.TextField("in someone's words (optional)", blank=True)
-    quote_by = models.CharField("whose words", max_length=200, blank=True)
+    quote = models.TextField(_("in someone's words (optional)"), blank=True)
+    quote_by = models.CharField(_("whose words"), max_length=200, blank=True)
     may_publish = models.BooleanField(
-        "may be published",
+        _("may be published"),
         default=False,
-        help_text="In the annual report and on the public site.",
+        help_text=_("In the annual report and on the public site."),
     )
     recorded_by = models.ForeignKey(
         PERSON, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -308,10 +309,13 @@ def _answer(field: str) -> models.PositiveSmallIntegerField:
     choices; left blank when the member skips it."""
     question = BY_FIELD[field]
     return models.PositiveSmallIntegerField(
-        question.words,
+        _(question.words_en),
         null=True,
         blank=True,
-        choices=question.choices,
+        choices=[
+            (number, _(words))
+            for number, words in zip(SCALE, question.scale_en, strict=True)
+        ],
         validators=SCALE_LIMITS,
     )
 
@@ -336,14 +340,14 @@ class HeardAnswer(models.Model):
     difference = _answer("difference")
     ways_of_working = _answer("ways_of_working")
     took_part = _answer("took_part")
-    comment = models.TextField("anything else you want to tell us", blank=True)
+    comment = models.TextField(_("anything else you want to tell us"), blank=True)
     recorded_by = models.ForeignKey(
         PERSON,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Set when the lead wrote the answers down on a phone call.",
+        help_text=_("Set when the lead wrote the answers down on a phone call."),
     )
     answered_at = models.DateTimeField(default=timezone.now)
 
@@ -374,7 +378,9 @@ class HeardAnswer(models.Model):
         return [
             (
                 question.words,
-                dict(question.choices).get(getattr(self, question.field), "Left out"),
+                dict(question.choices).get(
+                    getattr(self, question.field), _("Left out")
+                ),
             )
             for question in QUESTIONS
         ]
@@ -410,8 +416,8 @@ class ReportYear(models.Model):
 
     year = models.PositiveSmallIntegerField(unique=True)
     introduction = models.TextField(blank=True)
-    priorities_next_year = models.TextField("priorities for next year", blank=True)
-    easy_read_summary = models.TextField("Easy Read summary", blank=True)
+    priorities_next_year = models.TextField(_("priorities for next year"), blank=True)
+    easy_read_summary = models.TextField(_("Easy Read summary"), blank=True)
     changed_at = models.DateTimeField(default=timezone.now)
     changed_by = models.ForeignKey(
         PERSON, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -436,7 +442,7 @@ class WhatWeDidPage(ServedFromCache, RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "what we did page"
+        verbose_name = _("what we did page")
 
     def content_report(self):
         return content_report(body=None, summary=self.introduction)

@@ -5,15 +5,32 @@ screen, email and summary reads them from here."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _
+
 SCALE = range(1, 6)
 
 
 @dataclass(frozen=True)
 class Question:
     field: str  # HeardAnswer's field for the answer
-    words: str
-    easy_read: str
-    scale: tuple[str, str, str, str, str]  # 1 to 5, lowest first
+    # In English, as written here; each is marked for translation, and the
+    # properties below give it in the language in use.
+    words_en: str
+    easy_read_en: str
+    scale_en: tuple[str, str, str, str, str]  # 1 to 5, lowest first
+
+    @property
+    def words(self) -> str:
+        return gettext(self.words_en)
+
+    @property
+    def easy_read(self) -> str:
+        return gettext(self.easy_read_en)
+
+    @property
+    def scale(self) -> tuple[str, ...]:
+        return tuple(gettext(words) for words in self.scale_en)
 
     @property
     def choices(self) -> list[tuple[int, str]]:
@@ -22,37 +39,37 @@ class Question:
 
 
 AGREEMENT = (
-    "Not at all",
-    "A little",
-    "Partly",
-    "Mostly",
-    "Completely",
+    _("Not at all"),
+    _("A little"),
+    _("Partly"),
+    _("Mostly"),
+    _("Completely"),
 )
 
 QUESTIONS = (
     Question(
         "heard",
-        "Did you feel your voice was heard?",
-        "Did people listen to you?",
+        _("Did you feel your voice was heard?"),
+        _("Did people listen to you?"),
         AGREEMENT,
     ),
     Question(
         "difference",
-        "Do you think what you said will make a difference?",
-        "Will what you said change things?",
+        _("Do you think what you said will make a difference?"),
+        _("Will what you said change things?"),
         AGREEMENT,
     ),
     Question(
         "ways_of_working",
-        "Did the way we worked suit you?",
-        "Was the meeting good for you?",
+        _("Did the way we worked suit you?"),
+        _("Was the meeting good for you?"),
         AGREEMENT,
     ),
     Question(
         "took_part",
-        "How much could you take part?",
-        "Could you join in?",
-        ("Not at all", "A little", "About half", "Mostly", "Fully"),
+        _("How much could you take part?"),
+        _("Could you join in?"),
+        (_("Not at all"), _("A little"), _("About half"), _("Mostly"), _("Fully")),
     ),
 )
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from core.exceptions import NotAllowed
 from members import roles
@@ -93,8 +94,10 @@ def flow_propose(request):
         flow = reflection_propose(member=person, by=request.user, **form.cleaned_data)
         messages.success(
             request,
-            "Thank you. The engagement lead will read it, and staff of the team "
-            "will say what they heard. You will be told.",
+            _(
+                "Thank you. The engagement lead will read it, and staff of the team "
+                "will say what they heard. You will be told."
+            ),
         )
         return redirect("reflections:detail", pk=flow.pk)
     return render(
@@ -117,7 +120,7 @@ def flow_respond(request, pk):
         except NotAllowed as refusal:
             form.add_error(refusal.field, str(refusal))
         else:
-            messages.success(request, "Saved. Whoever raised it is told.")
+            messages.success(request, _("Saved. Whoever raised it is told."))
             return redirect("reflections:detail", pk=flow.pk)
         flow.refresh_from_db()
     return render(
@@ -162,7 +165,7 @@ def _flow_form_page(request, flow: ReflectionFlow):
         except NotAllowed as refusal:
             form.add_error(refusal.field, str(refusal))
         else:
-            messages.success(request, f"Saved: {flow.title}.")
+            messages.success(request, _("Saved: %(title)s.") % {"title": flow.title})
             return redirect("reflections:detail", pk=flow.pk)
     # What a refused save set on the flow in memory is not what is stored.
     if is_new:

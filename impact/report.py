@@ -5,6 +5,9 @@ pages call these, so they can never show different figures."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from core.charts import Chart, ChartRow, change_between, chart_bars
 
 from .selectors import HEARD_FEWEST_SUMMARISED, ImpactFigures, ImpactYear
@@ -19,30 +22,33 @@ class HeardNote:
 
     @property
     def words(self) -> str:
-        return (
-            f"{self.year}: fewer than {HEARD_FEWEST_SUMMARISED} answers, so no "
-            "scores are shown (a smaller summary could tell who said what)."
-        )
+        return _(
+            "%(year)s: fewer than %(fewest)s answers, so no scores are shown "
+            "(a smaller summary could tell who said what)."
+        ) % {"year": self.year, "fewest": HEARD_FEWEST_SUMMARISED}
 
 
 def _rows(figures: ImpactFigures, measures) -> list[ChartRow]:
     return [
-        ChartRow(label, (read(figures.before), read(figures.now)))
+        ChartRow(str(label), (read(figures.before), read(figures.now)))
         for label, read in measures
     ]
 
 
 MEETING_MEASURES = [
-    ("Meetings and events", lambda y: y.meetings),
-    ("Development sessions", lambda y: y.development_sessions),
-    ("Questions put to the group", lambda y: y.questions),
-    ("Outcomes recorded", lambda y: y.outcomes),
+    (gettext_lazy("Meetings and events"), lambda y: y.meetings),
+    (gettext_lazy("Development sessions"), lambda y: y.development_sessions),
+    (gettext_lazy("Questions put to the group"), lambda y: y.questions),
+    (gettext_lazy("Outcomes recorded"), lambda y: y.outcomes),
 ]
 REFLECTION_MEASURES = [
-    ("Reflection flows (raised or carried over)", lambda y: y.reflections.flows),
-    ("New this year", lambda y: y.reflections.new),
-    ("Acted on by the end of the year", lambda y: y.reflections.acted_on),
-    ("Changes recorded by staff", lambda y: y.changes),
+    (
+        gettext_lazy("Reflection flows (raised or carried over)"),
+        lambda y: y.reflections.flows,
+    ),
+    (gettext_lazy("New this year"), lambda y: y.reflections.new),
+    (gettext_lazy("Acted on by the end of the year"), lambda y: y.reflections.acted_on),
+    (gettext_lazy("Changes recorded by staff"), lambda y: y.changes),
 ]
 
 
@@ -78,13 +84,13 @@ def heard_chart(*, figures: ImpactFigures, key: str) -> Chart | None:
     if not questions:
         return None
     return chart_bars(
-        title="Were we heard? Average answer, from 1 (not at all) to 5",
-        unit="average out of 5",
+        title=_("Were we heard? Average answer, from 1 (not at all) to 5"),
+        unit=_("average out of 5"),
         series=[str(year.year) for year in shown],
-        label_heading="Question",
+        label_heading=_("Question"),
         rows=[
             ChartRow(
-                question.words,
+                str(question.words),
                 tuple(each[question.field].average for each in scored),
             )
             for question in questions
@@ -121,42 +127,44 @@ def impact_charts(*, figures: ImpactFigures, key: str = "impact") -> ImpactChart
     changes, paid engagements, hours, fees, and the Cube scores when there
     are enough answers."""
     series = _series(figures)
-    years = f"{series[0]} and {series[1]}"
+    years = _("%(before)s and %(now)s") % {"before": series[0], "now": series[1]}
     before, now = figures.before.paid, figures.now.paid
     return ImpactCharts(
         meetings=chart_bars(
-            title=f"Meetings and what came of them, {years}",
+            title=_("Meetings and what came of them, %(years)s") % {"years": years},
             unit="",
             series=series,
             rows=_rows(figures, MEETING_MEASURES),
             key=f"{key}-meetings",
         ),
         reflections=chart_bars(
-            title=f"Reflections and changes, {years}",
+            title=_("Reflections and changes, %(years)s") % {"years": years},
             unit="",
             series=series,
             rows=_rows(figures, REFLECTION_MEASURES),
             key=f"{key}-reflections",
         ),
         engagements=chart_bars(
-            title=f"Paid engagements, {years}",
+            title=_("Paid engagements, %(years)s") % {"years": years},
             unit="",
             series=series,
-            rows=[ChartRow("Paid engagements", (before.engagements, now.engagements))],
+            rows=[
+                ChartRow(_("Paid engagements"), (before.engagements, now.engagements))
+            ],
             key=f"{key}-engagements",
         ),
         hours=chart_bars(
-            title=f"Hours of work, {years}",
-            unit="hours",
+            title=_("Hours of work, %(years)s") % {"years": years},
+            unit=_("hours"),
             series=series,
-            rows=[ChartRow("Hours", (before.hours, now.hours))],
+            rows=[ChartRow(_("Hours"), (before.hours, now.hours))],
             key=f"{key}-hours",
         ),
         fees=chart_bars(
-            title=f"Fees paid, {years}",
+            title=_("Fees paid, %(years)s") % {"years": years},
             unit="£",
             series=series,
-            rows=[ChartRow("Fees paid", (before.fees, now.fees))],
+            rows=[ChartRow(_("Fees paid"), (before.fees, now.fees))],
             key=f"{key}-fees",
         ),
         heard=heard_chart(figures=figures, key=key),

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.exceptions import NotAllowed
 from core.pdf import pdf_render
@@ -33,7 +34,7 @@ LATEST_YEAR_AHEAD = 1
 
 
 def report_title(year: int) -> str:
-    return f"Co-production Advisory Group: annual report {year}"
+    return _("Co-production Advisory Group: annual report %(year)s") % {"year": year}
 
 
 def _context(request, report: AnnualReport) -> dict:
@@ -116,7 +117,9 @@ def report_year_edit(request, year):
         except NotAllowed as refusal:
             form.add_error(refusal.field, str(refusal))
         else:
-            messages.success(request, f"Saved the words of the {year} report.")
+            messages.success(
+                request, _("Saved the words of the %(year)s report.") % {"year": year}
+            )
             return redirect("impact:report", year=year)
     return render(
         request,

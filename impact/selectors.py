@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from core.content_generation import public_pages
 from figures.selectors import (
@@ -815,7 +816,7 @@ def impact_years() -> ImpactYears:
 # Annual report ------------------------------------------------------------------
 
 # How the report names a member who did not agree to be on the public site.
-UNNAMED_MEMBER = "A member of the group"
+UNNAMED_MEMBER = gettext_lazy("A member of the group")
 
 
 @dataclass(frozen=True)
@@ -839,9 +840,9 @@ class AssemblyYear:
 
 # Each kind of story as the report heads it.
 STORY_HEADINGS = {
-    StoryPage.Kind.BLOG: "Blogs",
-    StoryPage.Kind.VIDEO: "Video stories",
-    StoryPage.Kind.PODCAST: "Podcasts",
+    StoryPage.Kind.BLOG: gettext_lazy("Blogs"),
+    StoryPage.Kind.VIDEO: gettext_lazy("Video stories"),
+    StoryPage.Kind.PODCAST: gettext_lazy("Podcasts"),
 }
 
 

@@ -11,7 +11,11 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.formats import date_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy, slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import NotAllowed
 from core.page_cache import page_cache_purge
@@ -81,13 +85,13 @@ class MeetingInput:
 
 def _meeting_check(*, details: MeetingInput, by: User) -> None:
     if not roles.is_lead(by):
-        raise NotAllowed("Only the engagement lead keeps the meetings log.")
+        raise NotAllowed(_("Only the engagement lead keeps the meetings log."))
     if details.date is None:
-        raise NotAllowed("Enter the date of the meeting.", field="date")
+        raise NotAllowed(_("Enter the date of the meeting."), field="date")
     if not details.title.strip():
-        raise NotAllowed("Give the meeting a title.", field="title")
+        raise NotAllowed(_("Give the meeting a title."), field="title")
     if details.kind not in Meeting.Kind.values:
-        raise NotAllowed("Choose what kind of meeting it was.", field="kind")
+        raise NotAllowed(_("Choose what kind of meeting it was."), field="kind")
 
 
 def _slug_free(title: str, day: date, meeting: Meeting) -> str:
@@ -189,7 +193,7 @@ def reflection_propose(
     """A member says something the group or the organisation should hear:
     a flow starts, proposed, and the lead is told."""
     if not roles.is_member(member):
-        raise NotAllowed("Only members of the group propose reflections.")
+        raise NotAllowed(_("Only members of the group propose reflections."))
     today = today or timezone.localdate()
     flow = ReflectionFlow.objects.create(
         title=title,
@@ -205,8 +209,13 @@ def reflection_propose(
     notify(
         recipients=active_in_role(group_name=roles.ENGAGEMENT_LEADS),
         kind=Kind.GENERAL,
-        subject=f"A member proposed a reflection: {title}",
-        body=f"“{you_said[:300]}”\n\nRead it, then endorse it or say why not.",
+        subject=format_lazy(
+            gettext_lazy("A member proposed a reflection: {title}"), title=title
+        ),
+        body=format_lazy(
+            gettext_lazy("“{words}”\n\nRead it, then endorse it or say why not."),
+            words=you_said[:300],
+        ),
         url=reverse("reflections:edit", kwargs={"pk": flow.pk}),
         dedupe_key=f"reflection-proposed:{flow.pk}",
         target=flow,
@@ -244,9 +253,11 @@ def reflection_respond(
     it. Each stage written or changed is dated (today unless given) and
     signed by whoever wrote it."""
     if not reflection_may_respond(flow=flow, user=by):
-        raise NotAllowed("Only staff of the team it concerns, or the lead, answer it.")
+        raise NotAllowed(
+            _("Only staff of the team it concerns, or the lead, answer it.")
+        )
     if outcome and not (we_heard or flow.we_heard):
-        raise NotAllowed("Say what you heard before the outcome.", field="we_heard")
+        raise NotAllowed(_("Say what you heard before the outcome."), field="we_heard")
     _stage_dates(
         flow,
         by,
@@ -258,9 +269,14 @@ def reflection_respond(
         notify(
             recipients=[flow.raised_by_id],
             kind=Kind.GENERAL,
-            subject=f"Your reflection has an answer: {flow.title}",
-            body="Staff have said what they heard"
-            + (" and what came of it." if flow.outcome else "."),
+            subject=format_lazy(
+                gettext_lazy("Your reflection has an answer: {title}"), title=flow.title
+            ),
+            body=(
+                gettext_lazy("Staff have said what they heard and what came of it.")
+                if flow.outcome
+                else gettext_lazy("Staff have said what they heard.")
+            ),
             url=_flow_url(flow),
             dedupe_key=f"reflection-answered:{flow.pk}:{flow.we_heard_on}:"
             f"{flow.outcome_on}",
@@ -271,18 +287,18 @@ def reflection_respond(
 
 def _refusal_for(flow: ReflectionFlow, to: str, reason: str) -> NotAllowed | None:
     if to not in Status.values:
-        return NotAllowed("Choose a status from the list.", field="status")
+        return NotAllowed(_("Choose a status from the list."), field="status")
     if reason:
         return None
     if to == Status.NOT_POSSIBLE and not flow.is_not_possible:
         return NotAllowed(
-            "Say why it is not possible: the group reads the reason.",
+            _("Say why it is not possible: the group reads the reason."),
             field="status_reason",
         )
     if flow.is_backwards(to):
         return NotAllowed(
-            f"Say why it goes back from “{flow.get_status_display()}” to "
-            f"“{Status(to).label}”.",
+            _("Say why it goes back from “%(was)s” to “%(to)s”.")
+            % {"was": flow.get_status_display(), "to": Status(to).label},
             field="status_reason",
         )
     return None
@@ -301,7 +317,7 @@ def reflection_status_change(
     finding it not possible, needs a reason. Every change is kept: who,
     when, from, to and why. The same status again changes nothing."""
     if not roles.is_lead(by):
-        raise NotAllowed("Only the engagement lead changes a flow's status.")
+        raise NotAllowed(_("Only the engagement lead changes a flow's status."))
     reason = reason.strip()
     refusal = _refusal_for(flow, to, reason)
     if refusal:
@@ -326,8 +342,11 @@ def reflection_status_change(
         notify(
             recipients=[flow.raised_by_id],
             kind=Kind.GENERAL,
-            subject=f"Your reflection is now “{Status(to).label.lower()}”: "
-            f"{flow.title}",
+            subject=format_lazy(
+                gettext_lazy("Your reflection is now “{status}”: {title}"),
+                status=_lower_lazy(Status(to).label),
+                title=flow.title,
+            ),
             body=reason,
             url=_flow_url(flow),
             dedupe_key=f"reflection-status:{change.pk}",
@@ -352,7 +371,7 @@ def reflection_save(
     and by whom, "we propose", and its status. All or nothing: a refused
     status saves none of the rest."""
     if not roles.is_lead(by):
-        raise NotAllowed("Only the engagement lead edits a flow.")
+        raise NotAllowed(_("Only the engagement lead edits a flow."))
     unknown = set(fields) - set(FLOW_FIELDS)
     if unknown:
         raise ValueError(f"Not the lead's to edit here: {sorted(unknown)}")
@@ -396,10 +415,10 @@ def change_save(*, change: Change, by: User, fields: dict) -> Change:
     correct what they recorded. A quote needs whose words it is."""
     if change.pk is None:
         if not (roles.is_lead(by) or roles.is_staff_member(by)):
-            raise NotAllowed("Staff and the engagement lead record changes.")
+            raise NotAllowed(_("Staff and the engagement lead record changes."))
         change.recorded_by = by
     elif not change_may_edit(change=change, user=by):
-        raise NotAllowed("Only whoever recorded it, or the lead, edits a change.")
+        raise NotAllowed(_("Only whoever recorded it, or the lead, edits a change."))
     unknown = set(fields) - set(CHANGE_FIELDS)
     if unknown:
         raise ValueError(f"Not a change's field: {sorted(unknown)}")
@@ -407,33 +426,64 @@ def change_save(*, change: Change, by: User, fields: dict) -> Change:
         setattr(change, name, value)
     if change.quote and not change.quote_by:
         raise NotAllowed(
-            "Say whose words these are, for example: a member at the meeting.",
+            _("Say whose words these are, for example: a member at the meeting."),
             field="quote_by",
         )
     change.save()
     return change
 
 
+def _paragraphs(lines) -> str:
+    """Paragraphs, each translated when the notification is read."""
+    return format_lazy("\n\n".join(["{}"] * len(lines)), *lines)
+
+
+def _lower_lazy(text):
+    return lazy(lambda: str(text).lower(), str)()
+
+
+def _date_lazy(day: date):
+    """A date as "3 March 2025", its month named when the text is read."""
+    return lazy(lambda: date_format(day, "j F Y"), str)()
+
+
 def _ask_body(request: EngagementRequest) -> str:
     lines = [
-        f"You asked the group for help with “{request.title}” "
-        f"({request.workstream}), from {request.starts_on:%-d %B %Y} "
-        f"to {request.ends_on:%-d %B %Y}.",
+        format_lazy(
+            gettext_lazy(
+                "You asked the group for help with “{title}” ({workstream}), "
+                "from {starts} to {ends}."
+            ),
+            title=request.title,
+            workstream=request.workstream,
+            starts=_date_lazy(request.starts_on),
+            ends=_date_lazy(request.ends_on),
+        ),
     ]
     opportunity = getattr(request, "opportunity", None)
     if opportunity is not None:
         lines.append(
-            f"It became the paid opportunity “{opportunity.title}” "
-            f"({opportunity.get_status_display().lower()})."
+            format_lazy(
+                gettext_lazy("It became the paid opportunity “{title}” ({status})."),
+                title=opportunity.title,
+                status=_lower_lazy(opportunity.get_status_display()),
+            )
         )
     lines += [
-        f"What you asked: {request.description[:400]}",
-        "Now that the work has ended, please tell us what changed because of "
-        "it: what changed, where, and, if you like, someone's words that we "
-        "may quote. It helps the group see the difference it makes.",
-        "The link below opens the form, already filled in for this request.",
+        format_lazy(
+            gettext_lazy("What you asked: {description}"),
+            description=request.description[:400],
+        ),
+        gettext_lazy(
+            "Now that the work has ended, please tell us what changed because of "
+            "it: what changed, where, and, if you like, someone's words that we "
+            "may quote. It helps the group see the difference it makes."
+        ),
+        gettext_lazy(
+            "The link below opens the form, already filled in for this request."
+        ),
     ]
-    return "\n\n".join(lines)
+    return _paragraphs(lines)
 
 
 def change_asks_send(*, today: date) -> int:
@@ -462,7 +512,10 @@ def change_asks_send(*, today: date) -> int:
                 notify(
                     recipients=[request.requested_by_id],
                     kind=Kind.OPPORTUNITY,
-                    subject=f"What changed because of the group? {request.title}",
+                    subject=format_lazy(
+                        gettext_lazy("What changed because of the group? {title}"),
+                        title=request.title,
+                    ),
                     body=_ask_body(request),
                     url=change_ask_url(request=request),
                     dedupe_key=f"change-ask:{request.pk}",
@@ -487,25 +540,44 @@ def _heard_ask_key(subject: HeardSubject) -> str:
 def _heard_ask_body(subject: HeardSubject) -> str:
     """The questions in full, so someone who asked to be phoned gets them
     read out from the lead's call list."""
-    what = "meeting" if isinstance(subject, Meeting) else "piece of work"
-    lines = [
-        f"Thank you for taking part in “{subject}”. We would like to know how "
-        f"the {what} was for you: four short questions, each answered from "
-        "“not at all” to “completely”, and anything else you want to tell us. "
-        "Every question can be left out.",
-    ]
+    thanks = (
+        gettext_lazy(
+            "Thank you for taking part in “{subject}”. We would like to know how "
+            "the meeting was for you: four short questions, each answered from "
+            "“not at all” to “completely”, and anything else you want to tell us. "
+            "Every question can be left out."
+        )
+        if isinstance(subject, Meeting)
+        else gettext_lazy(
+            "Thank you for taking part in “{subject}”. We would like to know how "
+            "the piece of work was for you: four short questions, each answered "
+            "from “not at all” to “completely”, and anything else you want to "
+            "tell us. Every question can be left out."
+        )
+    )
+    lines = [format_lazy(thanks, subject=str(subject))]
     for number, question in enumerate(QUESTIONS, start=1):
         lines.append(
-            f"{number}. {question.words} (In Easy Read: {question.easy_read}) "
-            f"{', '.join(question.scale)}."
+            format_lazy(
+                gettext_lazy("{number}. {words} (In Easy Read: {easy_read}) {scale}."),
+                number=number,
+                words=gettext_lazy(question.words_en),
+                easy_read=gettext_lazy(question.easy_read_en),
+                scale=format_lazy(
+                    ", ".join(["{}"] * len(question.scale_en)),
+                    *(gettext_lazy(words) for words in question.scale_en),
+                ),
+            )
         )
     lines.append(
-        "Only you and the engagement lead read your answers. Everyone else "
-        "sees only a summary of five or more people's answers. If you asked "
-        "us to phone you, the engagement lead will call and write your "
-        "answers down for you."
+        gettext_lazy(
+            "Only you and the engagement lead read your answers. Everyone else "
+            "sees only a summary of five or more people's answers. If you asked "
+            "us to phone you, the engagement lead will call and write your "
+            "answers down for you."
+        )
     )
-    return "\n\n".join(lines)
+    return _paragraphs(lines)
 
 
 def _heard_ask(subject: HeardSubject, members: Iterable[User]) -> int:
@@ -525,7 +597,9 @@ def _heard_ask(subject: HeardSubject, members: Iterable[User]) -> int:
                 notify(
                     recipients=[member.pk],
                     kind=Kind.GENERAL,
-                    subject=f"Were you heard? {subject}",
+                    subject=format_lazy(
+                        gettext_lazy("Were you heard? {subject}"), subject=str(subject)
+                    ),
                     body=_heard_ask_body(subject),
                     url=heard_url(subject=subject),
                     dedupe_key=_heard_ask_key(subject),
@@ -587,7 +661,7 @@ def _heard_scores(scores: dict) -> dict[str, int | None]:
     for field_name in HEARD_FIELDS:
         value = scores.get(field_name)
         if value is not None and value not in SCALE:
-            raise NotAllowed("Choose one of the five answers.", field=field_name)
+            raise NotAllowed(_("Choose one of the five answers."), field=field_name)
         checked[field_name] = value
     return checked
 
@@ -608,14 +682,14 @@ def heard_answer_save(
     out, but not all of them and the comment too."""
     by_lead = by.pk != member.pk and roles.is_lead(by)
     if by.pk != member.pk and not by_lead and not may_act_for(by, member):
-        raise NotAllowed("Only the member, their supporter or the lead answer.")
+        raise NotAllowed(_("Only the member, their supporter or the lead answer."))
     if not heard_took_part(subject=subject, member=member):
-        raise NotAllowed("Only members who took part are asked.")
+        raise NotAllowed(_("Only members who took part are asked."))
     scores = _heard_scores(scores)
     comment = comment.strip()
     if all(value is None for value in scores.values()) and not comment:
         raise NotAllowed(
-            "Answer at least one question, or write something in the box.",
+            _("Answer at least one question, or write something in the box."),
             field=HEARD_FIELDS[0],
         )
     answer, _created = HeardAnswer.objects.update_or_create(
@@ -656,14 +730,14 @@ def report_year_save(*, year: int, by: User, fields: dict[str, str]) -> ReportYe
     `year`: the introduction, the priorities for next year and the Easy Read
     summary. Everything else in the report is worked out from the records."""
     if not roles.is_lead(by):
-        raise NotAllowed("Only the engagement lead writes the annual report.")
+        raise NotAllowed(_("Only the engagement lead writes the annual report."))
     unknown = set(fields) - set(REPORT_YEAR_FIELDS)
     if unknown:
         raise ValueError(f"Not one of the report's words: {sorted(unknown)}")
     words = {name: (value or "").strip() for name, value in fields.items()}
     if not words.get("introduction"):
         raise NotAllowed(
-            "Write a few words to open the report: what the year was about.",
+            _("Write a few words to open the report: what the year was about."),
             field="introduction",
         )
     report_year, _created = ReportYear.objects.select_for_update().get_or_create(
