@@ -4,6 +4,8 @@ since {% translate %} escapes an apostrophe)."""
 
 import html
 
+from django.utils import translation
+
 from tests.people import person, sign_in
 
 
@@ -18,6 +20,9 @@ def welsh_page(client, email: str, url: str) -> str:
     reads_welsh(email)
     sign_in(client, email)
     response = client.get(url)
+    # The request left Welsh active in this thread: later tests that work
+    # outside a request expect the default again.
+    translation.deactivate()
     assert response.status_code == 200
     assert response["Content-Language"] == "cy"
     return html.unescape(response.content.decode())
