@@ -6,9 +6,11 @@ from .models import CharterVersion
 
 class AcceptForm(forms.Form):
     agree = forms.BooleanField(
-        label="I have read the Charter and I agree to it",
+        label=_("I have read the Charter and I agree to it"),
         error_messages={
-            "required": "Tick the box to say you have read the Charter and agree to it."
+            "required": _(
+                "Tick the box to say you have read the Charter and agree to it."
+            )
         },
     )
 
@@ -31,9 +33,9 @@ class PublishForm(forms.ModelForm):
             "summary_of_changes_cy": forms.Textarea(attrs={"rows": 4, "lang": "cy"}),
         }
         error_messages = {
-            "body": {"required": "Enter the text of the Charter."},
+            "body": {"required": _("Enter the text of the Charter.")},
             "summary_of_changes": {
-                "required": "Say what changed, so members know what to look for."
+                "required": _("Say what changed, so members know what to look for.")
             },
         }
 

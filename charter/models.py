@@ -16,21 +16,23 @@ class CharterVersion(models.Model):
 
     number = models.PositiveIntegerField(unique=True)
     body = models.TextField(
-        "the Charter",
-        help_text="Leave a blank line between paragraphs. Start a line with ## "
-        "to make it a heading.",
+        _("the Charter"),
+        help_text=_(
+            "Leave a blank line between paragraphs. Start a line with ## "
+            "to make it a heading."
+        ),
     )
     summary_of_changes = models.TextField(
-        "what changed",
-        help_text="In plain words, what is different from the last version.",
+        _("what changed"),
+        help_text=_("In plain words, what is different from the last version."),
     )
     easy_read = models.FileField(
-        "Easy Read version",
+        _("Easy Read version"),
         upload_to="charter/",
         storage=private_storage,
         blank=True,
         validators=[FileExtensionValidator(EASY_READ_FORMATS)],
-        help_text="Optional. A PDF or Word document.",
+        help_text=_("Optional. A PDF or Word document."),
     )
     # The same version in Welsh, when it is ready: members who read in Welsh
     # are shown it (else the English, with a notice), and an acceptance

@@ -91,7 +91,10 @@ def accept(request, number):
         # What the page they accepted on showed them.
         language=version.language_for(languages.current()),
     )
-    messages.success(request, f"Thank you. You accepted version {version.number}.")
+    messages.success(
+        request,
+        _("Thank you. You accepted version %(number)s.") % {"number": version.number},
+    )
     return redirect("intranet:home")
 
 
@@ -126,8 +129,11 @@ def publish(request):
             version = charter_publish(published_by=request.user, **form.cleaned_data)
             messages.success(
                 request,
-                f"Version {version.number} is published. Every member has been "
-                "asked to read and accept it.",
+                _(
+                    "Version %(number)s is published. Every member has been "
+                    "asked to read and accept it."
+                )
+                % {"number": version.number},
             )
             return redirect("charter:acceptances")
     else:

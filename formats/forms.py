@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 
 from .models import FormatRequest
 
@@ -28,15 +29,16 @@ class FormatRequestForm(forms.ModelForm):
         model = FormatRequest
         fields = ["page_path", "format", "details", "name", "reply_to"]
         labels = {
-            "format": "Which format would help?",
-            "details": "Anything else we should know",
-            "name": "Your name",
-            "reply_to": "How can we reach you?",
+            "format": _("Which format would help?"),
+            "details": _("Anything else we should know"),
+            "name": _("Your name"),
+            "reply_to": _("How can we reach you?"),
         }
         help_texts = {
-            "details": "Optional. For example: which part of the page, or a "
-            "good time to call.",
-            "reply_to": "An email address or a phone number.",
+            "details": _(
+                "Optional. For example: which part of the page, or a good time to call."
+            ),
+            "reply_to": _("An email address or a phone number."),
         }
         widgets = {
             "page_path": forms.HiddenInput,
@@ -45,9 +47,9 @@ class FormatRequestForm(forms.ModelForm):
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
         }
         error_messages = {
-            "format": {"required": "Choose a format."},
-            "name": {"required": "Enter your name."},
-            "reply_to": {"required": "Enter an email address or a phone number."},
+            "format": {"required": _("Choose a format.")},
+            "name": {"required": _("Enter your name.")},
+            "reply_to": {"required": _("Enter an email address or a phone number.")},
         }
 
     def __init__(self, *args, request, **kwargs):

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.rate_limits import rate_limited
@@ -53,5 +54,8 @@ def request_list(request):
 def answer(request, pk):
     format_request = get_object_or_404(FormatRequest, pk=pk)
     format_request_answer(request=format_request, by=request.user)
-    messages.success(request, f"Marked as answered: {format_request.name}'s request.")
+    messages.success(
+        request,
+        _("Marked as answered: %(name)s's request.") % {"name": format_request.name},
+    )
     return redirect("format_requests:list")

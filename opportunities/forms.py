@@ -2,6 +2,8 @@ from datetime import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from members.forms import date_field, needs_privacy_for
 
@@ -10,25 +12,30 @@ from .models import EngagementRequest, Opportunity, Session, SignUp
 
 class SignUpForm(forms.Form):
     note = forms.CharField(
-        label="A note for the engagement lead",
+        label=_("A note for the engagement lead"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Optional. For example: why this interests you, or dates you "
-        "cannot make.",
+        help_text=_(
+            "Optional. For example: why this interests you, or dates you cannot make."
+        ),
     )
     support_needs = forms.CharField(
-        label="Your access and support needs for this opportunity",
+        label=_("Your access and support needs for this opportunity"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Filled in from your profile; change it for this one if you "
-        "need to. Private: only you and the engagement lead see it (and a "
-        "supporter, while they act for you).",
+        help_text=_(
+            "Filled in from your profile; change it for this one if you "
+            "need to. Private: only you and the engagement lead see it (and a "
+            "supporter, while they act for you)."
+        ),
     )
     declines_fee = forms.BooleanField(
-        label="I would like to take part without being paid the fee",
+        label=_("I would like to take part without being paid the fee"),
         required=False,
-        help_text="Some people choose this, for example because of how payments "
-        "affect their benefits. You can still claim expenses.",
+        help_text=_(
+            "Some people choose this, for example because of how payments "
+            "affect their benefits. You can still claim expenses."
+        ),
     )
 
     def __init__(self, *args, acting_for=None, **kwargs):
@@ -37,23 +44,25 @@ class SignUpForm(forms.Form):
             # A supporter fills this in: the words are about the member.
             name = acting_for.first_name or str(acting_for)
             needs = self.fields["support_needs"]
-            needs.label = f"{name}'s access and support needs for this opportunity"
-            needs.help_text = (
-                f"Filled in from {name}'s profile; change it for this one if "
-                f"needed. {needs_privacy_for(acting_for)}"
-            )
-            self.fields["note"].help_text = (
-                f"Optional. For example: why this interests {name}, or dates "
-                f"{name} cannot make."
-            )
-            self.fields[
-                "declines_fee"
-            ].label = f"{name} would like to take part without being paid the fee"
+            needs.label = gettext(
+                "%(name)s's access and support needs for this opportunity"
+            ) % {"name": name}
+            needs.help_text = gettext(
+                "Filled in from %(name)s's profile; change it for this one if "
+                "needed. %(privacy)s"
+            ) % {"name": name, "privacy": needs_privacy_for(acting_for)}
+            self.fields["note"].help_text = gettext(
+                "Optional. For example: why this interests %(name)s, or dates "
+                "%(name)s cannot make."
+            ) % {"name": name}
+            self.fields["declines_fee"].label = gettext(
+                "%(name)s would like to take part without being paid the fee"
+            ) % {"name": name}
 
 
 class EngagementRequestForm(forms.ModelForm):
-    starts_on = date_field("From")
-    ends_on = date_field("Until")
+    starts_on = date_field(_("From"))
+    ends_on = date_field(_("Until"))
 
     class Meta:
         model = EngagementRequest
@@ -74,23 +83,28 @@ class EngagementRequestForm(forms.ModelForm):
             "accessibility_offered": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "title": "In a few plain words, for example: Review our new "
-            "leaflet for carers.",
-            "description": "What you would like the group to do, why, and what "
-            "will change because of it.",
-            "expected_hours": "In hours, for example 2.5.",
-            "budget": "In pounds, for everyone's fees together.",
-            "accessibility_offered": "For example: papers two weeks before, "
-            "Easy Read, BSL, breaks, travel paid in advance.",
+            "title": _(
+                "In a few plain words, for example: Review our new leaflet for carers."
+            ),
+            "description": _(
+                "What you would like the group to do, why, and what "
+                "will change because of it."
+            ),
+            "expected_hours": _("In hours, for example 2.5."),
+            "budget": _("In pounds, for everyone's fees together."),
+            "accessibility_offered": _(
+                "For example: papers two weeks before, "
+                "Easy Read, BSL, breaks, travel paid in advance."
+            ),
         }
 
     def clean(self):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and starts < timezone.localdate():
-            self.add_error("starts_on", "The start date is in the past.")
+            self.add_error("starts_on", gettext("The start date is in the past."))
         if starts and ends and ends < starts:
-            self.add_error("ends_on", "The end date is before the start date.")
+            self.add_error("ends_on", gettext("The end date is before the start date."))
         return cleaned
 
 
@@ -106,7 +120,7 @@ class MessageForm(forms.Form):
 
 
 class OpportunityForm(forms.ModelForm):
-    closes_on = date_field("Closing date for sign-up")
+    closes_on = date_field(_("Closing date for sign-up"))
     # The fee is a promise once people can sign up: it is fixed after draft.
     FEE_FIELDS = ["fee_basis", "fee_rate", "hours_per_session"]
 
@@ -138,14 +152,18 @@ class OpportunityForm(forms.ModelForm):
             "selection": forms.RadioSelect,
         }
         help_texts = {
-            "summary": "Plain words: what people will do, who it helps, what "
-            "they need to bring or read.",
-            "fee_rate": "In pounds, for example 25.00.",
-            "hours_per_session": "In hours, for example 2.5. Used for the total "
-            "people see before they sign up.",
-            "places": "How many people can take part.",
-            "location": "For in-person work: the address, and step-free access.",
-            "travel_policy": "What is paid in advance and what can be claimed.",
+            "summary": _(
+                "Plain words: what people will do, who it helps, what "
+                "they need to bring or read."
+            ),
+            "fee_rate": _("In pounds, for example 25.00."),
+            "hours_per_session": _(
+                "In hours, for example 2.5. Used for the total "
+                "people see before they sign up."
+            ),
+            "places": _("How many people can take part."),
+            "location": _("For in-person work: the address, and step-free access."),
+            "travel_policy": _("What is paid in advance and what can be claimed."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -153,16 +171,16 @@ class OpportunityForm(forms.ModelForm):
         if self.instance.pk and self.instance.status != Opportunity.Status.DRAFT:
             for name in self.FEE_FIELDS:
                 self.fields[name].disabled = True
-                self.fields[
-                    name
-                ].help_text = "Fixed: people signed up knowing this fee."
+                self.fields[name].help_text = _(
+                    "Fixed: people signed up knowing this fee."
+                )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("mode") == Opportunity.Mode.IN_PERSON and not cleaned.get(
             "location"
         ):
-            self.add_error("location", "Enter where it takes place.")
+            self.add_error("location", gettext("Enter where it takes place."))
         return cleaned
 
 
@@ -170,16 +188,16 @@ class SessionForm(forms.ModelForm):
     """A session as a date and two times, which every browser and screen
     reader handles, rather than a combined date-and-time box."""
 
-    day = date_field("Date")
+    day = date_field(_("Date"))
     starts = forms.TimeField(
-        label="Starts at",
+        label=_("Starts at"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": "Enter a time, for example 10:30."},
+        error_messages={"invalid": _("Enter a time, for example 10:30.")},
     )
     ends = forms.TimeField(
-        label="Ends at",
+        label=_("Ends at"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": "Enter a time, for example 12:30."},
+        error_messages={"invalid": _("Enter a time, for example 12:30.")},
     )
 
     class Meta:
@@ -199,7 +217,7 @@ class SessionForm(forms.ModelForm):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts"), cleaned.get("ends")
         if starts and ends and ends <= starts:
-            self.add_error("ends", "The end time is not after the start time.")
+            self.add_error("ends", gettext("The end time is not after the start time."))
         return cleaned
 
     def save(self, commit=True):
@@ -220,16 +238,16 @@ SessionFormSet = forms.inlineformset_factory(
 
 class SelectionForm(forms.Form):
     chosen = forms.ModelMultipleChoiceField(
-        label="Who takes part",
+        label=_("Who takes part"),
         queryset=SignUp.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     reason = forms.CharField(
-        label="Why these people",
+        label=_("Why these people"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Everyone who signed up is told this, chosen or not.",
-        error_messages={"required": "Write down why these people were chosen."},
+        help_text=_("Everyone who signed up is told this, chosen or not."),
+        error_messages={"required": _("Write down why these people were chosen.")},
     )
 
     def __init__(self, *args, opportunity, **kwargs):

@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import NotAllowed
 from members.access import lead_required
@@ -19,12 +21,12 @@ S = Opportunity.Status
 
 # The words on each status button, from the lead's side.
 MOVE_LABELS = {
-    S.OPEN: "Open for sign-up",
-    S.CLOSED: "Close sign-up",
-    S.SELECTED: "Make the selection",
-    S.IN_PROGRESS: "Mark as in progress",
-    S.COMPLETED: "Mark as completed",
-    S.CANCELLED: "Cancel this opportunity",
+    S.OPEN: gettext_lazy("Open for sign-up"),
+    S.CLOSED: gettext_lazy("Close sign-up"),
+    S.SELECTED: gettext_lazy("Make the selection"),
+    S.IN_PROGRESS: gettext_lazy("Mark as in progress"),
+    S.COMPLETED: gettext_lazy("Mark as completed"),
+    S.CANCELLED: gettext_lazy("Cancel this opportunity"),
 }
 
 
@@ -65,7 +67,9 @@ def opportunity_edit(request, pk=None):
                 opportunity = form.save()
                 sessions.instance = opportunity
                 sessions.save()
-            messages.success(request, f"Saved {opportunity.title}.")
+            messages.success(
+                request, _("Saved %(title)s.") % {"title": opportunity.title}
+            )
             return redirect("opportunities:manage", pk=opportunity.pk)
         status = 400
     else:
@@ -120,7 +124,7 @@ def move(request, pk):
     opportunity = get_object_or_404(Opportunity, pk=pk)
     to = request.POST.get("to") or request.GET.get("to")
     if to not in S.values:
-        messages.error(request, "Choose what should happen next.")
+        messages.error(request, _("Choose what should happen next."))
         return redirect("opportunities:manage", pk=pk)
     if request.method != "POST":
         return render(
@@ -131,7 +135,9 @@ def move(request, pk):
     try:
         opportunity_move(opportunity=opportunity, to=to)
         messages.success(
-            request, f"{opportunity.title} is now “{opportunity.get_status_display()}”."
+            request,
+            _("%(title)s is now “%(status)s”.")
+            % {"title": opportunity.title, "status": opportunity.get_status_display()},
         )
     except NotAllowed as refusal:
         messages.error(request, str(refusal))
@@ -142,7 +148,7 @@ def move(request, pk):
 def selection(request, pk):
     opportunity = get_object_or_404(Opportunity, pk=pk)
     if not opportunity.awaits_selection:
-        messages.error(request, "Close sign-up before making the selection.")
+        messages.error(request, _("Close sign-up before making the selection."))
         return redirect("opportunities:manage", pk=pk)
     first_come = opportunity.is_first_come
     if request.method == "POST":
@@ -159,7 +165,7 @@ def selection(request, pk):
                 form.add_error(refusal.field, str(refusal))
             else:
                 messages.success(
-                    request, "The selection is made and everyone has been told."
+                    request, _("The selection is made and everyone has been told.")
                 )
                 return redirect("opportunities:manage", pk=pk)
         status = 400
@@ -167,10 +173,10 @@ def selection(request, pk):
         holding = opportunity.sign_ups.filter(status__in=SignUp.HOLDING)
         initial = {"chosen": list(holding.values_list("pk", flat=True))}
         if first_come:
-            initial["reason"] = (
-                f"First come, first served: the first {opportunity.places} "
-                f"people to sign up have the places."
-            )
+            initial["reason"] = _(
+                "First come, first served: the first %(places)s "
+                "people to sign up have the places."
+            ) % {"places": opportunity.places}
         form = SelectionForm(initial=initial, opportunity=opportunity)
         status = 200
     return render(

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import fees
 
@@ -20,9 +21,9 @@ MONEY_LIMITS = [
 
 
 class Kind(models.TextChoices):
-    ONE_OFF = "one_off", "One-off"
-    SHORT_TERM = "short_term", "Short-term (a few weeks)"
-    PROJECT = "project", "Project (a few months)"
+    ONE_OFF = "one_off", _("One-off")
+    SHORT_TERM = "short_term", _("Short-term (a few weeks)")
+    PROJECT = "project", _("Project (a few months)")
 
 
 class Workstream(models.Model):
@@ -41,34 +42,34 @@ class EngagementRequest(models.Model):
     """Staff ask for the group's input; the lead accepts, asks or declines."""
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", "Waiting for the lead"
-        QUESTION = "question", "The lead has a question"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
+        SUBMITTED = "submitted", _("Waiting for the lead")
+        QUESTION = "question", _("The lead has a question")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    title = models.CharField("what you would like help with", max_length=200)
-    description = models.TextField("tell us more")
+    title = models.CharField(_("what you would like help with"), max_length=200)
+    description = models.TextField(_("tell us more"))
     workstream = models.ForeignKey(Workstream, on_delete=models.PROTECT)
-    starts_on = models.DateField("from")
-    ends_on = models.DateField("until")
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
     expected_hours = models.DecimalField(
-        "hours expected of each person",
+        _("hours expected of each person"),
         max_digits=6,
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(500)],
     )
-    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     budget = models.DecimalField(
-        "budget for fees (£)",
+        _("budget for fees (£)"),
         max_digits=9,
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.00"))],
     )
     accessibility_offered = models.TextField(
-        "accessibility arrangements you can offer", blank=True
+        _("accessibility arrangements you can offer"), blank=True
     )
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.SUBMITTED
@@ -102,29 +103,29 @@ class EngagementRequest(models.Model):
 
 class Opportunity(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        OPEN = "open", "Open for sign-up"
-        CLOSED = "closed", "Closed for sign-up"
-        SELECTED = "selected", "Selection made"
-        IN_PROGRESS = "in_progress", "In progress"
-        COMPLETED = "completed", "Completed"
-        CANCELLED = "cancelled", "Cancelled"
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open for sign-up")
+        CLOSED = "closed", _("Closed for sign-up")
+        SELECTED = "selected", _("Selection made")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     class FeeBasis(models.TextChoices):
-        PER_HOUR = "per_hour", "Per hour"
-        PER_SESSION = "per_session", "Per session"
+        PER_HOUR = "per_hour", _("Per hour")
+        PER_SESSION = "per_session", _("Per session")
 
     class Mode(models.TextChoices):
-        ONLINE = "online", "Online"
-        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", _("Online")
+        IN_PERSON = "in_person", _("In person")
 
     class Selection(models.TextChoices):
-        LEAD_SELECTS = "lead_selects", "The engagement lead selects"
-        FIRST_COME = "first_come", "First come, first served"
+        LEAD_SELECTS = "lead_selects", _("The engagement lead selects")
+        FIRST_COME = "first_come", _("First come, first served")
 
     title = models.CharField(max_length=200)
-    summary = models.TextField("what it is, in plain words")
-    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    summary = models.TextField(_("what it is, in plain words"))
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     workstream = models.ForeignKey(Workstream, on_delete=models.PROTECT)
     request = models.OneToOneField(
         EngagementRequest,
@@ -134,7 +135,7 @@ class Opportunity(models.Model):
         related_name="opportunity",
     )
     fee_basis = models.CharField(max_length=20, choices=FeeBasis.choices)
-    fee_rate = models.DecimalField("fee (£)", validators=MONEY_LIMITS, **MONEY)
+    fee_rate = models.DecimalField(_("fee (£)"), validators=MONEY_LIMITS, **MONEY)
     hours_per_session = models.DecimalField(
         max_digits=5,
         decimal_places=2,
@@ -143,10 +144,10 @@ class Opportunity(models.Model):
     places = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
-    closes_on = models.DateField("closing date for sign-up")
+    closes_on = models.DateField(_("closing date for sign-up"))
     mode = models.CharField(max_length=20, choices=Mode.choices)
     location = models.CharField(max_length=300, blank=True)
-    travel_policy = models.TextField("travel and expenses", blank=True)
+    travel_policy = models.TextField(_("travel and expenses"), blank=True)
     skills = models.ManyToManyField("members.Skill", blank=True)
     selection = models.CharField(
         max_length=20, choices=Selection.choices, default=Selection.LEAD_SELECTS
@@ -200,7 +201,9 @@ class Session(models.Model):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     where = models.CharField(
-        max_length=300, blank=True, help_text="A room and address, or the meeting link."
+        max_length=300,
+        blank=True,
+        help_text=_("A room and address, or the meeting link."),
     )
 
     class Meta:
@@ -220,12 +223,12 @@ class SignUp(models.Model):
     """One member's sign-up. Never deleted: withdrawing is a state."""
 
     class Status(models.TextChoices):
-        SIGNED_UP = "signed_up", "Signed up"
-        WAITING = "waiting", "On the waiting list"
-        OFFERED = "offered", "Offered a place"
-        SELECTED = "selected", "Selected"
-        NOT_SELECTED = "not_selected", "Not selected this time"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        SIGNED_UP = "signed_up", _("Signed up")
+        WAITING = "waiting", _("On the waiting list")
+        OFFERED = "offered", _("Offered a place")
+        SELECTED = "selected", _("Selected")
+        NOT_SELECTED = "not_selected", _("Not selected this time")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     # Those who hold one of the places.
     HOLDING = [Status.SIGNED_UP, Status.OFFERED, Status.SELECTED]
@@ -238,7 +241,7 @@ class SignUp(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sign_ups"
     )
     note = models.TextField(blank=True)
-    support_needs = models.TextField("access and support needs", blank=True)
+    support_needs = models.TextField(_("access and support needs"), blank=True)
     declines_fee = models.BooleanField(default=False)
     status = models.CharField(max_length=20, choices=Status.choices)
     reason = models.TextField(blank=True)

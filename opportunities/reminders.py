@@ -8,12 +8,15 @@ from datetime import date, datetime, time, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from members import roles
 from members.selectors import active_in_role
 from notifications.models import Kind
 from notifications.services import notify
 
+from .dates import lazy_date
 from .models import Opportunity, Session, SignUp
 
 CLOSING_REMINDER_DAYS = 3
@@ -51,10 +54,21 @@ def closing_reminders_send(*, today: date) -> int:
             notify(
                 recipients=members_to_remind_of_closing(opportunity),
                 kind=Kind.REMINDER,
-                subject=f"Sign-up closes on {opportunity.closes_on:%A %-d %B}: "
-                f"{opportunity.title}",
-                body=f"{opportunity.summary[:300]}\n\nIf you would like to take "
-                f"part, sign up by {opportunity.closes_on:%A %-d %B}.",
+                subject=format_lazy(
+                    gettext_lazy("Sign-up closes on {date}: {title}"),
+                    date=lazy_date(opportunity.closes_on, "l j F"),
+                    title=opportunity.title,
+                ),
+                body=format_lazy(
+                    "{summary}\n\n{ask}",
+                    summary=opportunity.summary[:300],
+                    ask=format_lazy(
+                        gettext_lazy(
+                            "If you would like to take part, sign up by {date}."
+                        ),
+                        date=lazy_date(opportunity.closes_on, "l j F"),
+                    ),
+                ),
                 url=_url(opportunity),
                 dedupe_key=f"opportunity-closing:{opportunity.pk}:"
                 f"{opportunity.closes_on}",
@@ -69,12 +83,19 @@ def _start_of(day: date) -> datetime:
 
 
 def session_reminder_text(session: Session) -> str:
+    """Lazy: read in the language of whoever it is sent to."""
     starts = timezone.localtime(session.starts_at)
     ends = timezone.localtime(session.ends_at)
-    return (
-        f"When: {starts:%A %-d %B}, {starts:%H:%M} to {ends:%H:%M}.\n"
-        f"Where: {session.place}.\n\n"
-        "If you cannot come now, tell the engagement lead as soon as you can."
+    return format_lazy(
+        gettext_lazy(
+            "When: {day}, {starts} to {ends}.\n"
+            "Where: {place}.\n\n"
+            "If you cannot come now, tell the engagement lead as soon as you can."
+        ),
+        day=lazy_date(starts, "l j F"),
+        starts=f"{starts:%H:%M}",
+        ends=f"{ends:%H:%M}",
+        place=session.place,
     )
 
 
@@ -99,8 +120,12 @@ def session_reminders_send(*, today: date) -> int:
                     status=SignUp.Status.SELECTED
                 ).values_list("member", flat=True),
                 kind=Kind.REMINDER,
-                subject=f"Reminder: {opportunity.title} on {starts:%A %-d %B} "
-                f"at {starts:%H:%M}",
+                subject=format_lazy(
+                    gettext_lazy("Reminder: {title} on {day} at {time}"),
+                    title=opportunity.title,
+                    day=lazy_date(starts, "l j F"),
+                    time=f"{starts:%H:%M}",
+                ),
                 body=session_reminder_text(session),
                 url=_url(opportunity),
                 dedupe_key=f"session-reminder:{session.pk}:"

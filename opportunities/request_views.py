@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.exceptions import NotAllowed
@@ -68,8 +70,10 @@ def request_new(request):
         made = request_submit(request=form.save(commit=False), by=request.user)
         messages.success(
             request,
-            "Thank you. The engagement lead will reply; you will be told here "
-            "and by email.",
+            _(
+                "Thank you. The engagement lead will reply; you will be told here "
+                "and by email."
+            ),
         )
         return redirect("opportunities:request", pk=made.pk)
     return render(
@@ -125,21 +129,30 @@ def _requester(user, made) -> bool:
 DECISIONS = {
     "question": (
         _lead,
-        ("Your question", "Write the question you would like answered."),
+        (
+            gettext_lazy("Your question"),
+            gettext_lazy("Write the question you would like answered."),
+        ),
         request_ask,
-        "Your question has been sent.",
+        gettext_lazy("Your question has been sent."),
     ),
     "decline": (
         _lead,
-        ("Reason for declining", "Write the reason for declining."),
+        (
+            gettext_lazy("Reason for declining"),
+            gettext_lazy("Write the reason for declining."),
+        ),
         request_decline,
-        "The request is declined and the requester told.",
+        gettext_lazy("The request is declined and the requester told."),
     ),
     "answer": (
         _requester,
-        ("Your answer", "Write your answer to the question."),
+        (
+            gettext_lazy("Your answer"),
+            gettext_lazy("Write your answer to the question."),
+        ),
         request_answer,
-        "Your answer has been sent to the engagement lead.",
+        gettext_lazy("Your answer has been sent to the engagement lead."),
     ),
 }
 
@@ -163,8 +176,10 @@ def request_decide(request, pk, decision):
             return redirect("opportunities:request", pk=pk)
         messages.success(
             request,
-            "Accepted. Here is the draft opportunity: set the fee, places and "
-            "sessions, then open it for sign-up.",
+            _(
+                "Accepted. Here is the draft opportunity: set the fee, places and "
+                "sessions, then open it for sign-up."
+            ),
         )
         return redirect("opportunities:edit", pk=opportunity.pk)
     if decision not in DECISIONS:

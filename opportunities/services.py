@@ -8,6 +8,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import NotAllowed
 from members import roles
@@ -17,6 +21,7 @@ from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
 
+from .dates import lazy_date
 from .models import EngagementRequest, Opportunity, SignUp
 from .selectors import places_taken
 
@@ -47,10 +52,11 @@ def opportunity_move(*, opportunity: Opportunity, to: str) -> Opportunity:
     target = S(to)
     if target not in TRANSITIONS[current]:
         raise NotAllowed(
-            f"An opportunity that is “{current.label}” cannot become “{target.label}”."
+            _("An opportunity that is “%(current)s” cannot become “%(target)s”.")
+            % {"current": current.label, "target": target.label}
         )
     if target == S.OPEN and not opportunity.sessions.exists():
-        raise NotAllowed("Add at least one session before opening it for sign-up.")
+        raise NotAllowed(_("Add at least one session before opening it for sign-up."))
     first_opening = current == S.DRAFT and target == S.OPEN
     opportunity.status = target
     opportunity.save(update_fields=["status"])
@@ -58,10 +64,18 @@ def opportunity_move(*, opportunity: Opportunity, to: str) -> Opportunity:
         notify(
             recipients=active_in_role(group_name=roles.MEMBERS),
             kind=Kind.OPPORTUNITY,
-            subject=f"New paid opportunity: {opportunity.title}",
-            body=f"{opportunity.summary[:300]}\n\nYou would earn "
-            f"£{opportunity.total_fee():,} in all. Sign up by "
-            f"{opportunity.closes_on:%-d %B %Y}.",
+            subject=format_lazy(
+                gettext_lazy("New paid opportunity: {title}"), title=opportunity.title
+            ),
+            body=format_lazy(
+                "{summary}\n\n{earn}",
+                summary=opportunity.summary[:300],
+                earn=format_lazy(
+                    gettext_lazy("You would earn £{total} in all. Sign up by {date}."),
+                    total=f"{opportunity.total_fee():,}",
+                    date=lazy_date(opportunity.closes_on, "j F Y"),
+                ),
+            ),
             url=_url(opportunity),
             dedupe_key=f"opportunity-opened:{opportunity.pk}",
             target=opportunity,
@@ -75,9 +89,14 @@ def opportunity_move(*, opportunity: Opportunity, to: str) -> Opportunity:
                 ).select_related("member")
             ],
             kind=Kind.OPPORTUNITY,
-            subject=f"Cancelled: {opportunity.title}",
-            body="This opportunity has been cancelled. We are sorry. Anything "
-            "you have already spent can still be claimed: ask the engagement lead.",
+            subject=format_lazy(
+                gettext_lazy("Cancelled: {title}"), title=opportunity.title
+            ),
+            body=gettext_lazy(
+                "This opportunity has been cancelled. We are sorry. Anything "
+                "you have already spent can still be claimed: ask the engagement "
+                "lead."
+            ),
             url=_url(opportunity),
             dedupe_key=f"opportunity-cancelled:{opportunity.pk}",
             target=opportunity,
@@ -103,14 +122,17 @@ def sign_up_create(
     today = today or timezone.localdate()
     opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
     if opportunity.status != S.OPEN:
-        raise NotAllowed("This opportunity is not open for sign-up.")
+        raise NotAllowed(_("This opportunity is not open for sign-up."))
     if today > opportunity.closes_on:
         raise NotAllowed(
-            f"Sign-up closed on {opportunity.closes_on:%-d %B %Y}. "
-            "Contact the engagement lead if you would still like to take part."
+            _(
+                "Sign-up closed on %(date)s. "
+                "Contact the engagement lead if you would still like to take part."
+            )
+            % {"date": date_format(opportunity.closes_on, "j F Y")}
         )
     if opportunity.sign_ups.filter(member=member, status__in=SignUp.ACTIVE).exists():
-        raise NotAllowed("You have already signed up for this opportunity.")
+        raise NotAllowed(_("You have already signed up for this opportunity."))
     full = places_taken(opportunity=opportunity) >= opportunity.places
     now = timezone.now()
     entry = SignUp.objects.create(
@@ -144,7 +166,7 @@ def sign_up_withdraw(*, entry: SignUp, actor: User) -> SignUp | None:
     opportunity = Opportunity.objects.select_for_update().get(pk=entry.opportunity_id)
     entry.refresh_from_db()
     if entry.status not in SignUp.ACTIVE:
-        raise NotAllowed("This sign-up has already been withdrawn or decided.")
+        raise NotAllowed(_("This sign-up has already been withdrawn or decided."))
     held_place = entry.status in SignUp.HOLDING
     _set(entry, SignUp.Status.WITHDRAWN)
     on_behalf_record(
@@ -163,9 +185,13 @@ def sign_up_withdraw(*, entry: SignUp, actor: User) -> SignUp | None:
     notify(
         recipients=[following.member],
         kind=Kind.OPPORTUNITY,
-        subject=f"A place has come up: {opportunity.title}",
-        body="Someone has withdrawn and the place is yours if you still want "
-        "it. If you cannot come now, withdraw so the next person can have it.",
+        subject=format_lazy(
+            gettext_lazy("A place has come up: {title}"), title=opportunity.title
+        ),
+        body=gettext_lazy(
+            "Someone has withdrawn and the place is yours if you still want "
+            "it. If you cannot come now, withdraw so the next person can have it."
+        ),
         url=_url(opportunity),
         dedupe_key=f"place-offered:{following.pk}",
         target=opportunity,
@@ -181,20 +207,20 @@ def opportunity_select(
     chosen are selected, every other active sign-up is not, and all are told."""
     opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
     if opportunity.status != S.CLOSED:
-        raise NotAllowed("Close sign-up before making the selection.")
+        raise NotAllowed(_("Close sign-up before making the selection."))
     if len(chosen) > opportunity.places:
         raise NotAllowed(
-            f"There are {opportunity.places} places: choose at most "
-            f"{opportunity.places} people.",
+            _("There are %(places)s places: choose at most %(places)s people.")
+            % {"places": opportunity.places},
             field="chosen",
         )
     if not reason.strip():
-        raise NotAllowed("Write down why these people were chosen.", field="reason")
+        raise NotAllowed(_("Write down why these people were chosen."), field="reason")
     active = list(opportunity.sign_ups.filter(status__in=SignUp.ACTIVE))
     chosen_ids = {entry.pk for entry in chosen}
     if not chosen_ids <= {entry.pk for entry in active}:
         raise NotAllowed(
-            "Only people who signed up and are still active can be chosen."
+            _("Only people who signed up and are still active can be chosen.")
         )
     for entry in active:
         selected = entry.pk in chosen_ids
@@ -206,10 +232,11 @@ def opportunity_select(
         notify(
             recipients=[entry.member],
             kind=Kind.OPPORTUNITY,
-            subject=(
-                f"You have been selected: {opportunity.title}"
+            subject=format_lazy(
+                gettext_lazy("You have been selected: {title}")
                 if selected
-                else f"Not selected this time: {opportunity.title}"
+                else gettext_lazy("Not selected this time: {title}"),
+                title=opportunity.title,
             ),
             body=reason,
             url=_url(opportunity),
@@ -242,7 +269,8 @@ def _request_move(request: EngagementRequest, to: str) -> None:
     current, target = R(request.status), R(to)
     if target not in REQUEST_TRANSITIONS[current]:
         raise NotAllowed(
-            f"A request that is “{current.label}” cannot become “{target.label}”."
+            _("A request that is “%(current)s” cannot become “%(target)s”.")
+            % {"current": current.label, "target": target.label}
         )
     request.status = target
     request.changed_at = timezone.now()
@@ -279,7 +307,10 @@ def request_submit(*, request: EngagementRequest, by: User) -> EngagementRequest
     request.save()
     _tell_leads(
         request,
-        f"New request for the group's input: {request.title}",
+        format_lazy(
+            gettext_lazy("New request for the group's input: {title}"),
+            title=request.title,
+        ),
         f"request-submitted:{request.pk}",
     )
     return request
@@ -290,13 +321,16 @@ def request_ask(*, request: EngagementRequest, by: User, message: str) -> None:
     """The lead has a question before deciding."""
     request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
     if not message.strip():
-        raise NotAllowed("Write the question you would like answered.")
+        raise NotAllowed(_("Write the question you would like answered."))
     _request_move(request, R.QUESTION)
     request.lead_message = message
     request.save(update_fields=["status", "lead_message", "changed_at"])
     _tell_requester(
         request,
-        f"A question about your request: {request.title}",
+        format_lazy(
+            gettext_lazy("A question about your request: {title}"),
+            title=request.title,
+        ),
         message,
         f"request-question:{request.pk}:{request.changed_at.isoformat()}",
     )
@@ -307,15 +341,15 @@ def request_answer(*, request: EngagementRequest, by: User, message: str) -> Non
     """The requester answers the lead's question; it waits for the lead again."""
     request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
     if by.pk != request.requested_by_id:
-        raise NotAllowed("Only the person who made the request can answer.")
+        raise NotAllowed(_("Only the person who made the request can answer."))
     if not message.strip():
-        raise NotAllowed("Write your answer to the question.")
+        raise NotAllowed(_("Write your answer to the question."))
     _request_move(request, R.SUBMITTED)
     request.reply = message
     request.save(update_fields=["status", "reply", "changed_at"])
     _tell_leads(
         request,
-        f"Question answered: {request.title}",
+        format_lazy(gettext_lazy("Question answered: {title}"), title=request.title),
         f"request-answered:{request.pk}:{request.changed_at.isoformat()}",
     )
 
@@ -325,13 +359,15 @@ def request_decline(*, request: EngagementRequest, by: User, message: str) -> No
     """Decline, with the reason the requester is told."""
     request = EngagementRequest.objects.select_for_update().get(pk=request.pk)
     if not message.strip():
-        raise NotAllowed("Write the reason, so the requester understands.")
+        raise NotAllowed(_("Write the reason, so the requester understands."))
     _request_move(request, R.DECLINED)
     request.lead_message = message
     request.save(update_fields=["status", "lead_message", "changed_at"])
     _tell_requester(
         request,
-        f"Your request was declined: {request.title}",
+        format_lazy(
+            gettext_lazy("Your request was declined: {title}"), title=request.title
+        ),
         message,
         f"request-declined:{request.pk}",
     )
@@ -362,9 +398,13 @@ def request_accept(*, request: EngagementRequest, by: User) -> Opportunity:
     )
     _tell_requester(
         request,
-        f"Your request was accepted: {request.title}",
-        "The engagement lead is setting it up as a paid opportunity for the "
-        "group, and will tell you who takes part.",
+        format_lazy(
+            gettext_lazy("Your request was accepted: {title}"), title=request.title
+        ),
+        gettext_lazy(
+            "The engagement lead is setting it up as a paid opportunity for the "
+            "group, and will tell you who takes part."
+        ),
         f"request-accepted:{request.pk}",
     )
     return opportunity

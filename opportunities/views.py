@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import NotAllowed
@@ -94,11 +95,16 @@ def sign_up_view(request, pk, member):
     if entry.is_waiting:
         messages.success(
             request,
-            "The places are full, so you are on the waiting list. We will tell "
-            "you if a place comes up.",
+            _(
+                "The places are full, so you are on the waiting list. We will tell "
+                "you if a place comes up."
+            ),
         )
     else:
-        messages.success(request, f"You are signed up for {opportunity.title}.")
+        messages.success(
+            request,
+            _("You are signed up for %(title)s.") % {"title": opportunity.title},
+        )
     return redirect("opportunities:detail", pk=opportunity.pk)
 
 
@@ -108,11 +114,14 @@ def withdraw_view(request, pk, member):
     opportunity = _visible(pk)
     entry = sign_up_of(opportunity=opportunity, member=member)
     if entry is None:
-        messages.error(request, "You are not signed up for this opportunity.")
+        messages.error(request, _("You are not signed up for this opportunity."))
     else:
         try:
             sign_up_withdraw(entry=entry, actor=request.user)
-            messages.success(request, f"You have withdrawn from {opportunity.title}.")
+            messages.success(
+                request,
+                _("You have withdrawn from %(title)s.") % {"title": opportunity.title},
+            )
         except NotAllowed as refusal:
             messages.error(request, str(refusal))
     return redirect("opportunities:detail", pk=opportunity.pk)

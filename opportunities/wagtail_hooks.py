@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -10,7 +11,7 @@ class WorkstreamViewSet(SnippetViewSet):
 
     model = Workstream
     icon = "list-ul"
-    menu_label = "Workstreams"
+    menu_label = _("Workstreams")
     menu_order = 230
     add_to_admin_menu = True
     list_display = ["name"]

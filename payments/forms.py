@@ -7,6 +7,9 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.exceptions import NotAllowed
 from members.forms import date_field
@@ -30,7 +33,7 @@ def pounds(amount: Decimal) -> str:
 class MoneyField(forms.DecimalField):
     """Pounds and pence; a typed £ sign or thousands comma is fine."""
 
-    def __init__(self, *, label, minimum="0.01", maximum="2000.00", **kwargs):
+    def __init__(self, *, label, missing, minimum="0.01", maximum="2000.00", **kwargs):
         low, high = Decimal(minimum), Decimal(maximum)
         super().__init__(
             label=label,
@@ -39,15 +42,28 @@ class MoneyField(forms.DecimalField):
             widget=DECIMAL_INPUT,
             validators=[MinValueValidator(low), MaxValueValidator(high)],
             error_messages={
-                "required": f"Enter the {label.lower().removesuffix(' (£)')}.",
-                "invalid": "Enter an amount in pounds and pence, for example 12.50.",
-                "min_value": f"Enter an amount of at least {pounds(low)}.",
-                "max_value": f"Enter an amount of no more than {pounds(high)}. "
-                "For more than that, talk to the engagement lead.",
-                "max_decimal_places": "Enter pounds and pence, with no more than "
-                "2 figures after the point.",
-                "max_digits": f"Enter an amount of no more than {pounds(high)}.",
-                "max_whole_digits": f"Enter an amount of no more than {pounds(high)}.",
+                "required": missing,
+                "invalid": _("Enter an amount in pounds and pence, for example 12.50."),
+                "min_value": format_lazy(
+                    _("Enter an amount of at least {amount}."), amount=pounds(low)
+                ),
+                "max_value": format_lazy(
+                    _(
+                        "Enter an amount of no more than {amount}. "
+                        "For more than that, talk to the engagement lead."
+                    ),
+                    amount=pounds(high),
+                ),
+                "max_decimal_places": _(
+                    "Enter pounds and pence, with no more than "
+                    "2 figures after the point."
+                ),
+                "max_digits": format_lazy(
+                    _("Enter an amount of no more than {amount}."), amount=pounds(high)
+                ),
+                "max_whole_digits": format_lazy(
+                    _("Enter an amount of no more than {amount}."), amount=pounds(high)
+                ),
             },
             **kwargs,
         )
@@ -67,14 +83,14 @@ class ClaimForm(forms.Form):
         decimal_places=2,
         widget=DECIMAL_INPUT,
         error_messages={
-            "invalid": "Enter a number, for example 2 or 2.5.",
-            "max_decimal_places": "Enter no more than 2 figures after the point.",
-            "max_digits": "Enter a smaller number.",
-            "max_whole_digits": "Enter a smaller number.",
+            "invalid": _("Enter a number, for example 2 or 2.5."),
+            "max_decimal_places": _("Enter no more than 2 figures after the point."),
+            "max_digits": _("Enter a smaller number."),
+            "max_whole_digits": _("Enter a smaller number."),
         },
     )
     message = forms.CharField(
-        label="Anything the engagement lead should know",
+        label=_("Anything the engagement lead should know"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -86,25 +102,27 @@ class ClaimForm(forms.Form):
         per_session = opportunity.fee_basis == Opportunity.FeeBasis.PER_SESSION
         agreed = units_agreed(sign_up=sign_up)
         units = self.fields["units"]
-        units.label = "Sessions attended" if per_session else "Hours worked"
+        units.label = _("Sessions attended") if per_session else _("Hours worked")
         units.error_messages["required"] = (
-            "Enter how many sessions you attended."
+            _("Enter how many sessions you attended.")
             if per_session
-            else "Enter how many hours you worked."
+            else _("Enter how many hours you worked.")
         )
         agreed_text = units_text(units=agreed, fee_basis=opportunity.fee_basis)
-        units.help_text = f"The agreed amount is {agreed_text}."
+        units.help_text = gettext("The agreed amount is %(agreed)s.") % {
+            "agreed": agreed_text
+        }
         if sign_up.declines_fee:
-            units.help_text += (
-                " You chose not to take the fee, so your fee is £0.00. You can "
+            units.help_text += " " + gettext(
+                "You chose not to take the fee, so your fee is £0.00. You can "
                 "still claim your expenses."
             )
         self.initial.setdefault("units", agreed)
         if answering:
             message = self.fields["message"]
-            message.label = "Your answer to the lead's question"
+            message.label = _("Your answer to the lead's question")
             message.required = True
-            message.error_messages["required"] = "Answer the lead's question."
+            message.error_messages["required"] = _("Answer the lead's question.")
 
     def clean_units(self):
         units = self.cleaned_data["units"]
@@ -124,19 +142,19 @@ def kept_key(obj) -> str:
 
 class ExpenseLineForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Type of expense",
-        choices=[("", "Choose the type"), *ExpenseKind.choices],
-        error_messages={"required": "Choose the type of expense."},
+        label=_("Type of expense"),
+        choices=[("", _("Choose the type")), *ExpenseKind.choices],
+        error_messages={"required": _("Choose the type of expense.")},
     )
     description = forms.CharField(
-        label="What it was for",
+        label=_("What it was for"),
         max_length=200,
-        help_text="For example: train from Cardiff to Bristol and back.",
-        error_messages={"required": "Say what the expense was for."},
+        help_text=_("For example: train from Cardiff to Bristol and back."),
+        error_messages={"required": _("Say what the expense was for.")},
     )
-    amount = MoneyField(label="Amount (£)")
+    amount = MoneyField(label=_("Amount (£)"), missing=_("Enter the amount."))
     receipt = forms.FileField(
-        label="Receipt",
+        label=_("Receipt"),
         required=False,
         help_text=HINT,
         validators=[receipt_validate],
@@ -144,8 +162,8 @@ class ExpenseLineForm(forms.Form):
             attrs={"accept": ".pdf,.jpg,.jpeg,.png,.heic,application/pdf,image/*"}
         ),
         error_messages={
-            "empty": "The receipt file is empty. Choose the file again.",
-            "invalid": "Choose the receipt file again.",
+            "empty": _("The receipt file is empty. Choose the file again."),
+            "invalid": _("Choose the receipt file again."),
         },
     )
     # A receipt attached before: "upload:<id>" (held from a form sent back
@@ -163,11 +181,13 @@ class ExpenseLineForm(forms.Form):
         )
         self.attached = self._kept(key or "")
         if self.attached is not None:
-            kept = f"Attached: {self.attached_name} (keep it, or choose another)."
+            kept = gettext("Attached: %(name)s (keep it, or choose another).") % {
+                "name": self.attached_name
+            }
             self.fields["receipt"].help_text = f"{kept} {HINT}"
 
     def _kept(self, key: str):
-        kind, _, pk = key.partition(":")
+        kind, _sep, pk = key.partition(":")
         if not pk.isdigit():
             return None
         if kind == "upload":
@@ -196,7 +216,7 @@ class ExpenseLineForm(forms.Form):
             and "receipt" not in self.errors
             and self.attached is None
         ):
-            self.add_error("receipt", "Attach a photo or scan of the receipt.")
+            self.add_error("receipt", gettext("Attach a photo or scan of the receipt."))
         return cleaned
 
 
@@ -204,7 +224,7 @@ class BaseExpenseFormSet(forms.BaseFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
-            form.fields["DELETE"].label = "Remove this line"
+            form.fields["DELETE"].label = _("Remove this line")
 
     def held_receipts(self):
         """Lines not being removed whose new receipt is valid."""
@@ -253,37 +273,37 @@ def expense_initial(claim) -> list[dict]:
 
 class ApproveForm(forms.Form):
     message = forms.CharField(
-        label="A note for the member",
+        label=_("A note for the member"),
         required=False,
-        help_text="Optional.",
+        help_text=_("Optional."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class QueryForm(forms.Form):
     message = forms.CharField(
-        label="Your question",
-        help_text="The member sees this and can change the claim and send it back.",
+        label=_("Your question"),
+        help_text=_("The member sees this and can change the claim and send it back."),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write the question for the member."},
+        error_messages={"required": _("Write the question for the member.")},
     )
 
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label="Why it is not approved",
-        help_text="The member reads this.",
+        label=_("Why it is not approved"),
+        help_text=_("The member reads this."),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write the reason, for the member to read."},
+        error_messages={"required": _("Write the reason, for the member to read.")},
     )
 
 
 class MarkPaidForm(forms.Form):
-    paid_on = date_field("Date paid", initial=timezone.localdate)
+    paid_on = date_field(_("Date paid"), initial=timezone.localdate)
     reference = forms.CharField(
-        label="Payment reference",
+        label=_("Payment reference"),
         max_length=100,
-        error_messages={"required": "Enter the payment reference."},
+        error_messages={"required": _("Enter the payment reference.")},
     )
 
     def clean_paid_on(self):
@@ -297,16 +317,17 @@ class MarkPaidForm(forms.Form):
 
 class ArrangementForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What is arranged",
+        label=_("What is arranged"),
         choices=AdvanceArrangement.Kind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose what is arranged."},
+        error_messages={"required": _("Choose what is arranged.")},
     )
     details = forms.CharField(
-        label="Details",
-        help_text="For example: taxi from home at 9:15 on 3 March, booked with "
-        "City Cabs.",
+        label=_("Details"),
+        help_text=_(
+            "For example: taxi from home at 9:15 on 3 March, booked with City Cabs."
+        ),
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Write the details."},
+        error_messages={"required": _("Write the details.")},
     )
-    amount = MoneyField(label="Amount (£)")
+    amount = MoneyField(label=_("Amount (£)"), missing=_("Enter the amount."))

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.storage import private_storage
 
@@ -22,22 +23,22 @@ RECEIPTS_UPLOAD_TO = "receipts/%Y/%m/"
 
 
 class ExpenseKind(models.TextChoices):
-    TRAVEL = "travel", "Travel"
-    REPLACEMENT_CARE = "replacement_care", "Replacement care"
-    TAXI = "taxi", "Taxi"
-    FOOD_AND_DRINK = "food_and_drink", "Food and drink"
-    OTHER = "other", "Other"
+    TRAVEL = "travel", _("Travel")
+    REPLACEMENT_CARE = "replacement_care", _("Replacement care")
+    TAXI = "taxi", _("Taxi")
+    FOOD_AND_DRINK = "food_and_drink", _("Food and drink")
+    OTHER = "other", _("Other")
 
 
 class Claim(models.Model):
     """One participant's claim for their fee and expenses: one per sign-up."""
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", "Waiting for the lead"
-        QUERIED = "queried", "The lead has a question"
-        APPROVED = "approved", "Approved, to be paid"
-        REJECTED = "rejected", "Not approved"
-        PAID = "paid", "Paid"
+        SUBMITTED = "submitted", _("Waiting for the lead")
+        QUERIED = "queried", _("The lead has a question")
+        APPROVED = "approved", _("Approved, to be paid")
+        REJECTED = "rejected", _("Not approved")
+        PAID = "paid", _("Paid")
 
     sign_up = models.OneToOneField(
         "opportunities.SignUp", on_delete=models.PROTECT, related_name="claim"
@@ -48,11 +49,11 @@ class Claim(models.Model):
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(1000)],
     )
-    fee = models.DecimalField("fee (£)", **MONEY)
+    fee = models.DecimalField(_("fee (£)"), **MONEY)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
-    paid_on = models.DateField("date paid", null=True, blank=True)
+    paid_on = models.DateField(_("date paid"), null=True, blank=True)
     payment_reference = models.CharField(max_length=100, blank=True)
     on_behalf_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -103,10 +104,10 @@ class Claim(models.Model):
         next. `resubmitted` is the claims selectors' annotation."""
         if self.is_submitted:
             if getattr(self, "resubmitted", False):
-                return "To check (sent back with an answer)"
-            return "To check"
+                return _("To check (sent back with an answer)")
+            return _("To check")
         if self.is_approved:
-            return "Approved, to pay"
+            return _("Approved, to pay")
         return self.get_status_display()
 
     def expenses_total(self) -> Decimal:
@@ -118,9 +119,9 @@ class Claim(models.Model):
 
 class ExpenseLine(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="expenses")
-    kind = models.CharField("type", max_length=20, choices=ExpenseKind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=ExpenseKind.choices)
     description = models.CharField(max_length=200)
-    amount = models.DecimalField("amount (£)", validators=EXPENSE_LIMITS, **MONEY)
+    amount = models.DecimalField(_("amount (£)"), validators=EXPENSE_LIMITS, **MONEY)
     receipt = models.FileField(
         upload_to=RECEIPTS_UPLOAD_TO, storage=private_storage, max_length=200
     )
@@ -174,13 +175,13 @@ class ClaimEvent(models.Model):
     @property
     def what_happened(self) -> str:
         if not self.from_status:
-            return "Sent"
+            return _("Sent")
         return {
-            Claim.Status.SUBMITTED: "Changed and sent back",
-            Claim.Status.QUERIED: "Question asked",
-            Claim.Status.APPROVED: "Approved",
-            Claim.Status.REJECTED: "Not approved",
-            Claim.Status.PAID: "Marked paid",
+            Claim.Status.SUBMITTED: _("Changed and sent back"),
+            Claim.Status.QUERIED: _("Question asked"),
+            Claim.Status.APPROVED: _("Approved"),
+            Claim.Status.REJECTED: _("Not approved"),
+            Claim.Status.PAID: _("Marked paid"),
         }[self.to_status]
 
 
@@ -189,27 +190,27 @@ class AdvanceArrangement(models.Model):
     advance, so the member does not pay and claim it back."""
 
     class Kind(models.TextChoices):
-        TRAVEL = "travel", "Travel"
-        REPLACEMENT_CARE = "replacement_care", "Replacement care"
-        TAXI = "taxi", "Taxi"
+        TRAVEL = "travel", _("Travel")
+        REPLACEMENT_CARE = "replacement_care", _("Replacement care")
+        TAXI = "taxi", _("Taxi")
 
     class Status(models.TextChoices):
-        ARRANGED = "arranged", "Arranged"
-        PAID = "paid", "Paid"
+        ARRANGED = "arranged", _("Arranged")
+        PAID = "paid", _("Paid")
 
     sign_up = models.ForeignKey(
         "opportunities.SignUp",
         on_delete=models.PROTECT,
         related_name="advance_arrangements",
     )
-    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     details = models.TextField()
-    amount = models.DecimalField("amount (£)", validators=EXPENSE_LIMITS, **MONEY)
+    amount = models.DecimalField(_("amount (£)"), validators=EXPENSE_LIMITS, **MONEY)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.ARRANGED
     )
-    paid_on = models.DateField("date paid", null=True, blank=True)
-    reference = models.CharField("payment reference", max_length=100, blank=True)
+    paid_on = models.DateField(_("date paid"), null=True, blank=True)
+    reference = models.CharField(_("payment reference"), max_length=100, blank=True)
     arranged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -231,11 +232,12 @@ class BenefitThreshold(models.Model):
     Shown to members as information beside their own figures, never advice."""
 
     class Period(models.TextChoices):
-        WEEK = "week", "A week"
-        YEAR = "year", "A year"
+        WEEK = "week", _("A week")
+        YEAR = "year", _("A year")
 
     name = models.CharField(
-        max_length=200, help_text="For example, Carer's Allowance earnings limit."
+        max_length=200,
+        help_text=_("For example, Carer's Allowance earnings limit."),
     )
     amount = models.DecimalField(
         "amount (£)",
@@ -246,7 +248,7 @@ class BenefitThreshold(models.Model):
     period = models.CharField(max_length=10, choices=Period.choices)
     applies_from = models.DateField()
     notes = models.TextField(blank=True)
-    link = models.URLField("where to read more", blank=True)
+    link = models.URLField(_("where to read more"), blank=True)
 
     class Meta:
         ordering = ["name", "-applies_from"]

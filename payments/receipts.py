@@ -5,11 +5,15 @@ another kind is refused too."""
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_BYTES = 10 * 1024 * 1024
 LIMIT_TEXT = "10 MB"
-TYPES_TEXT = "a PDF, JPEG, PNG or HEIC file"
-HINT = "A photo or scan of the receipt: a PDF, JPEG, PNG or HEIC file, up to 10 MB."
+
+HINT = gettext_lazy(
+    "A photo or scan of the receipt: a PDF, JPEG, PNG or HEIC file, up to 10 MB."
+)
 
 KIND_OF_EXTENSION = {
     "pdf": "pdf",
@@ -56,7 +60,8 @@ def receipt_validate(file) -> None:
     """A form validator: the message names the limit that was broken."""
     if file.size > MAX_BYTES:
         raise ValidationError(
-            f"The receipt is {megabytes(file.size)}; the limit is {LIMIT_TEXT}.",
+            _("The receipt is %(size)s; the limit is %(limit)s.")
+            % {"size": megabytes(file.size), "limit": LIMIT_TEXT},
             code="too_large",
         )
     position = file.tell() if hasattr(file, "tell") else 0
@@ -66,7 +71,9 @@ def receipt_validate(file) -> None:
     by_name = kind_of_name(file.name or "")
     if by_name is None or kind_of_content(head) != by_name:
         raise ValidationError(
-            f"The receipt must be {TYPES_TEXT}. Take a photo of it, or save it "
-            "as a PDF.",
+            _(
+                "The receipt must be a PDF, JPEG, PNG or HEIC file. Take a photo "
+                "of it, or save it as a PDF."
+            ),
             code="wrong_type",
         )

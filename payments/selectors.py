@@ -14,6 +14,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils.translation import ngettext
 
 from members.models import User
 from opportunities import fees
@@ -176,11 +177,13 @@ def thresholds_current(*, today: date) -> list[BenefitThreshold]:
 def units_text(*, units: Decimal, fee_basis: str) -> str:
     """'5 hours', '1 session', '2.5 hours'."""
     number = f"{units.normalize():f}"
+    # Whole numbers choose their own form; 2.5 takes the general plural.
+    count = int(units) if units == units.to_integral_value() else 3
     if fee_basis == Opportunity.FeeBasis.PER_SESSION:
-        noun = "session" if units == 1 else "sessions"
+        text = ngettext("%(number)s session", "%(number)s sessions", count)
     else:
-        noun = "hour" if units == 1 else "hours"
-    return f"{number} {noun}"
+        text = ngettext("%(number)s hour", "%(number)s hours", count)
+    return text % {"number": number}
 
 
 def units_agreed(*, sign_up: SignUp) -> Decimal:

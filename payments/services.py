@@ -15,6 +15,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import NotAllowed
 from core.storage import private_storage
@@ -26,6 +31,7 @@ from members.services import on_behalf_record
 from notifications.models import Kind
 from notifications.services import notify
 from opportunities import fees
+from opportunities.dates import lazy_date
 from opportunities.models import Opportunity, SignUp
 from opportunities.selectors import (
     opportunity_last_session_start,
@@ -49,11 +55,11 @@ TRANSITIONS = {
 }
 # How each change is named in a refusal: "it cannot be approved".
 VERBS = {
-    S.SUBMITTED: "sent again",
-    S.QUERIED: "queried",
-    S.APPROVED: "approved",
-    S.REJECTED: "rejected",
-    S.PAID: "marked paid",
+    S.SUBMITTED: gettext_lazy("sent again"),
+    S.QUERIED: gettext_lazy("queried"),
+    S.APPROVED: gettext_lazy("approved"),
+    S.REJECTED: gettext_lazy("rejected"),
+    S.PAID: gettext_lazy("marked paid"),
 }
 
 
@@ -75,14 +81,19 @@ class ExpenseInput:
 def units_check(*, sign_up: SignUp, units: Decimal) -> None:
     basis = sign_up.opportunity.fee_basis
     if units < 0:
-        raise NotAllowed("Enter 0 or more.")
+        raise NotAllowed(_("Enter 0 or more."))
     agreed = units_agreed(sign_up=sign_up)
     if units > agreed:
         raise NotAllowed(
-            f"The agreed amount is {units_text(units=agreed, fee_basis=basis)}, so "
-            f"you cannot claim for {units_text(units=units, fee_basis=basis)} here. "
-            "If you worked more than "
-            "was agreed, talk to the engagement lead."
+            _(
+                "The agreed amount is %(agreed)s, so you cannot claim for "
+                "%(units)s here. If you worked more than was agreed, talk to "
+                "the engagement lead."
+            )
+            % {
+                "agreed": units_text(units=agreed, fee_basis=basis),
+                "units": units_text(units=units, fee_basis=basis),
+            }
         )
 
 
@@ -153,13 +164,13 @@ def _lines_write(claim: Claim, expenses: list[ExpenseInput], actor) -> None:
         receipt = expense.receipt
         if isinstance(receipt, ExpenseLine):
             if receipt.pk not in old:
-                raise NotAllowed("That receipt belongs to another claim.")
+                raise NotAllowed(_("That receipt belongs to another claim."))
             line.receipt = receipt.receipt.name
             line.receipt_name = receipt.receipt_name
             kept_files.add(receipt.receipt.name)
         elif isinstance(receipt, ReceiptUpload):
             if receipt.uploaded_by_id != actor.pk:
-                raise NotAllowed("That receipt was attached by someone else.")
+                raise NotAllowed(_("That receipt was attached by someone else."))
             line.receipt = receipt.file.name
             line.receipt_name = receipt.original_name
             receipt.delete()  # the file now belongs to the line
@@ -195,12 +206,12 @@ def _url(claim: Claim) -> str:
 
 def _member_may_claim(actor, member) -> None:
     if actor.pk != member.pk and not may_act_for(actor, member):
-        raise NotAllowed("Only the member, or someone acting for them, can claim.")
+        raise NotAllowed(_("Only the member, or someone acting for them, can claim."))
 
 
 def _lead_only(by) -> None:
     if not roles.is_lead(by):
-        raise NotAllowed("Only the engagement lead decides on claims.")
+        raise NotAllowed(_("Only the engagement lead decides on claims."))
 
 
 def _record(claim: Claim, *, by, from_status: str, message: str = "") -> ClaimEvent:
@@ -215,23 +226,26 @@ def _record(claim: Claim, *, by, from_status: str, message: str = "") -> ClaimEv
     )
     title = claim.sign_up.opportunity.title
     member = claim.sign_up.member
+    # Lazy, so the member reads it in their own language.
     subject, body = {
         S.SUBMITTED: (
-            f"We have your claim: {title}",
-            "The engagement lead will check it and tell you what happens next.",
+            gettext_lazy("We have your claim: {title}"),
+            gettext_lazy(
+                "The engagement lead will check it and tell you what happens next."
+            ),
         ),
-        S.QUERIED: (f"A question about your claim: {title}", message),
+        S.QUERIED: (gettext_lazy("A question about your claim: {title}"), message),
         S.APPROVED: (
-            f"Your claim is approved: {title}",
-            message or "It will be paid soon.",
+            gettext_lazy("Your claim is approved: {title}"),
+            message or gettext_lazy("It will be paid soon."),
         ),
-        S.REJECTED: (f"Your claim was not approved: {title}", message),
-        S.PAID: (f"Your claim has been paid: {title}", message),
+        S.REJECTED: (gettext_lazy("Your claim was not approved: {title}"), message),
+        S.PAID: (gettext_lazy("Your claim has been paid: {title}"), message),
     }[S(claim.status)]
     notify(
         recipients=[member],
         kind=Kind.PAYMENT,
-        subject=subject,
+        subject=format_lazy(subject, title=title),
         body=body,
         url=_url(claim),
         dedupe_key=f"claim-event:{event.pk}",
@@ -244,10 +258,12 @@ def _record(claim: Claim, *, by, from_status: str, message: str = "") -> ClaimEv
                 pk=member.pk
             ),
             kind=Kind.PAYMENT,
-            subject=(
-                f"Claim sent back with an answer: {member}, {title}"
+            subject=format_lazy(
+                gettext_lazy("Claim sent back with an answer: {member}, {title}")
                 if again
-                else f"New claim to check: {member}, {title}"
+                else gettext_lazy("New claim to check: {member}, {title}"),
+                member=str(member),
+                title=title,
             ),
             body=message,
             url=_url(claim),
@@ -267,7 +283,8 @@ def _locked(claim: Claim, to: str) -> Claim:
     current, target = S(claim.status), S(to)
     if target not in TRANSITIONS[current]:
         raise NotAllowed(
-            f"This claim is “{current.label.lower()}”: it cannot be {VERBS[target]}."
+            _("This claim is “%(status)s”: it cannot be %(verb)s.")
+            % {"status": str(current.label).lower(), "verb": VERBS[target]}
         )
     return claim
 
@@ -302,8 +319,10 @@ def claim_submit(
     claim_open_check(sign_up=sign_up)
     if Claim.objects.filter(sign_up=sign_up).exists():
         raise NotAllowed(
-            "You have already claimed for this opportunity. Look at your claim "
-            "on the Your payments page."
+            _(
+                "You have already claimed for this opportunity. Look at your claim "
+                "on the Your payments page."
+            )
         )
     units_check(sign_up=sign_up, units=units)
     now = timezone.now()
@@ -330,19 +349,25 @@ def claim_open_check(*, sign_up: SignUp) -> None:
     """A claim is for selected people, after the work."""
     if sign_up.status != SignUp.Status.SELECTED:
         raise NotAllowed(
-            "Only people selected to take part can claim for this opportunity."
+            _("Only people selected to take part can claim for this opportunity.")
         )
     opportunity = sign_up.opportunity
     if not opportunity_work_done(opportunity=opportunity):
         last = opportunity_last_session_start(opportunity=opportunity)
-        when = (
-            f" on {timezone.localtime(last):%-d %B %Y}"
-            if last and opportunity.status != Opportunity.Status.CANCELLED
-            else ""
-        )
+        if last and opportunity.status != Opportunity.Status.CANCELLED:
+            raise NotAllowed(
+                _(
+                    "You can claim once the work is done, from the last session "
+                    "on %(date)s. If you have already spent money on it, tell "
+                    "the engagement lead."
+                )
+                % {"date": date_format(timezone.localtime(last), "j F Y")}
+            )
         raise NotAllowed(
-            f"You can claim once the work is done, from the last session{when}. "
-            "If you have already spent money on it, tell the engagement lead."
+            _(
+                "You can claim once the work is done, from the last session. "
+                "If you have already spent money on it, tell the engagement lead."
+            )
         )
 
 
@@ -359,7 +384,7 @@ def claim_resubmit(
     claim = _locked(claim, S.SUBMITTED)
     _member_may_claim(actor, claim.sign_up.member)
     if not message.strip():
-        raise NotAllowed("Answer the lead's question before sending the claim back.")
+        raise NotAllowed(_("Answer the lead's question before sending the claim back."))
     units_check(sign_up=claim.sign_up, units=units)
     _lines_write(claim, expenses, actor)
     on_behalf_record(
@@ -391,7 +416,7 @@ def claim_query(*, claim: Claim, by: User, message: str) -> Claim:
     _lead_only(by)
     claim = _locked(claim, S.QUERIED)
     if not message.strip():
-        raise NotAllowed("Write the question for the member.")
+        raise NotAllowed(_("Write the question for the member."))
     return _move(claim, to=S.QUERIED, by=by, message=message)
 
 
@@ -400,13 +425,13 @@ def claim_reject(*, claim: Claim, by: User, reason: str) -> Claim:
     _lead_only(by)
     claim = _locked(claim, S.REJECTED)
     if not reason.strip():
-        raise NotAllowed("Write the reason, for the member to read.")
+        raise NotAllowed(_("Write the reason, for the member to read."))
     return _move(claim, to=S.REJECTED, by=by, message=reason)
 
 
 def paid_on_check(*, paid_on: date, today: date | None = None) -> None:
     if paid_on > (today or timezone.localdate()):
-        raise NotAllowed("The date paid cannot be in the future.")
+        raise NotAllowed(_("The date paid cannot be in the future."))
 
 
 @transaction.atomic
@@ -417,13 +442,16 @@ def claim_mark_paid(
     claim = _locked(claim, S.PAID)
     paid_on_check(paid_on=paid_on, today=today)
     if not reference.strip():
-        raise NotAllowed("Enter the payment reference.")
+        raise NotAllowed(_("Enter the payment reference."))
     return _move(
         claim,
         to=S.PAID,
         by=by,
-        message=(
-            f"£{claim.total()} paid on {paid_on:%-d %B %Y}, reference {reference}."
+        message=format_lazy(
+            gettext_lazy("£{total} paid on {date}, reference {reference}."),
+            total=claim.total(),
+            date=lazy_date(paid_on, "j F Y"),
+            reference=reference,
         ),
         paid_on=paid_on,
         payment_reference=reference,
@@ -433,13 +461,27 @@ def claim_mark_paid(
 # Arranged and paid in advance ---------------------------------------------------
 
 
+def _kind(arrangement: AdvanceArrangement):
+    """The kind's label, lazy (get_kind_display() would fix it in English)."""
+    return AdvanceArrangement.Kind(arrangement.kind).label
+
+
+_lower = lazy(lambda text: str(text).lower(), str)
+
+
 def _arrangement_notify(arrangement: AdvanceArrangement, key: str, subject: str):
     notify(
         recipients=[arrangement.sign_up.member],
         kind=Kind.PAYMENT,
         subject=subject,
-        body=f"{arrangement.get_kind_display()}: {arrangement.details} "
-        f"(£{arrangement.amount}). You do not need to claim this.",
+        body=format_lazy(
+            gettext_lazy(
+                "{kind}: {details} (£{amount}). You do not need to claim this."
+            ),
+            kind=_kind(arrangement),
+            details=arrangement.details,
+            amount=arrangement.amount,
+        ),
         url=reverse("payments:mine"),
         dedupe_key=f"{key}:{arrangement.pk}",
         target=arrangement,
@@ -453,7 +495,7 @@ def arrangement_add(
     """The lead arranges travel, replacement care or a taxi for a participant."""
     _lead_only(by)
     if sign_up.status != SignUp.Status.SELECTED:
-        raise NotAllowed("Arrange things in advance only for people taking part.")
+        raise NotAllowed(_("Arrange things in advance only for people taking part."))
     arrangement = AdvanceArrangement(
         sign_up=sign_up, kind=kind, details=details, amount=amount, arranged_by=by
     )
@@ -462,8 +504,11 @@ def arrangement_add(
     _arrangement_notify(
         arrangement,
         "advance-arranged",
-        f"Arranged for you: {arrangement.get_kind_display().lower()} for "
-        f"{sign_up.opportunity.title}",
+        format_lazy(
+            gettext_lazy("Arranged for you: {kind} for {title}"),
+            kind=_lower(_kind(arrangement)),
+            title=sign_up.opportunity.title,
+        ),
     )
     return arrangement
 
@@ -484,10 +529,10 @@ def arrangement_mark_paid(
         .get(pk=arrangement.pk)
     )
     if arrangement.status == AdvanceArrangement.Status.PAID:
-        raise NotAllowed("This has already been marked paid.")
+        raise NotAllowed(_("This has already been marked paid."))
     paid_on_check(paid_on=paid_on, today=today)
     if not reference.strip():
-        raise NotAllowed("Enter the payment reference.")
+        raise NotAllowed(_("Enter the payment reference."))
     arrangement.status = AdvanceArrangement.Status.PAID
     arrangement.paid_on = paid_on
     arrangement.reference = reference
@@ -495,7 +540,10 @@ def arrangement_mark_paid(
     _arrangement_notify(
         arrangement,
         "advance-paid",
-        f"Paid for you: {arrangement.get_kind_display().lower()} for "
-        f"{arrangement.sign_up.opportunity.title}",
+        format_lazy(
+            gettext_lazy("Paid for you: {kind} for {title}"),
+            kind=_lower(_kind(arrangement)),
+            title=arrangement.sign_up.opportunity.title,
+        ),
     )
     return arrangement

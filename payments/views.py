@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import NotAllowed
@@ -178,8 +179,10 @@ def _claim_form(request, *, sign_up, claim=None):
         else:
             messages.success(
                 request,
-                "Your claim is sent. The engagement lead will check it and tell "
-                "you what happens next.",
+                _(
+                    "Your claim is sent. The engagement lead will check it and tell "
+                    "you what happens next."
+                ),
             )
             return redirect("payments:claim", pk=claim.pk)
 
@@ -220,7 +223,7 @@ def claim_edit(request, pk, member):
     if claim.sign_up.member_id != member.pk:
         raise Http404("Only the member changes a claim")
     if not claim_editable_by(person=member, claim=claim):
-        messages.error(request, "This claim cannot be changed now.")
+        messages.error(request, _("This claim cannot be changed now."))
         return redirect("payments:claim", pk=claim.pk)
     return _claim_form(request, sign_up=claim.sign_up, claim=claim)
 
@@ -321,7 +324,7 @@ def approve(request, pk):
         act=lambda claim, data: claim_approve(
             claim=claim, by=request.user, message=data["message"]
         ),
-        done="The claim is approved. The member has been told.",
+        done=_("The claim is approved. The member has been told."),
     )
 
 
@@ -336,7 +339,7 @@ def query(request, pk):
         act=lambda claim, data: claim_query(
             claim=claim, by=request.user, message=data["message"]
         ),
-        done="Your question is sent to the member.",
+        done=_("Your question is sent to the member."),
     )
 
 
@@ -351,7 +354,7 @@ def reject(request, pk):
         act=lambda claim, data: claim_reject(
             claim=claim, by=request.user, reason=data["reason"]
         ),
-        done="The claim is not approved. The member has been told why.",
+        done=_("The claim is not approved. The member has been told why."),
     )
 
 
@@ -369,7 +372,7 @@ def mark_paid(request, pk):
             paid_on=data["paid_on"],
             reference=data["reference"],
         ),
-        done="The claim is marked paid. The member has been told.",
+        done=_("The claim is marked paid. The member has been told."),
     )
 
 
@@ -427,7 +430,9 @@ def arrange(request, sign_up_pk):
             form.add_error(None, str(refusal))
         else:
             messages.success(
-                request, f"Arranged for {sign_up.member}. They have been told."
+                request,
+                _("Arranged for %(member)s. They have been told.")
+                % {"member": sign_up.member},
             )
             return redirect("payments:opportunity", pk=sign_up.opportunity_id)
     return _opportunity_page(request, sign_up.opportunity, status=400, **{prefix: form})
@@ -449,7 +454,7 @@ def arrangement_paid(request, pk):
         except NotAllowed as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, "Marked paid. The member has been told.")
+            messages.success(request, _("Marked paid. The member has been told."))
             return redirect(
                 "payments:opportunity", pk=arrangement.sign_up.opportunity_id
             )

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -10,7 +11,7 @@ class BenefitThresholdViewSet(SnippetViewSet):
 
     model = BenefitThreshold
     icon = "table"
-    menu_label = "Benefit thresholds"
+    menu_label = _("Benefit thresholds")
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["name", "amount", "period", "applies_from"]

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from members.forms import date_field
 
@@ -15,36 +16,38 @@ class GoalForm(forms.ModelForm):
             "status": forms.RadioSelect,
         }
         help_texts = {
-            "title": "What would you like to do or learn? For example: chair a "
-            "meeting.",
-            "steps": "The steps that will get you there, one on each line.",
-            "support_needed": "Training, a buddy, time, equipment: anything that "
-            "would help.",
+            "title": _(
+                "What would you like to do or learn? For example: chair a meeting."
+            ),
+            "steps": _("The steps that will get you there, one on each line."),
+            "support_needed": _(
+                "Training, a buddy, time, equipment: anything that would help."
+            ),
         }
-        error_messages = {"title": {"required": "Write your goal in a few words."}}
+        error_messages = {"title": {"required": _("Write your goal in a few words.")}}
 
 
 class ReviewDateForm(forms.Form):
     review_on = date_field(
-        "Next review",
+        _("Next review"),
         required=False,
-        help_text="Optional. We remind you two weeks before.",
+        help_text=_("Optional. We remind you two weeks before."),
     )
 
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label="Add a comment",
+        label=_("Add a comment"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Write your comment."},
+        error_messages={"required": _("Write your comment.")},
     )
 
 
 class ReviewForm(forms.Form):
-    reviewed_on = date_field("Date of the review")
+    reviewed_on = date_field(_("Date of the review"))
     notes = forms.CharField(
-        label="Notes from the review",
+        label=_("Notes from the review"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    next_review_on = date_field("Next review", required=False)
+    next_review_on = date_field(_("Next review"), required=False)

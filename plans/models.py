@@ -4,6 +4,7 @@ the engagement lead ever see one (plans/access.py)."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class DevelopmentPlan(models.Model):
@@ -12,7 +13,7 @@ class DevelopmentPlan(models.Model):
         on_delete=models.CASCADE,
         related_name="development_plan",
     )
-    review_on = models.DateField("next review", null=True, blank=True)
+    review_on = models.DateField(_("next review"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -22,16 +23,16 @@ class DevelopmentPlan(models.Model):
 
 class Goal(models.Model):
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
 
     plan = models.ForeignKey(
         DevelopmentPlan, on_delete=models.CASCADE, related_name="goals"
     )
-    title = models.CharField("goal", max_length=200)
-    steps = models.TextField("steps to get there", blank=True)
-    support_needed = models.TextField("support I need", blank=True)
+    title = models.CharField(_("goal"), max_length=200)
+    steps = models.TextField(_("steps to get there"), blank=True)
+    support_needed = models.TextField(_("support I need"), blank=True)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
@@ -52,7 +53,7 @@ class PlanComment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    body = models.TextField("comment")
+    body = models.TextField(_("comment"))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

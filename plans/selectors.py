@@ -3,6 +3,8 @@
 from datetime import date, timedelta
 
 from django.db.models import F, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from members import roles
 from members.models import User
@@ -38,10 +40,10 @@ def plan_of(*, owner: User) -> DevelopmentPlan | None:
 def plan_review_date_warning(*, review_on: date | None, today: date) -> str:
     """A past review date is kept (it may be right), with a word about it."""
     if review_on and review_on < today:
-        return (
-            f"The review date, {review_on:%-d %B %Y}, has already passed. It is "
+        return _(
+            "The review date, %(date)s, has already passed. It is "
             "saved; change it if it was a mistake."
-        )
+        ) % {"date": date_format(review_on, "j F Y")}
     return ""
 
 

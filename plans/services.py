@@ -5,6 +5,10 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from members import roles
 from members.models import User
@@ -79,7 +83,10 @@ def plan_comment_add(*, plan: DevelopmentPlan, author: User, body: str) -> PlanC
     notify(
         recipients=recipients,
         kind=Kind.PLAN,
-        subject=f"New comment on {plan.owner.first_name or plan.owner}'s plan",
+        subject=format_lazy(
+            gettext_lazy("New comment on {name}'s plan"),
+            name=plan.owner.first_name or str(plan.owner),
+        ),
         body=body[:300],
         url=reverse("plans:plan", kwargs={"pk": plan.pk}),
         dedupe_key=f"plan-comment:{comment.pk}",
@@ -108,13 +115,17 @@ def plan_review_record(
     notify(
         recipients=[plan.owner],
         kind=Kind.PLAN,
-        subject="Your development plan has been reviewed",
+        subject=gettext_lazy("Your development plan has been reviewed"),
         body=notes[:300],
         url=reverse("plans:plan", kwargs={"pk": plan.pk}),
         dedupe_key=f"plan-review:{review.pk}",
         target=plan,
     )
     return review
+
+
+# "5 March", with the month named in the language the text is read in.
+_day_and_month = lazy(lambda day: date_format(day, "j F"), str)
 
 
 def plan_review_reminders_send(*, today: date) -> int:
@@ -132,9 +143,14 @@ def plan_review_reminders_send(*, today: date) -> int:
             notify(
                 recipients=[plan.owner],
                 kind=Kind.REMINDER,
-                subject=f"Your plan review is on {plan.review_on:%-d %B}",
-                body="Have a look at your goals before the review, and add "
-                "anything you would like to talk about.",
+                subject=format_lazy(
+                    gettext_lazy("Your plan review is on {date}"),
+                    date=_day_and_month(plan.review_on),
+                ),
+                body=gettext_lazy(
+                    "Have a look at your goals before the review, and add "
+                    "anything you would like to talk about."
+                ),
                 url=reverse("plans:plan", kwargs={"pk": plan.pk}),
                 dedupe_key=f"plan-review-reminder:{plan.pk}:{plan.review_on}",
                 target=plan,

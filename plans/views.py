@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members import roles
@@ -84,7 +85,10 @@ def goal_edit(request, pk, goal_pk=None):
     form = GoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():
         goal_save(plan=plan, goal=goal, actor=request.user, **form.cleaned_data)
-        messages.success(request, f"Saved the goal: {form.cleaned_data['title']}")
+        messages.success(
+            request,
+            _("Saved the goal: %(title)s") % {"title": form.cleaned_data["title"]},
+        )
         return redirect("plans:plan", pk=plan.pk)
     return render(
         request,
@@ -100,7 +104,9 @@ def goal_delete(request, pk, goal_pk):
     goal = get_object_or_404(plan.goals, pk=goal_pk)
     if request.method == "POST":
         goal_remove(goal=goal, actor=request.user)
-        messages.success(request, f"Removed the goal: {goal.title}")
+        messages.success(
+            request, _("Removed the goal: %(title)s") % {"title": goal.title}
+        )
         return redirect("plans:plan", pk=plan.pk)
     return render(request, "plans/goal_delete.html", {"plan": plan, "goal": goal})
 
@@ -121,7 +127,7 @@ def review_date(request, pk):
     if warning:
         messages.warning(request, warning)
     else:
-        messages.success(request, "Saved the review date.")
+        messages.success(request, _("Saved the review date."))
     return redirect("plans:plan", pk=plan.pk)
 
 
@@ -133,7 +139,7 @@ def comment(request, pk):
     if not form.is_valid():
         return _plan_page(request, plan, comment_form=form, status=400)
     plan_comment_add(plan=plan, author=request.user, body=form.cleaned_data["body"])
-    messages.success(request, "Your comment is added.")
+    messages.success(request, _("Your comment is added."))
     return redirect("plans:plan", pk=plan.pk)
 
 
@@ -145,7 +151,7 @@ def review(request, pk):
     if not form.is_valid():
         return _plan_page(request, plan, review_form=form, status=400)
     plan_review_record(plan=plan, reviewer=request.user, **form.cleaned_data)
-    messages.success(request, "The review is recorded.")
+    messages.success(request, _("The review is recorded."))
     return redirect("plans:plan", pk=plan.pk)
 
 
