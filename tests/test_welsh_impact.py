@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from impact.factories import MeetingFactory
 from impact.services import heard_asks_send
@@ -26,13 +26,16 @@ def test_a_welsh_speaking_member_reads_were_we_heard_in_welsh(client):
 
 
 def test_the_were_we_heard_questions_are_sent_in_welsh():
+    member = person("member@example.org")
+    member.language = "cy"
+    member.save(update_fields=["language"])
     meeting = MeetingFactory(
         title="Cyfarfod am basys bws",
         date=timezone.localdate() - timedelta(days=1),
-        attendees=[person("member@example.org")],
+        attendees=[member],
     )
-    with translation.override("cy"):
-        heard_asks_send(today=timezone.localdate())
+    # Sent by the scheduled task, in English; each reader gets their own.
+    heard_asks_send(today=timezone.localdate())
     note = Notification.objects.get(dedupe_key=f"heard-ask:meeting:{meeting.pk}")
     assert note.subject == "Gawsoch chi eich clywed? Cyfarfod am basys bws"
     assert "Oeddech chi’n teimlo bod eich llais wedi’i glywed?" in note.body

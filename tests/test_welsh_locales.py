@@ -6,6 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
@@ -190,3 +191,14 @@ def test_the_members_area_comes_in_the_member_s_own_language(client, demo_site):
 def test_the_default_home_is_found_by_its_language(demo_site):
     assert demo_site.locale.language_code == "en-gb"
     assert Page.objects.type(HomePage).filter(locale=demo_site.locale).count() == 1
+
+
+def test_the_two_step_pages_stay_open_in_both_languages_whoever_came_first():
+    from accounts.two_step.middleware import open_paths
+
+    open_paths.cache_clear()
+    with translation.override("cy"):
+        paths = open_paths()
+    assert "/accounts/two-step/" in paths
+    assert "/cy/accounts/two-step/" in paths
+    open_paths.cache_clear()

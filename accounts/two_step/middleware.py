@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 from members import roles
 
@@ -58,6 +59,11 @@ class TwoStepMiddleware:
 
 @cache
 def open_paths() -> frozenset[str]:
-    """The open pages' addresses, worked out once rather than on every
-    request of every signed-in person."""
-    return frozenset(reverse(name) for name in OPEN_URL_NAMES)
+    """The open pages' addresses in every language (the ways in are under
+    /cy/ too), worked out once rather than on every request of every
+    signed-in person, whatever language the first request was in."""
+    paths = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths.update(reverse(name) for name in OPEN_URL_NAMES)
+    return frozenset(paths)
