@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import keep_lazy_text
+from django.utils.functional import Promise, keep_lazy_text
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -222,7 +222,7 @@ def post_hide(
     return post
 
 
-def post_notifications_reword(*, posts: Iterable[Post], body) -> int:
+def post_notifications_reword(*, posts: Iterable[Post], body: str | Promise) -> int:
     """What followers and mentioned people were told of these posts says
     `body` instead of quoting them, in the notification centre, digests and
     emails still to send and call-backs still to make (all read the

@@ -4,7 +4,7 @@ from members import roles
 from members.models import User
 from members.selectors import active_in_role
 
-from .models import CharterAcceptance, CharterVersion
+from .models import WELSH, CharterAcceptance, CharterVersion
 
 
 def charter_current() -> CharterVersion | None:
@@ -90,3 +90,9 @@ def members_to_accept() -> QuerySet[User]:
 
 def charter_acceptance_asked(*, user: User) -> bool:
     return user.is_active and roles.is_member(user)
+
+
+def charter_welsh_fixed(*, version: CharterVersion) -> bool:
+    """The Welsh can be added, or corrected, until someone accepts the
+    version in Welsh; then it is fixed, like the English."""
+    return version.acceptances.filter(language=WELSH).exists()

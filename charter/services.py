@@ -1,6 +1,7 @@
 """Publishing and accepting the Charter."""
 
 from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -16,7 +17,7 @@ from notifications.models import Kind
 from notifications.services import notify
 
 from .models import WELSH, CharterAcceptance, CharterVersion
-from .selectors import members_to_accept
+from .selectors import charter_welsh_fixed, members_to_accept
 
 
 def _summary(english: str, welsh: str) -> str:
@@ -71,18 +72,12 @@ def charter_publish(
     return version
 
 
-def charter_welsh_fixed(*, version: CharterVersion) -> bool:
-    """The Welsh can be added, or corrected, until someone accepts the
-    version in Welsh; then it is fixed, like the English."""
-    return version.acceptances.filter(language=WELSH).exists()
-
-
 def charter_welsh_set(
     *,
     version: CharterVersion,
     body_cy: str,
     summary_of_changes_cy: str = "",
-    easy_read_cy=None,
+    easy_read_cy: File | None = None,
 ) -> None:
     """Add the Welsh to a published version. A Welsh Easy Read file already
     there stays unless a new one is given."""

@@ -17,11 +17,11 @@ from .selectors import (
     acceptance_table,
     charter_acceptance_asked,
     charter_current,
+    charter_welsh_fixed,
 )
 from .services import (
     charter_accept,
     charter_publish,
-    charter_welsh_fixed,
     charter_welsh_set,
 )
 

@@ -88,7 +88,7 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
         .only("pk", "email", "language")
         .order_by("pk")
     )
-    words = in_languages({person.language for person in people}, subject, body)
+    words = _in_languages({person.language for person in people}, subject, body)
     deliveries = {
         person.pk: (
             Delivery.IMMEDIATE
@@ -142,7 +142,9 @@ def _notify_new(recipient_ids, kind, subject, body, url, dedupe_key, target):
     return notifications
 
 
-def in_languages(languages: Iterable[str], *texts) -> dict[str, tuple[str, ...]]:
+def _in_languages(
+    languages: Iterable[str], *texts: str | Promise
+) -> dict[str, tuple[str, ...]]:
     """Each text (plain or lazy) in each language: {language: (texts…)}. A
     subject is kept to one line."""
     words = {}
@@ -183,7 +185,7 @@ def account_email(
         defaults={
             "to_address": to_address,
             "language": language,
-            "subject": in_languages([language], subject)[language][0],
+            "subject": _in_languages([language], subject)[language][0],
             "template": template,
             "context": context,
             "account_link": link,
