@@ -1,8 +1,10 @@
-"""The engagement leads translate pages with wagtail-localize (Wagtail's
-Editors and Moderators groups already may), and any translation of a
+"""The engagement leads translate pages and library topics with
+wagtail-localize (Wagtail's Editors and Moderators groups already may
+translate pages), and look after the topics; any translation of a
 section already made gets the section's permissions and workflow, as new
 ones do (moderation/services.py, translation_rules_follow_source)."""
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 from members.roles import ENGAGEMENT_LEADS
@@ -17,12 +19,24 @@ def grant(apps, schema_editor):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
 
+    # Model permissions are normally made after migrating; make them now.
+    app_config = apps.get_app_config("library")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
+
     leads = Group.objects.filter(name=ENGAGEMENT_LEADS).first()
-    permission = Permission.objects.filter(
-        content_type__app_label="wagtail_localize", codename="submit_translation"
-    ).first()
-    if leads and permission:
-        leads.permissions.add(permission)
+    if leads:
+        leads.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="wagtail_localize",
+                codename="submit_translation",
+            ),
+            *Permission.objects.filter(
+                content_type__app_label="library",
+                codename__in=["add_topic", "change_topic"],
+            ),
+        )
 
     for app_label, model in SECTIONS:
         for section in Page.objects.filter(
@@ -53,6 +67,7 @@ class Migration(migrations.Migration):
         ("moderation", "0001_roles_and_moderation"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("core", "0004_welsh_locale"),
+        ("library", "0006_topic_translatable"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
