@@ -4,6 +4,7 @@ a training course. May import core and members."""
 import factory
 import wagtail_factories
 from django.utils.text import slugify
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from .models import Audience, LibraryIndexPage, ResourcePage, Topic, TrainingStepPage
@@ -16,9 +17,10 @@ def _paragraph(text: str):
 class TopicFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Topic
-        django_get_or_create = ("name",)
+        django_get_or_create = ("name", "locale")
 
     name = "Carers' rights"
+    locale = factory.LazyFunction(Locale.get_default)
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
 
 

@@ -3,8 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import CONTENT_BLOCKS
 from core.content_checks import content_report
@@ -13,14 +14,23 @@ from core.panels import ContentReportPanel
 from core.routing import ServedFromCache
 
 
-class Topic(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(unique=True)
+class Topic(TranslatableMixin, models.Model):
+    """A library topic. Translated with wagtail-localize: the Welsh topic
+    keeps the English slug, so ?topic= filters the same in both languages."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField()
 
     panels = ["name", "slug"]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        unique_together = [
+            ("translation_key", "locale"),
+            ("name", "locale"),
+            ("slug", "locale"),
+        ]
 
     def __str__(self):
         return self.name

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.content_generation import public_pages
+from core.languages import locale_codes, page_language
 from core.listing import choice_filters_apply, page_get
 from core.nations import NATION_CHOICES, NATIONS
 
@@ -50,7 +51,7 @@ def resource_list(*, index: Page, params: QueryDict) -> dict:
         notices=notices,
         filters=filters,
     )
-    topics = list(Topic.objects.all())
+    topics = topics_in(language=page_language(index))
     resources = choice_filters_apply(
         queryset=resources,
         params=params,
@@ -79,3 +80,15 @@ def resource_list(*, index: Page, params: QueryDict) -> dict:
             key: params.get(key, "") for key in ("type", "topic", "audience", "nation")
         },
     }
+
+
+def topics_in(*, language: str) -> list[Topic]:
+    """Each topic once, in `language` where it is translated and otherwise
+    as it was written (English), by name. Translations share the slug."""
+    codes = locale_codes()
+    chosen: dict = {}
+    for topic in Topic.objects.all():
+        key = topic.translation_key
+        if key not in chosen or codes.get(topic.locale_id) == language:
+            chosen[key] = topic
+    return sorted(chosen.values(), key=lambda topic: topic.name)

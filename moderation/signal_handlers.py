@@ -1,8 +1,9 @@
 """Moderation events reach people through the notification service (with
 their own preferences and the outbox) instead of Wagtail's direct emails."""
 
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import (
+    copy_for_translation_done,
     task_rejected,
     task_submitted,
     workflow_approved,
@@ -33,9 +34,17 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
     services.moderation_approved(workflow_state=instance)
 
 
+def on_copy_for_translation_done(sender, source_obj, target_obj, **kwargs):
+    if isinstance(source_obj, Page):
+        services.translation_rules_follow_source(source=source_obj, target=target_obj)
+
+
 def connect():
     for signal, sender, dispatch_uid in WAGTAIL_EMAILS:
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
     task_submitted.connect(on_task_submitted, dispatch_uid="moderation_submitted")
     task_rejected.connect(on_task_rejected, dispatch_uid="moderation_changes")
     workflow_approved.connect(on_workflow_approved, dispatch_uid="moderation_done")
+    copy_for_translation_done.connect(
+        on_copy_for_translation_done, dispatch_uid="moderation_translation_rules"
+    )

@@ -111,8 +111,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: a sign-in past its time limits ends, saying why.
     "core.middleware.SessionLimitsMiddleware",
-    # Wagtail's reports answer only to those who may review.
+    # Wagtail's reports answer only to those who may review; syncing
+    # translations never publishes them.
     "moderation.middleware.ReportsForReviewersMiddleware",
+    "moderation.middleware.SyncNeverPublishesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.AdminContentSecurityPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -191,6 +193,10 @@ LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation of a live page starts as a draft (wagtail-localize would
+# publish it at once, still in English); it goes live through the page's
+# workflow (moderation/wagtail_hooks.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
