@@ -83,3 +83,37 @@ def versions(page, request=None) -> dict[str, str]:
         return {}
     path = request.get_full_path()
     return {code: translate_url(path, code) for code, _ in settings.LANGUAGES}
+
+
+def locale_id(code: str | None = None) -> int | None:
+    """The Wagtail locale id of a language (the one in use by default), from
+    the cached map: no query."""
+    code = code or current()
+    for pk, language in locale_codes().items():
+        if language == code:
+            return pk
+    return None
+
+
+def in_language(pages, code: str | None = None):
+    """Only the pages of a language (the one in use by default): every public
+    listing shows the reader's language and no other."""
+    return pages.filter(locale_id=locale_id(code))
+
+
+def first_in_language(pages):
+    """The first of the pages in the reader's language, or else in another
+    (a page with no Welsh version yet is still linked): one query."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    return (
+        pages.annotate(
+            in_language=Case(
+                When(locale_id=locale_id(), then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("in_language", "path")
+        .first()
+    )

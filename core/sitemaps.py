@@ -7,27 +7,71 @@ read whole; and a type whose addresses need nothing but the page's own
 columns says so (`sitemap_urls_from_page = True`) and is not read whole
 either: its get_sitemap_urls is then called with the plain Page.
 
-Imports only Django and Wagtail.
+Both languages' pages are listed (the Welsh home page and its pages sit
+beside the English ones, as translations of the site's root page), each
+address with an `<xhtml:link rel="alternate" hreflang>` for every language
+version of it and x-default (English), as Google reads hreflang in sitemaps.
+The versions come from core.languages.translated_pages: no query per page.
+
+Imports only Django, Wagtail and core.
 """
 
 from functools import partial
 
+from django.conf import settings
+from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from . import languages
 from .content_generation import public_pages
 
 
 class PageSitemap(Sitemap):
     def items(self):
+        root = self.get_wagtail_site().root_page
+        roots = Page.objects.filter(translation_key=root.translation_key).values_list(
+            "path", flat=True
+        )
+        in_site = Q()
+        for path in roots:
+            in_site |= Q(path__startswith=path)
         pages = (
-            self.get_wagtail_site()
-            .root_page.get_descendants(inclusive=True)
-            .live()
-            .order_by("path")
-            .defer_streamfields()
+            Page.objects.filter(in_site).live().order_by("path").defer_streamfields()
         )
         return list(public_pages(pages))
+
+    def _alternates(self, item, urls):
+        """Each address's language versions (a sub-address of a routable
+        page, such as a person's profile, in each version of that page)."""
+        versions = languages.translated_pages().get(str(item.translation_key))
+        if not versions:
+            return
+        root_url = self.get_wagtail_site().root_url
+        full = {
+            code: url if url.startswith("http") else root_url + url
+            for code, url in versions.items()
+        }
+        own = full.get(languages.page_language(item))
+        if own is None:
+            return
+        for url_info in urls:
+            location = url_info["location"]
+            if not location.startswith(own):
+                continue
+            rest = location[len(own) :]
+            alternates = [
+                {"lang_code": languages.html_lang(code), "location": url + rest}
+                for code, url in full.items()
+            ]
+            if settings.LANGUAGE_CODE in full:
+                alternates.append(
+                    {
+                        "lang_code": "x-default",
+                        "location": full[settings.LANGUAGE_CODE] + rest,
+                    }
+                )
+            url_info["alternates"] = alternates
 
     def _urls(self, page, protocol, domain):
         urls = []
@@ -40,7 +84,9 @@ class PageSitemap(Sitemap):
                     urls_of = partial(kind.get_sitemap_urls, item)
                 else:
                     urls_of = item.specific.get_sitemap_urls
-            for url_info in urls_of(self.request):
+            found = list(urls_of(self.request))
+            self._alternates(item, found)
+            for url_info in found:
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
         # last_mods might be empty if the whole site is private

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from core.content_generation import public_pages
+from core.languages import first_in_language, in_language
 from figures.selectors import (
     WENT_AHEAD,
     Engagement,
@@ -180,7 +181,7 @@ def meeting_public_get(*, slug: str) -> Meeting | None:
 
 def meeting_public_url(*, meeting: Meeting) -> str | None:
     """Where the public reads a public meeting, when "What we did" is live."""
-    page = WhatWeDidPage.objects.live().first()
+    page = first_in_language(WhatWeDidPage.objects.live())
     if page is None or not meeting.is_public:
         return None
     return page.meeting_url(meeting)
@@ -955,7 +956,7 @@ def meetings_of_year(*, year: int) -> list[Meeting]:
 def stories_of_year(*, year: int) -> list[StoryKind]:
     """The live, public stories dated in `year`, by kind, oldest first."""
     stories = list(
-        public_pages(StoryPage.objects.live())
+        public_pages(in_language(StoryPage.objects.live()))
         .filter(date__year=year)
         .defer_streamfields()
         .select_related("author")

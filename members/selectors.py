@@ -8,6 +8,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.content_generation import public_pages
+from core.languages import in_language
 
 from .models import (
     Assembly,
@@ -82,7 +83,7 @@ def who_we_are() -> dict:
 
 def profile_stories_public(*, profile: Profile) -> QuerySet:
     """The live, public stories `profile` wrote, in page order."""
-    return public_pages(profile.stories.live())
+    return public_pages(in_language(profile.stories.live()))
 
 
 def profile_public_get(*, slug: str) -> Profile | None:

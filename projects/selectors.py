@@ -4,6 +4,7 @@ latest update, in the same query) and who follows what."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from core.languages import first_in_language
 from impact.models import Meeting, WhatWeDidPage
 from members import roles
 from members.models import User
@@ -138,7 +139,7 @@ def project_public_get(*, slug: str) -> Project | None:
 def project_public_meetings(*, project: Project) -> list[tuple[Meeting, str]]:
     """Its linked meetings that are public, each with its address under
     "What we did" (none when that page is not live)."""
-    page = WhatWeDidPage.objects.live().first()
+    page = first_in_language(WhatWeDidPage.objects.live())
     if page is None:
         return []
     meetings = project.meetings.filter(is_public=True).only("title", "date", "slug")

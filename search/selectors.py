@@ -11,6 +11,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from core.content_generation import derived, public_pages
+from core.languages import in_language
 from core.listing import page_get
 from library.models import ResourcePage
 from stories.models import StoryPage
@@ -73,7 +74,7 @@ def tag_stories(*, tag: Tag, params: QueryDict) -> dict:
     """Stories with one tag, a page at a time, newest first."""
     notices = []
     stories = (
-        public_pages(StoryPage.objects.live())
+        public_pages(in_language(StoryPage.objects.live()))
         .filter(tags=tag)
         .select_related("author", "hero_image")
         .prefetch_related("hero_image__renditions")
@@ -96,7 +97,7 @@ def site_search(*, params: QueryDict) -> dict:
             % {"count": MAX_QUERY_LENGTH}
         )
     result_type = params.get("type", "")
-    pages = public_pages(Page.objects.live()).exclude(depth__lte=1)
+    pages = public_pages(in_language(Page.objects.live())).exclude(depth__lte=1)
     types = {key: model for key, _label, model in RESULT_TYPES}
     if result_type:
         if result_type in types:

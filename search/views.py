@@ -1,5 +1,6 @@
 from django.shortcuts import render
-from taggit.models import Tag
+
+from stories.selectors import story_tags_all
 
 from .selectors import site_search, tag_stories
 
@@ -9,13 +10,14 @@ def search(request):
 
 
 def tag_index(request):
-    tags = Tag.objects.filter(stories_storypagetag_items__isnull=False).distinct()
-    return render(request, "search/tag_index.html", {"tags": tags.order_by("name")})
+    """The tags of the stories in the reader's language."""
+    tags = story_tags_all().order_by("name")
+    return render(request, "search/tag_index.html", {"tags": tags})
 
 
 def tag(request, slug):
     """Stories with one tag, paged. An unknown tag is explained, not an error."""
-    tag = Tag.objects.filter(slug=slug).first()
+    tag = story_tags_all().filter(slug=slug).first()
     context = {"tag": tag, "slug": slug}
     if tag:
         context |= tag_stories(tag=tag, params=request.GET)

@@ -4,13 +4,33 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.content_generation import derived
+from core.languages import current, first_in_language
+
+from .models import StoryIndexPage
 from .selectors import stories_latest
 
 
+def stories_index_url() -> str:
+    """The stories page of the language in use (the English one until it
+    has a Welsh version)."""
+
+    def build():
+        index = first_in_language(StoryIndexPage.objects.live())
+        return index.get_url() if index else "/"
+
+    return derived(f"stories-index-url:{current()}", build, as_is=True)
+
+
 class StoriesFeed(Feed):
+    """The newest stories in the language of the address: /feeds/… in
+    English, /cy/feeds/… in Welsh."""
+
     title = _("Co-production Hub: stories")
-    link = "/stories/"
     description = _("Blogs, videos and podcasts by members of the group.")
+
+    def link(self):
+        return stories_index_url()
 
     def items(self):
         return stories_latest(limit=20, with_tags=True)

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core.content_checks import content_report
 from core.content_generation import derived
+from core.languages import current, first_in_language
 from core.nations import NATION_CHOICES, NATIONS
 from core.panels import ContentReportPanel
 from core.routing import ServedFromCache
@@ -34,7 +35,7 @@ def _profile_url_pattern() -> str:
     without a live "Who we are" page."""
     from members.models import Profile, WhoWeArePage
 
-    who = WhoWeArePage.objects.live().first()
+    who = first_in_language(WhoWeArePage.objects.live())
     return who.profile_url(Profile(slug=PROFILE_SLUG)) if who else ""
 
 
@@ -244,7 +245,7 @@ class StoryPage(ServedFromCache, Page):
         """The author's public profile, if they agreed to have one."""
         if not (self.author and self.author.publish_on_site):
             return ""
-        pattern = derived("profile-url-pattern", _profile_url_pattern)
+        pattern = derived(f"profile-url-pattern:{current()}", _profile_url_pattern)
         return pattern.replace(PROFILE_SLUG, self.author.slug)
 
     @property

@@ -9,6 +9,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from core.content_generation import derived, public_pages
+from core.languages import in_language
 from core.listing import choice_filters_apply, page_get, page_kept
 from core.nations import NATION_CHOICES, NATIONS
 
@@ -18,9 +19,10 @@ PAGE_SIZE = 9
 
 
 def _story_cards():
-    """Everything a story card shows, in a fixed number of queries."""
+    """Everything a story card shows, in a fixed number of queries, in the
+    reader's language."""
     return (
-        public_pages(StoryPage.objects.live())
+        public_pages(in_language(StoryPage.objects.live()))
         .defer_streamfields()  # a card shows no body
         .select_related("author", "hero_image")
         .prefetch_related("hero_image__renditions")
@@ -75,7 +77,7 @@ def _story_list(*, index: Page, params: QueryDict) -> dict:
     )
     tag_slug = params.get("tag", "")
     if tag_slug:
-        tag = Tag.objects.filter(slug=tag_slug).first()
+        tag = story_tags_all().filter(slug=tag_slug).first()
         if tag:
             stories = stories.filter(tags=tag)
             filters["tag"] = tag.name
@@ -94,11 +96,21 @@ def _story_list(*, index: Page, params: QueryDict) -> dict:
     }
 
 
+def story_tags_all() -> QuerySet[Tag]:
+    """The tags of the live, public stories in the reader's language."""
+    return Tag.objects.filter(
+        stories_storypagetag_items__content_object__in=_story_cards().values("pk")
+    ).distinct()
+
+
 def story_tags(*, limit: int = 12) -> QuerySet[Tag]:
+    """The most used tags of the stories in the reader's language."""
     from django.db.models import Count
 
     return (
-        Tag.objects.filter(stories_storypagetag_items__isnull=False)
+        Tag.objects.filter(
+            stories_storypagetag_items__content_object__in=_story_cards().values("pk")
+        )
         .annotate(uses=Count("stories_storypagetag_items"))
         .order_by("-uses", "name")[:limit]
     )

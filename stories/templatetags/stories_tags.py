@@ -1,6 +1,7 @@
 from django import template
 
 from core.content_generation import derived
+from core.languages import current
 from stories.selectors import stories_latest
 
 register = template.Library()
@@ -10,6 +11,6 @@ register = template.Library()
 def latest_stories(context, limit=3):
     """The newest stories, for the home page (which does not import stories)."""
     stories = derived(
-        f"latest-stories:{limit}", lambda: list(stories_latest(limit=limit))
+        f"latest-stories:{current()}:{limit}", lambda: list(stories_latest(limit=limit))
     )
     return {"request": context.get("request"), "stories": stories}
