@@ -20,6 +20,7 @@ from .projects_content import projects_load, projects_page_load
 from .reflections_content import reflections_load
 from .report_content import report_words_load
 from .stories_content import sections_load, stories_load
+from .welsh_content import welsh_load
 from .writing_content import writing_load
 
 
@@ -55,3 +56,4 @@ def demo_content_load() -> None:
     report_words_load()
     notifications_load()
     writing_load()  # after notification preferences: it notifies people
+    welsh_load()  # last: Welsh versions of pages the demo made in English

@@ -153,7 +153,7 @@ class ResourcePage(ServedFromCache, Page):
             if not getattr(self, attribute):
                 raise ValidationError({field: message})
         if self.media_id and (problems := self.media.accessibility_problems()):
-            raise ValidationError({"media": " ".join(problems.values())})
+            raise ValidationError({"media": " ".join(map(str, problems.values()))})
 
     @property
     def is_training(self) -> bool:

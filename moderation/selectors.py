@@ -1,12 +1,13 @@
 """Reads for moderation: what a Welsh (or any) translation still lacks."""
 
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
 
 # How many untranslated passages a message names before "and N more".
 MISSING_SHOWN = 5
 
 
-def translation_for_page(*, page) -> Translation | None:
+def translation_for_page(*, page: Page) -> Translation | None:
     """The wagtail-localize translation that makes this page, if it is one
     being translated segment by segment (not an alias, not stopped)."""
     return (

@@ -1,6 +1,7 @@
 """Telling the right person about each moderation event, through notify()."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.urls import reverse
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
@@ -104,7 +105,9 @@ def translation_rules_follow_source(*, source: Page, target: Page) -> None:
         )
 
 
-def translation_draft_save(*, translation: Translation, page: Page, by) -> Revision:
+def translation_draft_save(
+    *, translation: Translation, page: Page, by: AbstractBaseUser
+) -> Revision:
     """A new draft of the translated page from the translations so far.
 
     wagtail-localize's own save_target(publish=False) also writes the page's
@@ -133,7 +136,9 @@ def translation_draft_save(*, translation: Translation, page: Page, by) -> Revis
     return revision
 
 
-def translation_send_for_review(*, translation: Translation, page: Page, by) -> str:
+def translation_send_for_review(
+    *, translation: Translation, page: Page, by: AbstractBaseUser
+) -> str:
     """Save the translation as a draft and put it through the page's
     workflow, as Wagtail's editor does with "Submit for moderation".
     Returns what happened: "started", "resumed" or "updated" (a review

@@ -21,9 +21,13 @@ class MediaBlock(AbstractMediaChooserBlock):
         value = super().clean(value)
         if value is not None and (problems := value.accessibility_problems()):
             raise ValidationError(
-                f"“{value.title}” cannot be used yet: "
-                + " ".join(problems.values())
-                + " Edit it under Media."
+                gettext(
+                    "“%(title)s” cannot be used yet: %(problems)s Edit it under Media."
+                )
+                % {
+                    "title": value.title,
+                    "problems": " ".join(str(problem) for problem in problems.values()),
+                }
             )
         return value
 

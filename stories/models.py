@@ -81,7 +81,7 @@ class StoryPageForm(WagtailAdminPageForm):
             if media is None:
                 self.add_error("media", _("Choose the video or audio for this story."))
             elif problems := media.accessibility_problems():
-                self.add_error("media", " ".join(problems.values()))
+                self.add_error("media", " ".join(map(str, problems.values())))
         return cleaned
 
 

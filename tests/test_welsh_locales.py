@@ -85,7 +85,7 @@ def test_welsh_addresses_show_welsh_pages_only(client, demo_site):
         home.unpublish()
     # No Welsh home page: never the English one passed off as Welsh.
     assert client.get("/cy/").status_code == 404
-    assert client.get("/cy/stories/").status_code == 404
+    assert client.get("/cy/stories/", follow=True).status_code == 404
 
 
 def test_the_welsh_home_page_is_under_cy_in_welsh(client, demo_site):
