@@ -647,6 +647,11 @@ def welsh_load() -> list[Page]:
                 # Never a half-translated page published: a segment changed
                 # in the English demo needs its Welsh here first.
                 raise ValueError(f"{url_path}: {of - done} segments have no Welsh")
-            translation.save_target(user=lead, publish=True)
+            # A draft, then published at once: wagtail-localize would publish
+            # when the transaction commits, from a copy of the page that
+            # predates its Welsh children (and so would forget them).
+            translation.save_target(user=lead, publish=False)
+            target = Page.objects.get(pk=page.get_translation(welsh).pk)
+            target.get_latest_revision().publish(user=lead, skip_permission_checks=True)
         made.append(page.get_translation(welsh))
     return made

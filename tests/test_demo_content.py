@@ -314,3 +314,15 @@ def test_the_welsh_reading_member_reads_the_charter_and_its_notice_in_welsh(clie
     html = client.get("/members/charter/").content.decode()
     assert "Ein hymrwymiad" in html
     assert "Hawdd ei Ddeall" in html
+
+
+def test_the_demo_s_page_tree_counts_every_page_s_children(demo_site):
+    """Welsh versions are published at once, never from a stale copy that
+    would forget the children added since (treebeard's numchild)."""
+    wrong = [
+        page.url_path
+        for page in Page.objects.order_by("path")
+        if page.numchild
+        != Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
+    ]
+    assert wrong == []

@@ -26,7 +26,12 @@ HEADER = "X-Page-Cache"
 
 @pytest.fixture
 def story(demo_site):
-    return StoryPage.objects.live().order_by("-date", "-pk").first()
+    return (
+        StoryPage.objects.live()
+        .filter(locale__language_code="en-gb")
+        .order_by("-date", "-pk")
+        .first()
+    )
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def library(demo_site):
-    return LibraryIndexPage.objects.get()
+    return LibraryIndexPage.objects.get(locale__language_code="en-gb")
 
 
 def listed(response):

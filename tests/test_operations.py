@@ -36,7 +36,9 @@ def test_scheduled_publishing_runs_every_minute():
 
 
 def test_a_story_scheduled_to_go_live_does_when_the_task_runs():
-    story = StoryPageFactory(parent=StoryIndexPage.objects.get(), live=False)
+    story = StoryPageFactory(
+        parent=StoryIndexPage.objects.get(locale__language_code="en-gb"), live=False
+    )
     story.title = "Going live on time"
     story.go_live_at = timezone.now() + timedelta(minutes=5)
     revision = story.save_revision()

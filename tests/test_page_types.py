@@ -149,7 +149,9 @@ class TestStoryPage(PageTypeChecks, WagtailPageTestCase):
     parents = [StoryIndexPage]
 
     def made_by_factory(self):
-        return StoryPageFactory(parent=StoryIndexPage.objects.get())
+        return StoryPageFactory(
+            parent=StoryIndexPage.objects.get(locale__language_code="en-gb")
+        )
 
 
 class TestLibraryIndexPage(PageTypeChecks, WagtailPageTestCase):
@@ -165,7 +167,9 @@ class TestResourcePage(PageTypeChecks, WagtailPageTestCase):
     parents = [LibraryIndexPage]
 
     def made_by_factory(self):
-        return ResourcePageFactory(parent=LibraryIndexPage.objects.get())
+        return ResourcePageFactory(
+            parent=LibraryIndexPage.objects.get(locale__language_code="en-gb")
+        )
 
 
 class TestTrainingStepPage(PageTypeChecks, WagtailPageTestCase):
@@ -174,7 +178,8 @@ class TestTrainingStepPage(PageTypeChecks, WagtailPageTestCase):
 
     def made_by_factory(self):
         course = ResourcePageFactory(
-            parent=LibraryIndexPage.objects.get(), training=True
+            parent=LibraryIndexPage.objects.get(locale__language_code="en-gb"),
+            training=True,
         )
         return TrainingStepPageFactory(parent=course)
 
@@ -258,4 +263,6 @@ class TestEasyReadPage(PageTypeChecks, WagtailPageTestCase):
         return {"points": [("point", point)]}
 
     def made_by_factory(self):
-        return EasyReadPageFactory(parent=StoryIndexPage.objects.get())
+        return EasyReadPageFactory(
+            parent=StoryIndexPage.objects.get(locale__language_code="en-gb")
+        )

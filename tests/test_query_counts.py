@@ -377,7 +377,12 @@ def grow_payments_opportunity(opportunity):
 @pytest.mark.parametrize("url", ["/stories/?page=2", "/feeds/stories.rss", "/"])
 def test_story_lists_do_not_grow_with_the_number_of_stories(client, demo_site, url):
     before = queries_for(client, url)
-    add_copies(StoryPage, StoryIndexPage.objects.get(), 6, kind="video")
+    add_copies(
+        StoryPage,
+        StoryIndexPage.objects.get(locale__language_code="en-gb"),
+        6,
+        kind="video",
+    )
     after = queries_for(client, url)
     assert after == before
     assert before <= 25
@@ -386,7 +391,10 @@ def test_story_lists_do_not_grow_with_the_number_of_stories(client, demo_site, u
 def test_the_library_does_not_grow_with_the_number_of_resources(client, demo_site):
     before = queries_for(client, "/library/?page=2")
     add_copies(
-        ResourcePage, LibraryIndexPage.objects.get(), 6, resource_type="document"
+        ResourcePage,
+        LibraryIndexPage.objects.get(locale__language_code="en-gb"),
+        6,
+        resource_type="document",
     )
     after = queries_for(client, "/library/?page=2")
     assert after == before
@@ -394,10 +402,15 @@ def test_the_library_does_not_grow_with_the_number_of_resources(client, demo_sit
 
 def tagged_copies(tag: str, count: int) -> None:
     """More stories with `tag`, copies of one that has it (tags come along)."""
-    story = StoryPage.objects.live().filter(tags__slug=tag).first()
+    story = (
+        StoryPage.objects.live()
+        .filter(locale__language_code="en-gb")
+        .filter(tags__slug=tag)
+        .first()
+    )
     for n in range(count):
         copy = story.copy(
-            to=StoryIndexPage.objects.get(),
+            to=StoryIndexPage.objects.get(locale__language_code="en-gb"),
             update_attrs={"slug": f"{story.slug}-copy-{n}", "title": f"Copy {n}"},
             keep_live=True,
         )
@@ -461,15 +474,22 @@ PUBLIC_PAGES = [
 def more_public_content(count=2):
     """More of everything a public page lists: stories of each kind (tagged,
     by one author, new tags), resources of each type, course steps, people."""
-    stories = StoryIndexPage.objects.get()
-    library = LibraryIndexPage.objects.get()
+    stories = StoryIndexPage.objects.get(locale__language_code="en-gb")
+    library = LibraryIndexPage.objects.get(locale__language_code="en-gb")
     add_copies(StoryPage, stories, count, kind="video")
     for name, template in [
         (
             "english-blog",
-            StoryPage.objects.live().filter(kind="blog", nation="england"),
+            StoryPage.objects.live()
+            .filter(locale__language_code="en-gb")
+            .filter(kind="blog", nation="england"),
         ),
-        ("by-one-author", StoryPage.objects.live().filter(author__slug="dafydd-pryce")),
+        (
+            "by-one-author",
+            StoryPage.objects.live()
+            .filter(locale__language_code="en-gb")
+            .filter(author__slug="dafydd-pryce"),
+        ),
     ]:
         for n in range(count):
             template.first().copy(
@@ -478,7 +498,11 @@ def more_public_content(count=2):
                 keep_live=True,
             ).save_revision().publish()
     tagged_copies("carers", count)
-    for n, story in enumerate(StoryPage.objects.live().order_by("pk")[:count]):
+    for n, story in enumerate(
+        StoryPage.objects.live()
+        .filter(locale__language_code="en-gb")
+        .order_by("pk")[:count]
+    ):
         story.tags.add(f"more-{n}", "carers")
         story.save_revision().publish()
     add_copies(ResourcePage, library, count, resource_type="document")

@@ -95,7 +95,7 @@ def story_with_video(url):
 
 
 def add_url():
-    index = StoryIndexPage.objects.get()
+    index = StoryIndexPage.objects.get(locale__language_code="en-gb")
     return reverse("wagtailadmin_pages:add", args=("stories", "storypage", index.pk))
 
 

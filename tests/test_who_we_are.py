@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def who(demo_site):
-    return WhoWeArePage.objects.get()
+    return WhoWeArePage.objects.get(locale__language_code="en-gb")
 
 
 def test_every_assembly_is_shown_with_its_members(client, who):

@@ -37,7 +37,7 @@ def address(problem):
     ).first()
     return problem.where.format(
         story=story.pk,
-        index=StoryIndexPage.objects.get().pk,
+        index=StoryIndexPage.objects.get(locale__language_code="en-gb").pk,
         workflow_state=state.pk,
         document=get_document_model().objects.first().pk,
     )
