@@ -7,6 +7,7 @@ serialized_rollback, whose snapshot is taken after the demo content exists.
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
@@ -36,6 +37,18 @@ def _empty_cache():
     """Rate-limit counters (core/rate_limits.py) live in the cache: each test
     starts with none."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A request to a Welsh address leaves Welsh active in the test's
+    thread (Django's LocaleMiddleware does not undo it): each test starts,
+    and reverse() answers, in English."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

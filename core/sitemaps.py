@@ -19,7 +19,8 @@ Imports only Django, Wagtail and core.
 from functools import partial
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Substr
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -30,14 +31,19 @@ from .content_generation import public_pages
 class PageSitemap(Sitemap):
     def items(self):
         root = self.get_wagtail_site().root_page
-        roots = Page.objects.filter(translation_key=root.translation_key).values_list(
-            "path", flat=True
+        # The root's language versions are its siblings: a page is in the
+        # site when the ancestor at the root's depth is one of them (one
+        # statement, however many languages).
+        prefix = Substr(OuterRef("path"), 1, len(root.path))
+        a_root = Page.objects.filter(
+            translation_key=root.translation_key, depth=root.depth, path=prefix
         )
-        in_site = Q()
-        for path in roots:
-            in_site |= Q(path__startswith=path)
         pages = (
-            Page.objects.filter(in_site).live().order_by("path").defer_streamfields()
+            Page.objects.filter(depth__gte=root.depth)
+            .filter(Exists(a_root))
+            .live()
+            .order_by("path")
+            .defer_streamfields()
         )
         return list(public_pages(pages))
 

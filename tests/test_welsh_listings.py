@@ -234,3 +234,22 @@ def test_welsh_lists_do_not_grow_with_the_number_of_welsh_stories(
     with CaptureQueriesContext(connection) as after:
         client.get(address, HTTP_CACHE_CONTROL="no-cache")
     assert len(after) == len(before)
+
+
+def test_links_to_what_we_did_go_to_the_page_of_the_reader_s_language(demo_site):
+    from django.utils import translation
+
+    from impact.models import Meeting, WhatWeDidPage
+    from impact.selectors import meeting_public_url
+
+    english = WhatWeDidPage.objects.live().get(locale__language_code="en-gb")
+    meeting = Meeting.objects.filter(is_public=True).first()
+    # No Welsh version yet: the English page, even to a Welsh reader.
+    with translation.override("cy"):
+        assert meeting_public_url(meeting=meeting).startswith(english.url)
+    welsh(demo_site)
+    version = welsh(english)
+    with translation.override("cy"):
+        assert meeting_public_url(meeting=meeting).startswith(version.url)
+    assert version.url.startswith("/cy/")
+    assert meeting_public_url(meeting=meeting).startswith(english.url)
