@@ -43,7 +43,8 @@ def site_nav(context):
     items = []
     if site:
         current = request.path
-        items.append({"title": _("Home"), "url": "/", "current": current == "/"})
+        home = reverse("wagtail_serve", args=("",))
+        items.append({"title": _("Home"), "url": home, "current": current == home})
         for title, url in menu_pages(site):
             items.append(
                 {

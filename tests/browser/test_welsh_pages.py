@@ -51,9 +51,7 @@ def test_a_welsh_page_of_each_type_is_accessible_and_says_it_is_welsh(
 ):
     helpers.check(page, site, path, heading)
     assert lang(page) == "cy"
-    link = page.get_by_role("navigation", name="Settings and account").locator(
-        'a[hreflang="en-GB"]'
-    )
+    link = page.locator('header a[hreflang="en-GB"]')
     expect(link).to_have_text("English")
     expect(link).to_have_attribute("lang", "en-GB")
 
@@ -112,7 +110,8 @@ def fonts_drawing(page, selector):
 @pytest.mark.parametrize("text_size", ["standard", "largest"])
 def test_the_dyslexia_font_draws_welsh_letters_itself(page, site, text_size):
     choose_preference(page, site, "font", "dyslexia")
-    choose_preference(page, site, "text_size", text_size)
+    if text_size != "standard":
+        choose_preference(page, site, "text_size", text_size)
     page.goto(site + "/cy/amdanom-ni-hawdd-ei-ddeall/")
     # The page's own words (tŷ, grŵp) and every Welsh letter with a circumflex.
     expect(page.get_by_text("tŷ", exact=False)).to_be_visible()
