@@ -102,10 +102,14 @@ class _Reader:
         ]
 
 
-def content_report(*, body, summary: str = "", hero=None) -> list[Finding]:
+def content_report(
+    *, body, summary: str = "", hero=None, language: str = settings.LANGUAGE_CODE
+) -> list[Finding]:
     """Every finding for a page's content, errors first.
 
     `hero` is (image, alt text, decorative) for a picture at the top, if any.
+    The reading-age score is for English only: its formulas count English
+    syllables, so a Welsh page (`language`) is not scored.
     """
     reader = _Reader()
     reader.read(body)
@@ -180,7 +184,8 @@ def content_report(*, body, summary: str = "", hero=None) -> list[Finding]:
                     % {"text": shout},
                 )
             )
-    findings += _readability(" ".join(t for t in everything if t))
+    if language == settings.LANGUAGE_CODE:
+        findings += _readability(" ".join(t for t in everything if t))
     return sorted(findings, key=lambda finding: not finding.is_error)
 
 

@@ -9,6 +9,7 @@ from wagtailmedia.models import AbstractMedia
 
 from .blocks import EasyReadPointBlock
 from .content_checks import content_report
+from .languages import page_language
 from .routing import ServedFromCache
 
 
@@ -92,7 +93,7 @@ class EasyReadPage(ServedFromCache, Page):
         verbose_name = _("Easy Read page")
 
     def content_report(self):
-        return content_report(body=self.points)
+        return content_report(language=page_language(self), body=self.points)
 
 
 @register_setting(icon="mail")

@@ -79,18 +79,46 @@ class PageSitemap(Sitemap):
                 )
             url_info["alternates"] = alternates
 
+    def _full_versions(self, item) -> dict[str, str]:
+        versions = languages.translated_pages().get(str(item.translation_key)) or {}
+        root_url = self.get_wagtail_site().root_url
+        return {
+            code: url if url.startswith("http") else root_url + url
+            for code, url in versions.items()
+        }
+
+    def _from_another_version(self, item, listed):
+        """A routable page's addresses from its other language version's,
+        already listed: the same sub-addresses under its own address (no
+        query for its type or for what it lists, again)."""
+        versions = self._full_versions(item)
+        own = versions.get(languages.page_language(item))
+        for code, url in versions.items():
+            if own and (other := listed.get((str(item.translation_key), code))):
+                return [
+                    {**info, "location": own + info["location"][len(url) :]}
+                    for info in other
+                    if info["location"].startswith(url)
+                ]
+        return None
+
     def _urls(self, page, protocol, domain):
         urls = []
         last_mods = set()
+        listed = {}
         for item in self.paginator.page(page).object_list:
             urls_of = item.get_sitemap_urls
             kind = item.specific_class
             if kind.get_sitemap_urls is not Page.get_sitemap_urls:
-                if getattr(kind, "sitemap_urls_from_page", False):
+                if (found := self._from_another_version(item, listed)) is not None:
+                    urls_of = partial(lambda found, request: found, found)
+                elif getattr(kind, "sitemap_urls_from_page", False):
                     urls_of = partial(kind.get_sitemap_urls, item)
                 else:
                     urls_of = item.specific.get_sitemap_urls
             found = list(urls_of(self.request))
+            key = (str(item.translation_key), languages.page_language(item))
+            listed[key] = [dict(info) for info in found]
             self._alternates(item, found)
             for url_info in found:
                 urls.append(url_info)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from core.blocks import CONTENT_BLOCKS
 from core.content_checks import content_report
+from core.languages import page_language
 from core.routing import ServedFromCache, route_from
 
 
@@ -43,7 +44,9 @@ class HomePage(ServedFromCache, Page):
         verbose_name = _("home page")
 
     def content_report(self):
-        return content_report(body=self.body, summary=self.introduction)
+        return content_report(
+            language=page_language(self), body=self.body, summary=self.introduction
+        )
 
     def route(self, request, path_components):
         # Every page of the site is routed from here, in two queries.
@@ -91,4 +94,6 @@ class GeneralPage(ServedFromCache, Page):
         verbose_name = _("general page")
 
     def content_report(self):
-        return content_report(body=self.body, summary=self.summary)
+        return content_report(
+            language=page_language(self), body=self.body, summary=self.summary
+        )

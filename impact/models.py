@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.content_checks import content_report
+from core.languages import page_language
 from core.routing import ServedFromCache
 
 from .questions import BY_FIELD, QUESTIONS, SCALE
@@ -445,7 +446,9 @@ class WhatWeDidPage(ServedFromCache, RoutablePageMixin, Page):
         verbose_name = _("what we did page")
 
     def content_report(self):
-        return content_report(body=None, summary=self.introduction)
+        return content_report(
+            language=page_language(self), body=None, summary=self.introduction
+        )
 
     @path("")
     def index(self, request):

@@ -9,6 +9,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import CONTENT_BLOCKS
 from core.content_checks import content_report
+from core.languages import page_language
 from core.nations import NATION_CHOICES, NATIONS
 from core.panels import ContentReportPanel
 from core.routing import ServedFromCache
@@ -53,7 +54,9 @@ class LibraryIndexPage(ServedFromCache, Page):
     max_count = 1
 
     def content_report(self):
-        return content_report(body=None, summary=self.introduction)
+        return content_report(
+            language=page_language(self), body=None, summary=self.introduction
+        )
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import resource_list
@@ -137,7 +140,9 @@ class ResourcePage(ServedFromCache, Page):
         verbose_name = _("library resource")
 
     def content_report(self):
-        return content_report(body=self.body, summary=self.summary)
+        return content_report(
+            language=page_language(self), body=self.body, summary=self.summary
+        )
 
     # What each type needs: (attribute to check, field to flag, message).
     REQUIRED_BY_TYPE = {
@@ -181,7 +186,7 @@ class TrainingStepPage(ServedFromCache, Page):
         verbose_name = _("training step")
 
     def content_report(self):
-        return content_report(body=self.body)
+        return content_report(language=page_language(self), body=self.body)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

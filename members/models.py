@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.content_checks import content_report
+from core.languages import page_language
 from core.nations import NATION_CHOICES
 from core.routing import ServedFromCache
 from core.text import single_line
@@ -394,7 +395,9 @@ class WhoWeArePage(ServedFromCache, RoutablePageMixin, Page):
         verbose_name = "who we are page"
 
     def content_report(self):
-        return content_report(body=None, summary=self.introduction)
+        return content_report(
+            language=page_language(self), body=None, summary=self.introduction
+        )
 
     @path("")
     def index(self, request):

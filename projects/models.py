@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.content_checks import content_report
+from core.languages import page_language
 from core.routing import ServedFromCache
 
 PERSON = settings.AUTH_USER_MODEL
@@ -129,7 +130,9 @@ class ProjectsPage(ServedFromCache, RoutablePageMixin, Page):
         verbose_name = "projects page"
 
     def content_report(self):
-        return content_report(body=None, summary=self.introduction)
+        return content_report(
+            language=page_language(self), body=None, summary=self.introduction
+        )
 
     @path("")
     def index(self, request):

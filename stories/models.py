@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from core.content_checks import content_report
 from core.content_generation import derived
-from core.languages import current, first_in_language
+from core.languages import current, first_in_language, page_language
 from core.nations import NATION_CHOICES, NATIONS
 from core.panels import ContentReportPanel
 from core.routing import ServedFromCache
@@ -50,7 +50,9 @@ class StoryIndexPage(ServedFromCache, Page):
     max_count = 1
 
     def content_report(self):
-        return content_report(body=None, summary=self.introduction)
+        return content_report(
+            language=page_language(self), body=None, summary=self.introduction
+        )
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import story_list
@@ -226,6 +228,7 @@ class StoryPage(ServedFromCache, Page):
 
     def content_report(self):
         return content_report(
+            language=page_language(self),
             body=self.body,
             summary=self.summary,
             hero=(self.hero_image, self.hero_alt, self.hero_decorative),

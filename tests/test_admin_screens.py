@@ -38,7 +38,10 @@ def test_adding_a_video_asks_for_captions_and_a_transcript(editor):
     ],
 )
 def test_the_page_editors_open(editor, app, model, parent):
-    url = reverse("wagtailadmin_pages:add", args=[app, model, parent.objects.get().pk])
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=[app, model, parent.objects.get(locale__language_code="en-gb").pk],
+    )
     assert editor.get(url).status_code == 200
 
 
