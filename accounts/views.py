@@ -1,5 +1,7 @@
 """Signing in and out, sign-in links, password reset, invitations, lockout."""
 
+from urllib.parse import quote
+
 from axes.helpers import get_client_ip_address, get_cool_off
 from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
@@ -7,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -77,10 +79,18 @@ def locked_out(request, original_response=None, credentials=None):
     )
     until = (last or timezone.now()) + get_cool_off(request)
     minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
+    sign_in_link_url = reverse("accounts:sign_in_link")
+    if username:
+        sign_in_link_url += "?email=" + quote(username, safe="/")
     return render(
         request,
         "accounts/locked_out.html",
-        {"until": until, "minutes": minutes, "email": username},
+        {
+            "until": until,
+            "minutes": minutes,
+            "email": username,
+            "sign_in_link_url": sign_in_link_url,
+        },
         status=429,
     )
 
