@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import NotAllowed
 from members import roles
@@ -80,7 +81,7 @@ def invitation_create(
     inviter = invited_by.get_full_name() if invited_by else ""
     account_email(
         to_address=email,
-        subject="You are invited to join the Co-production Hub",
+        subject=gettext_lazy("You are invited to join the Co-production Hub"),
         template="emails/invitation",
         context={
             "first_name": first_name,
@@ -208,7 +209,7 @@ def sign_in_link_send(*, email: str) -> SignInLink | None:
         # never a link: they are told so, in place of the link they asked for.
         account_email(
             to_address=user.email,
-            subject="How to sign in to the Co-production Hub",
+            subject=gettext_lazy("How to sign in to the Co-production Hub"),
             template="emails/sign_in_link_not_for_you",
             context={"first_name": user.first_name},
             dedupe_key=f"sign-in-link-not-for-you:{user.pk}:{now:%Y%m%d%H%M}",
@@ -226,7 +227,7 @@ def sign_in_link_send(*, email: str) -> SignInLink | None:
     )
     account_email(
         to_address=user.email,
-        subject="Your link to sign in to the Co-production Hub",
+        subject=gettext_lazy("Your link to sign in to the Co-production Hub"),
         template="emails/sign_in_link",
         context={
             "first_name": user.first_name,

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -205,7 +206,7 @@ def invitation(request, token):
             except NotAllowed:
                 return redirect("accounts:invitation", token=token)
             login(request, user, backend=MODEL_BACKEND)
-            messages.success(request, "Welcome. Your account is ready.")
+            messages.success(request, _("Welcome. Your account is ready."))
             return redirect("intranet:home")
     else:
         form = InvitationAcceptForm(
