@@ -319,7 +319,7 @@ class Support(models.Model):
     # As the member typed them: shown to the member while they wait, so the
     # page never shows the name on someone's account before they agree.
     name = models.CharField(max_length=300, blank=True)
-    email = models.EmailField("email address", blank=True)
+    email = models.EmailField(_("email address"), blank=True)
     started_at = models.DateTimeField(default=timezone.now)
     accepted_at = models.DateTimeField(null=True, blank=True)
     declined_at = models.DateTimeField(null=True, blank=True)
