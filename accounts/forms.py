@@ -7,7 +7,7 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from members.forms import email_field
 from members.models import User
@@ -17,7 +17,7 @@ from notifications.services import account_email
 from . import links
 from .models import Invitation
 
-PASSWORD_HELP = (
+PASSWORD_HELP = _(
     "At least 8 characters. Not a common password, not only numbers, and not "
     "like your name or email address. A few words you will remember work well."
 )
@@ -26,18 +26,18 @@ PASSWORD_HELP = (
 def new_password_fields():
     """Two fields a password manager recognises as a new password."""
     first = forms.CharField(
-        label="New password",
+        label=_("New password"),
         strip=False,
         help_text=PASSWORD_HELP,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": "Choose a password."},
+        error_messages={"required": _("Choose a password.")},
     )
     second = forms.CharField(
-        label="New password again",
+        label=_("New password again"),
         strip=False,
-        help_text="Type the same password, to check it.",
+        help_text=_("Type the same password, to check it."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": "Type the password again."},
+        error_messages={"required": _("Type the password again.")},
     )
     return first, second
 
@@ -47,19 +47,19 @@ class SignInForm(AuthenticationForm):
 
     username = email_field()
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password."},
+        error_messages={"required": _("Enter your password.")},
     )
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": (
+        "invalid_login": _(
             "We could not sign you in with that email address and password. "
             "Check them and try again."
         ),
-        "inactive": "This account has been closed. Contact the engagement lead.",
+        "inactive": _("This account has been closed. Contact the engagement lead."),
     }
 
 
@@ -86,7 +86,7 @@ class PasswordResetRequestForm(PasswordResetForm):
                 continue
             account_email(
                 to_address=user.email,
-                subject=gettext_lazy("Choose a new password for the Co-production Hub"),
+                subject=_("Choose a new password for the Co-production Hub"),
                 template="emails/password_reset",
                 language=user.language,
                 context={"first_name": user.first_name},
@@ -99,7 +99,7 @@ class PasswordResetRequestForm(PasswordResetForm):
 class NewPasswordForm(SetPasswordForm):
     new_password1, new_password2 = new_password_fields()
     error_messages = {
-        "password_mismatch": "The two passwords are different. Type them again."
+        "password_mismatch": _("The two passwords are different. Type them again.")
     }
 
 
@@ -108,16 +108,16 @@ class InvitationAcceptForm(forms.Form):
     invitation and is shown, not typed."""
 
     first_name = forms.CharField(
-        label="First name",
+        label=_("First name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        error_messages={"required": "Enter your first name."},
+        error_messages={"required": _("Enter your first name.")},
     )
     last_name = forms.CharField(
-        label="Last name",
+        label=_("Last name"),
         max_length=150,
         required=False,
-        help_text="Optional.",
+        help_text=_("Optional."),
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     new_password1, new_password2 = new_password_fields()
@@ -131,7 +131,7 @@ class InvitationAcceptForm(forms.Form):
         first, second = cleaned.get("new_password1"), cleaned.get("new_password2")
         if first and second and first != second:
             self.add_error(
-                "new_password2", "The two passwords are different. Type them again."
+                "new_password2", _("The two passwords are different. Type them again.")
             )
         elif first:
             # Checked against the name and email they will have.

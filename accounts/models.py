@@ -3,6 +3,7 @@ sign-in links. Only a hash of each token is stored."""
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Assembly, Profile, User
 
@@ -13,7 +14,7 @@ class Invitation(models.Model):
 
     Role = Profile.Role
 
-    email = models.EmailField("email address")
+    email = models.EmailField(_("email address"))
     first_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)

@@ -1,5 +1,7 @@
 """Signing in and out, sign-in links, password reset, invitations, lockout."""
 
+from urllib.parse import quote
+
 from axes.helpers import get_client_ip_address, get_cool_off
 from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
@@ -7,9 +9,10 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -77,10 +80,18 @@ def locked_out(request, original_response=None, credentials=None):
     )
     until = (last or timezone.now()) + get_cool_off(request)
     minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
+    sign_in_link_url = reverse("accounts:sign_in_link")
+    if username:
+        sign_in_link_url += "?email=" + quote(username, safe="/")
     return render(
         request,
         "accounts/locked_out.html",
-        {"until": until, "minutes": minutes, "email": username},
+        {
+            "until": until,
+            "minutes": minutes,
+            "email": username,
+            "sign_in_link_url": sign_in_link_url,
+        },
         status=429,
     )
 
@@ -195,7 +206,7 @@ def invitation(request, token):
             except NotAllowed:
                 return redirect("accounts:invitation", token=token)
             login(request, user, backend=MODEL_BACKEND)
-            messages.success(request, "Welcome. Your account is ready.")
+            messages.success(request, _("Welcome. Your account is ready."))
             return redirect("intranet:home")
     else:
         form = InvitationAcceptForm(

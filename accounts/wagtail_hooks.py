@@ -2,6 +2,7 @@
 (the lead and administrators; an administrator's only to administrators)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
@@ -16,7 +17,7 @@ def two_step_reset_button(user, request_user):
     url = reverse("accounts:two_step_reset", args=[user.pk])
     return [
         ListingButton(
-            "Reset two-step sign-in",
+            _("Reset two-step sign-in"),
             f"{url}?next={reverse('wagtailusers_users:index')}",
             priority=50,
         )

@@ -18,6 +18,7 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import ModelLogEntry
 
@@ -32,17 +33,23 @@ RECEIPT = "coproduction.view_receipt"
 class PrivateRead:
     label: str  # for Wagtail's filters
     message: str  # for Wagtail's history
-    what: str  # the log page's "What" column, and the entry's title
+    # The log page's "What" column (translated when shown), and the entry's
+    # title (stored in English).
+    what: str
 
 
 ACTIONS = {
     SUPPORT_NEEDS: PrivateRead(
         "View support needs",
         "Viewed access and support needs",
-        "Access and support needs",
+        gettext_noop("Access and support needs"),
     ),
-    PLAN: PrivateRead("View plan", "Viewed a development plan", "Development plan"),
-    RECEIPT: PrivateRead("View receipt", "Downloaded a receipt", "Receipt"),
+    PLAN: PrivateRead(
+        "View plan", "Viewed a development plan", gettext_noop("Development plan")
+    ),
+    RECEIPT: PrivateRead(
+        "View receipt", "Downloaded a receipt", gettext_noop("Receipt")
+    ),
 }
 
 
@@ -142,7 +149,7 @@ def private_read_entries(log_entries) -> list[PrivateReadEntry]:
             when=entry.timestamp,
             viewer=entry.user,  # None once an account is deleted
             owner=owners.get(entry.data.get("owner_id")),
-            what=ACTIONS[entry.action].what,
+            what=gettext(ACTIONS[entry.action].what),
         )
         for entry in log_entries
     ]

@@ -3,6 +3,7 @@
 
 from django import forms
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from core.listing import page_get
 
@@ -14,10 +15,10 @@ PAGE_SIZE = 25
 
 class PrivacyLogFilterForm(forms.Form):
     person = forms.ModelChoiceField(
-        label="Whose information",
+        label=_("Whose information"),
         queryset=None,
         required=False,
-        empty_label="Everyone",
+        empty_label=_("Everyone"),
     )
 
     def __init__(self, *args, **kwargs):

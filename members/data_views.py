@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.exceptions import NotAllowed
@@ -53,9 +55,9 @@ def profile_download(request):
 
 class AnonymiseForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I understand that this cannot be undone",
+        label=_("I understand that this cannot be undone"),
         error_messages={
-            "required": "Tick the box to confirm you want to anonymise them."
+            "required": _("Tick the box to confirm you want to anonymise them.")
         },
     )
 
@@ -69,7 +71,9 @@ def person_anonymise_confirm(request, pk):
     form = AnonymiseForm(request.POST if request.method == "POST" else None)
     refused = not done and not has_left(person)
     if request.method == "POST" and done:
-        messages.info(request, f"{person} was already anonymised.")
+        messages.info(
+            request, gettext("%(person)s was already anonymised.") % {"person": person}
+        )
         return redirect("members:person", pk=person.pk)
     if request.method == "POST" and not refused and form.is_valid():
         new_name = former_name(person)
@@ -79,7 +83,9 @@ def person_anonymise_confirm(request, pk):
             refused = True
         else:
             messages.success(
-                request, f"Anonymised. They are now called {new_name} everywhere."
+                request,
+                gettext("Anonymised. They are now called %(name)s everywhere.")
+                % {"name": new_name},
             )
             return redirect("members:person", pk=person.pk)
     failed = request.method == "POST" and (refused or bool(form.errors))

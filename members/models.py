@@ -48,12 +48,12 @@ class User(AbstractUser):
     """A person who can sign in. Email is the login; there is no username."""
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     phone = models.CharField(
-        "phone number",
+        _("phone number"),
         max_length=40,
         blank=True,
-        help_text="Private. Used when someone asks to be phoned instead of emailed.",
+        help_text=_("Private. Used when someone asks to be phoned instead of emailed."),
     )
 
     language = models.CharField(
@@ -94,18 +94,18 @@ class Assembly(models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name_plural = "assemblies"
+        verbose_name_plural = _("assemblies")
 
     def __str__(self):
         return self.name
 
 
 class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone call"
-    TEXT = "text", "Text message"
-    VIDEO = "video", "Video call"
-    POST = "post", "Letter by post"
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone call")
+    TEXT = "text", _("Text message")
+    VIDEO = "video", _("Video call")
+    POST = "post", _("Letter by post")
 
 
 class Skill(models.Model):
@@ -125,16 +125,16 @@ class Profile(models.Model):
     agreed (publish_on_site); people who leave keep their profile."""
 
     class Role(models.TextChoices):
-        MEMBER = "member", "Member"
-        ENGAGEMENT_LEAD = "engagement_lead", "Engagement lead"
-        STAFF = "staff", "Staff"
-        SUPPORTER = "supporter", "Supporter (a carer or PA)"
+        MEMBER = "member", _("Member")
+        ENGAGEMENT_LEAD = "engagement_lead", _("Engagement lead")
+        STAFF = "staff", _("Staff")
+        SUPPORTER = "supporter", _("Supporter (a carer or PA)")
 
     user = models.OneToOneField(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="profile"
     )
     display_name = models.CharField(
-        max_length=150, help_text="The name shown on the site."
+        max_length=150, help_text=_("The name shown on the site.")
     )
     slug = models.SlugField(unique=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
@@ -153,43 +153,45 @@ class Profile(models.Model):
         related_name="+",
     )
     photo_alt = models.CharField(
-        "photo description",
+        _("photo description"),
         max_length=255,
         blank=True,
-        help_text="Describe the photo for people who cannot see it.",
+        help_text=_("Describe the photo for people who cannot see it."),
     )
     bio = models.TextField(
-        "short bio", blank=True, help_text="A few sentences, in the person's words."
+        _("short bio"),
+        blank=True,
+        help_text=_("A few sentences, in the person's words."),
     )
     joined_on = models.DateField()
     left_on = models.DateField(null=True, blank=True)
     publish_on_site = models.BooleanField(
-        "show on the public 'Who we are' page",
+        _("show on the public 'Who we are' page"),
         default=False,
-        help_text="Only tick this when the person has agreed.",
+        help_text=_("Only tick this when the person has agreed."),
     )
     publish_photo = models.BooleanField(
-        "show their photo publicly",
+        _("show their photo publicly"),
         default=False,
-        help_text="Only tick this when the person has agreed.",
+        help_text=_("Only tick this when the person has agreed."),
     )
     pronouns = models.CharField(
-        max_length=50, blank=True, help_text="For example: she/her, they/them."
+        max_length=50, blank=True, help_text=_("For example: she/her, they/them.")
     )
     contact_method = models.CharField(
-        "how they like to be contacted",
+        _("how they like to be contacted"),
         max_length=20,
         choices=ContactMethod.choices,
         default=ContactMethod.EMAIL,
     )
     contact_notes = models.CharField(
-        "anything else about contacting them",
+        _("anything else about contacting them"),
         max_length=300,
         blank=True,
-        help_text="For example: best times to call, or who answers the phone.",
+        help_text=_("For example: best times to call, or who answers the phone."),
     )
     # Private: the person themselves and the engagement lead only.
-    support_needs = models.TextField("access and support needs", blank=True)
+    support_needs = models.TextField(_("access and support needs"), blank=True)
     reader_preferences = models.JSONField(default=dict, blank=True)
     # What staff may see in the team CV, each agreed separately.
     share_skills_with_staff = models.BooleanField(default=False)
@@ -269,7 +271,7 @@ class Profile(models.Model):
     def membership_years(self) -> str:
         """'2022–2023' for people who have left; 'since 2023' otherwise."""
         if self.is_current:
-            return f"since {self.joined_on.year}"
+            return _("since %(year)s") % {"year": self.joined_on.year}
         if self.left_on.year == self.joined_on.year:
             return str(self.joined_on.year)
         return f"{self.joined_on.year}–{self.left_on.year}"
@@ -318,7 +320,7 @@ class Support(models.Model):
     # As the member typed them: shown to the member while they wait, so the
     # page never shows the name on someone's account before they agree.
     name = models.CharField(max_length=300, blank=True)
-    email = models.EmailField("email address", blank=True)
+    email = models.EmailField(_("email address"), blank=True)
     started_at = models.DateTimeField(default=timezone.now)
     accepted_at = models.DateTimeField(null=True, blank=True)
     declined_at = models.DateTimeField(null=True, blank=True)
@@ -392,7 +394,7 @@ class WhoWeArePage(ServedFromCache, RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "who we are page"
+        verbose_name = _("who we are page")
 
     def content_report(self):
         return content_report(

@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
+from django.utils.translation import gettext_lazy
 
 from core.page_cache import page_cache_purge
 from notifications.models import Kind
@@ -223,9 +224,14 @@ def support_consent_ask(*, support: Support) -> None:
     notify(
         recipients=[support.supporter],
         kind=Kind.ACCOUNT,
-        subject=f"{member} has asked you to be their supporter",
-        body="A supporter can use the members' area for them with your own "
-        "login. Nothing changes until you agree; you can also say no.",
+        subject=format_lazy(
+            gettext_lazy("{member} has asked you to be their supporter"),
+            member=str(member),
+        ),
+        body=gettext_lazy(
+            "A supporter can use the members' area for them with your own "
+            "login. Nothing changes until you agree; you can also say no."
+        ),
         url=reverse("members:support_request", kwargs={"pk": support.pk}),
         dedupe_key=f"support-asked:{support.pk}",
         target=support,
@@ -238,9 +244,17 @@ def support_agreed_tell(*, support: Support) -> None:
     notify(
         recipients=[support.member],
         kind=Kind.ACCOUNT,
-        subject=f"{supporter} has agreed to be your supporter",
-        body=f"{supporter.first_name or supporter} can now act for you. You can "
-        "stop this at any time on your profile.",
+        subject=format_lazy(
+            gettext_lazy("{supporter} has agreed to be your supporter"),
+            supporter=str(supporter),
+        ),
+        body=format_lazy(
+            gettext_lazy(
+                "{name} can now act for you. You can stop this at any time on "
+                "your profile."
+            ),
+            name=supporter.first_name or str(supporter),
+        ),
         url=reverse("members:profile"),
         dedupe_key=f"support-accepted:{support.pk}",
         target=support,
@@ -272,8 +286,13 @@ def support_decline(*, support: Support, by: User) -> bool:
         notify(
             recipients=[support.member],
             kind=Kind.ACCOUNT,
-            subject=f"{support.asked_name} will not be your supporter for now",
-            body="You can ask someone else at any time from your profile.",
+            subject=format_lazy(
+                gettext_lazy("{name} will not be your supporter for now"),
+                name=support.asked_name,
+            ),
+            body=gettext_lazy(
+                "You can ask someone else at any time from your profile."
+            ),
             url=reverse("members:profile"),
             dedupe_key=f"support-declined:{support.pk}",
             target=support,

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import roles
@@ -27,8 +28,11 @@ def supporter_add(request):
         supporter_name(member=request.user, **form.cleaned_data)
         messages.success(
             request,
-            f"We have asked {form.cleaned_data['first_name']} to be your "
-            "supporter. When they agree, they can act for you.",
+            _(
+                "We have asked %(name)s to be your supporter. When they agree, "
+                "they can act for you."
+            )
+            % {"name": form.cleaned_data["first_name"]},
         )
         return redirect("members:profile")
     return render(
@@ -63,8 +67,11 @@ def support_request_accept(request, pk):
     support_accept(support=support, by=request.user)
     messages.success(
         request,
-        f"Thank you. You can now act for {support.member}: choose “Act for "
-        f"{support.member}” below.",
+        _(
+            "Thank you. You can now act for %(member)s: choose “Act for "
+            "%(member)s” below."
+        )
+        % {"member": support.member},
     )
     return redirect("intranet:home")
 
@@ -74,5 +81,9 @@ def support_request_accept(request, pk):
 def support_request_decline(request, pk):
     support = _request_for(request, pk)
     support_decline(support=support, by=request.user)
-    messages.success(request, f"You have said no. We have let {support.member} know.")
+    messages.success(
+        request,
+        _("You have said no. We have let %(member)s know.")
+        % {"member": support.member},
+    )
     return redirect("intranet:home")

@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
@@ -67,7 +68,8 @@ def invite(request):
             )
             messages.success(
                 request,
-                f"Invitation sent to {invitation.email}. The link works for 14 days.",
+                _("Invitation sent to %(email)s. The link works for 14 days.")
+                % {"email": invitation.email},
             )
             return redirect("members:person_add")
     else:
@@ -121,7 +123,10 @@ def person_leaves(request, pk):
     if not form.is_valid():
         return _person_page(request, person, leaving_form=form, status=400)
     person_deactivate(user=person, ended_on=form.cleaned_data["ended_on"])
-    messages.success(request, f"{person} has left the group. Their history is kept.")
+    messages.success(
+        request,
+        _("%(person)s has left the group. Their history is kept.") % {"person": person},
+    )
     return redirect("members:person", pk=person.pk)
 
 
@@ -134,7 +139,9 @@ def person_moves(request, pk):
         return _person_page(request, person, move_form=form, status=400)
     membership_move(user=person, **form.cleaned_data)
     messages.success(
-        request, f"{person} is now in the {form.cleaned_data['assembly']} Assembly."
+        request,
+        _("%(person)s is now in the %(assembly)s Assembly.")
+        % {"person": person, "assembly": form.cleaned_data["assembly"]},
     )
     return redirect("members:person", pk=person.pk)
 
@@ -144,18 +151,24 @@ def person_moves(request, pk):
 
 @dataclass(frozen=True)
 class ProfileSection:
-    title: str
+    title: str  # English, as recorded; shown through gettext
     form_class: type[forms.Form]
     members_only: bool = False
 
 
 PROFILE_SECTIONS = {
-    "about": ProfileSection("About you", AboutForm),
-    "contact": ProfileSection("How to contact you", ContactForm),
-    "support": ProfileSection("Access and support needs", SupportNeedsForm),
-    "sharing": ProfileSection("What others may see", SharingForm, members_only=True),
-    "skills": ProfileSection("Skills for the team CV", SkillsForm, members_only=True),
-    "language": ProfileSection(_("Language / Iaith"), LanguageForm),
+    "about": ProfileSection(gettext_noop("About you"), AboutForm),
+    "contact": ProfileSection(gettext_noop("How to contact you"), ContactForm),
+    "support": ProfileSection(
+        gettext_noop("Access and support needs"), SupportNeedsForm
+    ),
+    "sharing": ProfileSection(
+        gettext_noop("What others may see"), SharingForm, members_only=True
+    ),
+    "skills": ProfileSection(
+        gettext_noop("Skills for the team CV"), SkillsForm, members_only=True
+    ),
+    "language": ProfileSection(gettext_noop("Language / Iaith"), LanguageForm),
 }
 
 
@@ -216,7 +229,7 @@ def profile_section(request, section):
             changes=form.cleaned_data,
             what=spec.title.lower(),
         )
-        messages.success(request, f"Saved: {spec.title}.")
+        messages.success(request, _("Saved: %(title)s.") % {"title": _(spec.title)})
         return redirect("members:profile")
     if section == "support":
         needs_read_log(viewer=request.user, owner=person, source=person.profile)
@@ -251,9 +264,9 @@ def pause(request):
         )
         messages.success(
             request,
-            "You are paused. Reminders stop until you come back; nothing is lost."
+            _("You are paused. Reminders stop until you come back; nothing is lost.")
             if paused
-            else "Welcome back. Reminders start again.",
+            else _("Welcome back. Reminders start again."),
         )
         return redirect("members:profile")
     return render(
@@ -277,9 +290,10 @@ def supporter_end(request, pk):
     support_end(support=support)
     messages.success(
         request,
-        f"{support.asked_name} can no longer act for you."
+        _("%(name)s can no longer act for you.") % {"name": support.asked_name}
         if support.is_accepted
-        else f"We have taken back your request to {support.asked_name}.",
+        else _("We have taken back your request to %(name)s.")
+        % {"name": support.asked_name},
     )
     return redirect("members:profile")
 
@@ -291,7 +305,9 @@ def acting_for_start(request, pk):
     if not may_act_for(request.user, member):
         raise Http404("Not someone you support")
     acting_start(request, member)
-    messages.success(request, f"You are now acting for {member}.")
+    messages.success(
+        request, _("You are now acting for %(member)s.") % {"member": member}
+    )
     return redirect("intranet:home")
 
 
@@ -299,7 +315,7 @@ def acting_for_start(request, pk):
 @require_POST
 def acting_for_stop(request):
     acting_stop(request)
-    messages.success(request, "You are no longer acting for anyone.")
+    messages.success(request, _("You are no longer acting for anyone."))
     return redirect("intranet:home")
 
 

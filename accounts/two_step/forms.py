@@ -3,8 +3,9 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-NOT_A_CODE = "The code is 6 numbers, like 123456. Type the numbers your app shows."
+NOT_A_CODE = _("The code is 6 numbers, like 123456. Type the numbers your app shows.")
 
 
 class CodeForm(forms.Form):
@@ -12,8 +13,8 @@ class CodeForm(forms.Form):
     number keypad and paste a code from a text message or password manager."""
 
     code = forms.CharField(
-        label="Code from your authenticator app",
-        help_text="6 numbers. Your app shows a new code every 30 seconds.",
+        label=_("Code from your authenticator app"),
+        help_text=_("6 numbers. Your app shows a new code every 30 seconds."),
         max_length=20,
         widget=forms.TextInput(
             attrs={
@@ -23,7 +24,7 @@ class CodeForm(forms.Form):
                 "spellcheck": "false",
             }
         ),
-        error_messages={"required": "Enter the 6-number code from your app."},
+        error_messages={"required": _("Enter the 6-number code from your app.")},
     )
 
     def clean_code(self):
@@ -36,8 +37,8 @@ class CodeForm(forms.Form):
 
 class RecoveryCodeForm(forms.Form):
     recovery_code = forms.CharField(
-        label="Recovery code",
-        help_text=(
+        label=_("Recovery code"),
+        help_text=_(
             "One of the codes you printed or wrote down when you set up "
             "two-step sign-in. Each code works once."
         ),
@@ -49,7 +50,7 @@ class RecoveryCodeForm(forms.Form):
                 "spellcheck": "false",
             }
         ),
-        error_messages={"required": "Enter one of your recovery codes."},
+        error_messages={"required": _("Enter one of your recovery codes.")},
     )
 
     def clean_recovery_code(self):
@@ -62,10 +63,10 @@ class TurnOffForm(forms.Form):
     an unlocked computer cannot do it."""
 
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password."},
+        error_messages={"required": _("Enter your password.")},
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -75,5 +76,5 @@ class TurnOffForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password. Try again.")
+            raise forms.ValidationError(_("That is not your password. Try again."))
         return password

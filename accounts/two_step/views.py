@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -68,12 +69,11 @@ def _verified(request, device) -> None:
 
 def _code_error(check) -> str:
     if check.wait_until is not None:
-        return (
-            "Too many codes that did not work. Wait until "
-            f"{timezone.localtime(check.wait_until):%H:%M:%S}, then type "
+        return _(
+            "Too many codes that did not work. Wait until %(time)s, then type "
             "the code your app shows then."
-        )
-    return "That code did not work. Type the code your app shows now."
+        ) % {"time": f"{timezone.localtime(check.wait_until):%H:%M:%S}"}
+    return _("That code did not work. Type the code your app shows now.")
 
 
 @never_cache
@@ -118,9 +118,12 @@ def recovery(request):
             left = recovery_codes_left(user)
             messages.warning(
                 request,
-                f"You used a recovery code. You have {left} left. If your phone "
-                "is lost, set up two-step sign-in again on a new phone from "
-                "My profile; it also gives you new recovery codes.",
+                _(
+                    "You used a recovery code. You have %(left)s left. If your "
+                    "phone is lost, set up two-step sign-in again on a new phone "
+                    "from My profile; it also gives you new recovery codes."
+                )
+                % {"left": left},
             )
             return redirect(next_url)
         if check.wait_until is not None:
@@ -128,8 +131,10 @@ def recovery(request):
         else:
             form.add_error(
                 "recovery_code",
-                "That recovery code did not work. It may have been used "
-                "already. Check it and try again.",
+                _(
+                    "That recovery code did not work. It may have been used "
+                    "already. Check it and try again."
+                ),
             )
     return render(
         request, "accounts/two_step/recovery.html", {"form": form, "next": next_url}
@@ -160,8 +165,10 @@ def set_up(request):
             return redirect(_with_next("accounts:two_step_codes", next_url))
         form.add_error(
             "code",
-            "That code did not work. Check the app added the Co-production Hub "
-            "and type the code it shows now.",
+            _(
+                "That code did not work. Check the app added the Co-production "
+                "Hub and type the code it shows now."
+            ),
         )
     return render(
         request,
@@ -189,7 +196,7 @@ def codes(request):
         return redirect(next_url)
     if request.method == "POST":
         del request.session[NEW_CODES_KEY]
-        messages.success(request, "Two-step sign-in is on.")
+        messages.success(request, _("Two-step sign-in is on."))
         return redirect(next_url)
     return render(
         request,
@@ -224,7 +231,7 @@ def turn_off(request):
     form = TurnOffForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         two_step_turn_off(user=user)
-        messages.success(request, "Two-step sign-in is off.")
+        messages.success(request, _("Two-step sign-in is off."))
         return redirect("members:profile")
     return render(
         request,
@@ -246,12 +253,15 @@ def reset(request, pk):
         two_step_reset(user=person, by=request.user)
         messages.success(
             request,
-            f"Two-step sign-in reset for {person}. "
+            _("Two-step sign-in reset for %(person)s.") % {"person": person}
+            + " "
             + (
-                "They will set it up again the next time they sign in."
+                _("They will set it up again the next time they sign in.")
                 if roles.must_use_two_step(person)
-                else "They sign in with their password alone until they turn it "
-                "on again."
+                else _(
+                    "They sign in with their password alone until they turn it "
+                    "on again."
+                )
             ),
         )
         return redirect(_next_url(request))
