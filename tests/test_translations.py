@@ -128,23 +128,12 @@ def test_the_unmarked_check_finds_words_and_spoken_attributes():
     assert sorted(unmarked(source)) == ["A cat", "Hello", "Your name"]
 
 
-# Templates still being marked (issue 21): shrinks to nothing.
-TODO = ROOT / "tests" / "translation_todo.txt"
-
-
 def test_every_template_string_is_marked_for_translation():
-    todo = set(TODO.read_text().split()) if TODO.exists() else set()
     missing = {
-        name: words
+        str(path.relative_to(ROOT)): words
         for path in templates()
         if (words := unmarked(path.read_text()))
-        and (name := str(path.relative_to(ROOT))) not in todo
     }
-    done = sorted(
-        todo
-        - {str(p.relative_to(ROOT)) for p in templates() if unmarked(p.read_text())}
-    )
-    assert not done, f"Marked now: take these out of {TODO.name}: {done}"
     assert not missing, "Words not marked for translation:\n" + "\n".join(
         f"{name}: {words}" for name, words in missing.items()
     )
