@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from core.templatetags.core_tags import pounds
 
@@ -52,14 +53,15 @@ def change_between(*, before: Number, after: Number) -> str:
     "down 10%", "no change", "new this year" (nothing the year before) or
     "none either year"; a change too small to show is "up less than 1%"."""
     if not before:
-        return "new this year" if after else "none either year"
+        return _("new this year") if after else _("none either year")
     percent = change_percent(before=before, after=after)
     if after == before:
-        return "no change"
-    direction = "up" if after > before else "down"
+        return _("no change")
     if percent == 0:
-        return f"{direction} less than 1%"
-    return f"{direction} {abs(percent)}%"
+        return _("up less than 1%") if after > before else _("down less than 1%")
+    if after > before:
+        return _("up %(percent)s%%") % {"percent": abs(percent)}
+    return _("down %(percent)s%%") % {"percent": abs(percent)}
 
 
 def change_signed(*, before: Number, after: Number) -> str:
@@ -94,16 +96,32 @@ def change_sentence(
     earlier, later = years
     was = value_text(value=before, unit=unit)
     now = value_text(value=after, unit=unit)
+    words = {"measure": measure, "was": was, "now": now}
+    words |= {"earlier": earlier, "later": later}
     if not before and not after:
-        return f"{measure}: none in {earlier} or {later}."
+        return _("%(measure)s: none in %(earlier)s or %(later)s.") % words
     if not before:
-        return f"{measure}: {now} in {later}, new this year (none in {earlier})."
+        return (
+            _("%(measure)s: %(now)s in %(later)s, new this year (none in %(earlier)s).")
+            % words
+        )
     if after == before:
-        return f"{measure} stayed at {now} in {earlier} and {later}."
-    went = "up" if after > before else "down"
-    change = change_between(before=before, after=after)
+        return _("%(measure)s stayed at %(now)s in %(earlier)s and %(later)s.") % words
+    words["change"] = change_between(before=before, after=after)
+    if after > before:
+        return (
+            _(
+                "%(measure)s went up from %(was)s in %(earlier)s to %(now)s in "
+                "%(later)s (%(change)s)."
+            )
+            % words
+        )
     return (
-        f"{measure} went {went} from {was} in {earlier} to {now} in {later} ({change})."
+        _(
+            "%(measure)s went down from %(was)s in %(earlier)s to %(now)s in "
+            "%(later)s (%(change)s)."
+        )
+        % words
     )
 
 
@@ -285,12 +303,20 @@ def _summary(*, series: tuple[str, ...], rows: Sequence[ChartRow], unit: str) ->
         most, fewest = ordered[0], ordered[-1]
         most_text = value_text(value=most.values[0], unit=unit)
         if len(rows) == 1:
-            return f"{most.label}: {most_text}."
+            return _("%(label)s: %(value)s.") % {
+                "label": most.label,
+                "value": most_text,
+            }
         if most.values[0] == fewest.values[0]:
-            return f"Each the same: {most_text}."
+            return _("Each the same: %(value)s.") % {"value": most_text}
         fewest_text = value_text(value=fewest.values[0], unit=unit)
-        return (
-            f"The most: {most.label} ({most_text}). "
-            f"The fewest: {fewest.label} ({fewest_text})."
-        )
+        return _(
+            "The most: %(most)s (%(most_value)s). The fewest: %(fewest)s "
+            "(%(fewest_value)s)."
+        ) % {
+            "most": most.label,
+            "most_value": most_text,
+            "fewest": fewest.label,
+            "fewest_value": fewest_text,
+        }
     return ""
