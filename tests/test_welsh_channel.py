@@ -13,14 +13,6 @@ from tests.people import person, sign_in
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards(settings):
-    """A Welsh request leaves Welsh active in this thread: later tests read
-    English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
 def test_the_channel_speaks_welsh_to_a_welsh_reader(client):
     member = sign_in(client, "member@example.org")
     member.language = "cy"

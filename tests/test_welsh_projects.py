@@ -2,19 +2,10 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(settings):
-    """A Welsh request leaves Welsh active in this thread: later tests read
-    English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_the_projects_page_speaks_welsh_to_a_welsh_reader(client):
