@@ -173,6 +173,6 @@ def test_the_lead_s_charter_screens(page, site):
     assert_accessible(
         page, "/members/charter/manage/versions/add/", site, "Publish a new"
     )
-    page.get_by_label("What changed").fill("")
+    page.get_by_label("What changed", exact=True).fill("")
     page.get_by_role("button", name="Publish this version").click()
     assert_accessible(page, page.url, site, "Publish a new")
