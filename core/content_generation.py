@@ -33,6 +33,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
+from django.utils.translation import get_language
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -257,7 +258,6 @@ def easy_read_links() -> dict[int, tuple[str, str]]:
 def menu_pages(site: Site) -> list[tuple[str, str]]:
     """(title, address) of the site root's live pages shown in menus, in the
     language in use (the Welsh home page's, under /cy/)."""
-    from django.utils.translation import get_language
 
     def build():
         return [
@@ -277,31 +277,26 @@ FOOTER_PAGE_SLUGS = ("accessibility", "privacy", "cookies")
 
 def footer_pages(site: Site) -> list[tuple[str, str]]:
     """(title, address) of the site root's live, public footer pages, in
-    the language in use."""
-    from django.utils.translation import get_language
+    the language in use (the Welsh versions of the English pages, whatever
+    their slugs), in FOOTER_PAGE_SLUGS's order."""
 
     def build():
         root = site.root_page.localized
-        owed = site.root_page.get_children().filter(slug__in=FOOTER_PAGE_SLUGS)
-        if root.pk != site.root_page.pk:
-            # Welsh versions of those pages, whatever their slugs.
-            owed = root.get_children().filter(
-                translation_key__in=owed.values("translation_key")
-            )
-        pages = public_pages(owed.live())
+        english = dict(
+            site.root_page.get_children()
+            .filter(slug__in=FOOTER_PAGE_SLUGS)
+            .values_list("translation_key", "slug")
+        )
+        pages = public_pages(
+            root.get_children().live().filter(translation_key__in=english)
+        )
+        order = {key: FOOTER_PAGE_SLUGS.index(slug) for key, slug in english.items()}
         return [
             (page.title, page.get_url(None, site))
-            for page in sorted(pages, key=lambda page: _footer_order(page, site))
+            for page in sorted(pages, key=lambda page: order[page.translation_key])
         ]
 
     return derived(f"footer:{site.pk}:{get_language()}", build, as_is=True)
-
-
-def _footer_order(page: Page, site: Site) -> int:
-    slug = page.slug
-    if slug not in FOOTER_PAGE_SLUGS:
-        slug = page.get_translation(site.root_page.locale_id).slug
-    return FOOTER_PAGE_SLUGS.index(slug)
 
 
 def site_for_request(request) -> Site | None:
@@ -317,7 +312,6 @@ def root_page_specific(site: Site) -> Page:
     """The site's root page as its own type, in the language in use (its
     Welsh version under /cy/, when it has one): every page is routed from
     it."""
-    from django.utils.translation import get_language
 
     def build():
         page = site.root_page.localized.specific

@@ -11,6 +11,7 @@ from accounts.forms import SignInForm
 from accounts.services import sign_in_link_send
 from notifications.models import OutboxEmail
 from tests.people import person
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +39,7 @@ def test_the_lockout_page_counts_minutes_in_welsh():
 
 def test_a_sign_in_link_email_subject_is_welsh_when_sent_in_welsh(demo_site):
     # In the account's own language, whatever the language of the request.
-    member = person("member@example.org")
-    member.language = "cy"
-    member.save(update_fields=["language"])
+    reads_welsh(person("member@example.org"))
     sign_in_link_send(email="member@example.org")
     email = OutboxEmail.objects.get(
         to_address="member@example.org", template="emails/sign_in_link"

@@ -9,14 +9,13 @@ import channel.services
 from channel.services import HIDDEN_NOTICE, topic_follow, topic_start
 from notifications.models import Notification
 from tests.people import person, sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_channel_speaks_welsh_to_a_welsh_reader(client):
-    member = sign_in(client, "member@example.org")
-    member.language = "cy"
-    member.save(update_fields=["language"])
+    reads_welsh(sign_in(client, "member@example.org"))
     page = client.get(reverse("channel:list")).content.decode()
     assert "Dechrau pwnc" in page
     assert "Start a topic" not in page
@@ -40,8 +39,7 @@ def test_a_new_post_tells_followers_in_their_own_language(monkeypatch):
 def test_a_hidden_post_s_notification_says_so_in_each_reader_s_language():
     writer, lead = person("member@example.org"), person("lead@example.org")
     english, welsh = person("staff@example.org"), person("member2@example.org")
-    welsh.language = "cy"
-    welsh.save(update_fields=["language"])
+    reads_welsh(welsh)
     topic = topic_start(person=writer, by=writer, title="Paneli", body="Helo")
     for follower in (english, welsh):
         topic_follow(topic=topic, person=follower, by=follower)

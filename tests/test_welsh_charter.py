@@ -15,6 +15,7 @@ from charter.models import CharterAcceptance, CharterVersion
 from charter.services import charter_accept, charter_publish
 from members.models import OnBehalfRecord
 from tests.people import act_for, person, sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +25,6 @@ WELSH = "Rydyn ni'n gwrando ar ein gilydd."
 NOT_READY = (
     "Nid yw fersiwn Gymraeg y Siarter hon yn barod eto, felly dyma hi yn Saesneg."
 )
-
-
-def reads_welsh(user):
-    user.language = "cy"
-    user.save(update_fields=["language"])
-    return user
 
 
 def publish(**welsh) -> CharterVersion:

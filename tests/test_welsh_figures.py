@@ -4,14 +4,13 @@ import pytest
 from django.urls import reverse
 
 from tests.people import sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_lead_reads_the_figures_in_welsh(client, demo_site):
-    lead = sign_in(client, "lead@example.org")
-    lead.language = "cy"
-    lead.save(update_fields=["language"])
+    reads_welsh(sign_in(client, "lead@example.org"))
     page = client.get(reverse("figures:figures")).content.decode()
     assert "<h1>Ffigurau’r grŵp ar gyfer " in page
     assert ">Fesul ffrwd waith</caption>" in page

@@ -12,23 +12,20 @@ from impact.factories import MeetingFactory
 from impact.services import heard_asks_send
 from notifications.models import Notification
 from tests.people import person, sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_welsh_speaking_member_reads_were_we_heard_in_welsh(client):
-    member = sign_in(client, "member@example.org")
-    member.language = "cy"
-    member.save(update_fields=["language"])
+    reads_welsh(sign_in(client, "member@example.org"))
     page = client.get(reverse("heard:list")).content.decode()
     assert "<h1>Gawson ni ein clywed?</h1>" in page
     assert "rydych chi’n cael pedwar cwestiwn byr" in page
 
 
 def test_the_were_we_heard_questions_are_sent_in_welsh():
-    member = person("member@example.org")
-    member.language = "cy"
-    member.save(update_fields=["language"])
+    member = reads_welsh(person("member@example.org"))
     meeting = MeetingFactory(
         title="Cyfarfod am basys bws",
         date=timezone.localdate() - timedelta(days=1),

@@ -3,14 +3,13 @@
 import pytest
 
 from tests.people import sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_dashboard_and_its_menu_are_in_welsh(client, demo_site):
-    person = sign_in(client, "member@example.org")
-    person.language = "cy"
-    person.save(update_fields=["language"])
+    reads_welsh(sign_in(client, "member@example.org"))
     html = client.get("/members/").content.decode()
     assert "Eich dangosfwrdd" in html  # title
     assert "Gweld eich holl hysbysiadau" in html

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from home.models import HomePage
 from stories.models import StoryIndexPage, StoryPage
 from tests.people import sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
@@ -176,9 +177,7 @@ def test_welsh_versions_cost_no_queries_per_page(client, demo_site):
 
 
 def test_the_members_area_comes_in_the_member_s_own_language(client, demo_site):
-    person = sign_in(client, "member@example.org")
-    person.language = "cy"
-    person.save(update_fields=["language"])
+    person = reads_welsh(sign_in(client, "member@example.org"))
     response = client.get("/members/")
     assert response.status_code == 200
     assert response["Content-Language"] == "cy"

@@ -8,14 +8,13 @@ from members.models import Support
 from members.services import support_consent_ask
 from notifications.models import Notification
 from tests.people import person, sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_welsh_speaking_member_reads_their_profile_in_welsh(client, demo_site):
-    member = sign_in(client, "member@example.org")
-    member.language = "cy"
-    member.save(update_fields=["language"])
+    reads_welsh(sign_in(client, "member@example.org"))
     page = client.get(reverse("members:profile")).content.decode()
     assert "<h1>Fy mhroffil</h1>" in page
     assert "Amdanoch chi" in page
@@ -23,9 +22,7 @@ def test_a_welsh_speaking_member_reads_their_profile_in_welsh(client, demo_site)
 
 
 def test_a_supporter_request_is_worded_in_the_supporter_s_language(demo_site):
-    supporter = person("staff@example.org")
-    supporter.language = "cy"
-    supporter.save(update_fields=["language"])
+    supporter = reads_welsh(person("staff@example.org"))
     support = Support.objects.create(
         member=person("member@example.org"), supporter=supporter, name="Tom"
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from members.models import OnBehalfRecord
 from tests.people import act_for, person, sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +69,7 @@ def test_a_supporter_acting_changes_the_member_s_language_on_record(client, demo
 
 
 def test_the_lead_sees_a_member_s_language_on_the_person_page(client, demo_site):
-    member = person()
-    member.language = "cy"
-    member.save(update_fields=["language"])
+    member = reads_welsh(person())
     sign_in(client, "lead@example.org")
     page = client.get(reverse("members:person", args=[member.pk])).content.decode()
     assert '<dd lang="cy">Cymraeg</dd>' in page
@@ -79,9 +78,7 @@ def test_the_lead_sees_a_member_s_language_on_the_person_page(client, demo_site)
 
 
 def test_the_download_lists_the_language(client, demo_site):
-    member = person()
-    member.language = "cy"
-    member.save(update_fields=["language"])
+    reads_welsh(person())
     sign_in(client, "member@example.org")
     response = client.get(reverse("members:profile_download"))
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))

@@ -6,14 +6,13 @@ import pytest
 from django.urls import reverse
 
 from tests.people import sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_notification_settings_speak_welsh_to_a_welsh_reader(client):
-    member = sign_in(client, "member@example.org")
-    member.language = "cy"
-    member.save(update_fields=["language"])
+    reads_welsh(sign_in(client, "member@example.org"))
     page = client.get(reverse("notifications:preferences")).content.decode()
     assert "Sut rydych chi’n clywed gennym ni" in page
     assert "Pynciau rydych chi’n eu dilyn yn y sianel" in page

@@ -21,6 +21,7 @@ from notifications.digests import digests_send
 from notifications.models import Delivery, Notification, OutboxEmail
 from notifications.services import notify, preferences_save
 from tests.people import person, sent_message, sign_in
+from tests.welsh_readers import reads_welsh
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +29,6 @@ CHARTER_ASK = "Please read and accept version {number} of the Charter"
 CHARTER_ASK_CY = (
     "Darllenwch a derbyniwch fersiwn {number} o'r Siarter, os gwelwch yn dda"
 )
-
-
-def reads_welsh(user):
-    user.language = "cy"
-    user.save(update_fields=["language"])
-    return user
 
 
 def charter_ask(number):

@@ -9,8 +9,9 @@ from django.utils import translation
 from tests.people import person, sign_in
 
 
-def reads_welsh(email: str = "member@example.org"):
-    user = person(email)
+def reads_welsh(who="member@example.org"):
+    """The person (a User, or their email) now reads in Welsh."""
+    user = person(who) if isinstance(who, str) else who
     user.language = "cy"
     user.save(update_fields=["language"])
     return user
