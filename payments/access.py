@@ -25,7 +25,7 @@ def claim_get_for(*, person, viewer, pk: int) -> Claim:
     )
     claim = get_object_or_404(
         Claim.objects.select_related(
-            "sign_up__opportunity", "sign_up__member"
+            "sign_up__opportunity", "sign_up__member__profile__assembly"
         ).annotate(opportunity_sessions=Coalesce(Subquery(sessions), 0)),
         pk=pk,
     )

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core.storage import private_storage
 
@@ -225,6 +226,56 @@ class AdvanceArrangement(models.Model):
     @property
     def is_paid(self) -> bool:
         return self.status == self.Status.PAID
+
+
+class PaymentPromise(models.Model):
+    """How soon the group promises to pay a complete claim, in working days.
+    A promise is never changed: the lead sets a new one, and each claim keeps
+    the promise in force when it was sent (payments/promise.py)."""
+
+    working_days = models.PositiveSmallIntegerField(
+        _("working days"),
+        validators=[
+            MinValueValidator(
+                1, message=_("Enter a number of working days of 1 or more.")
+            ),
+            MaxValueValidator(
+                60, message=_("Enter 60 working days or fewer (about three months).")
+            ),
+        ],
+        help_text=_(
+            "Claims are to be paid within this many working days of a complete "
+            "claim, counted with the bank holidays of the member's nation. Days "
+            "while the lead waits for the member's answer to a question do not "
+            "count."
+        ),
+    )
+    set_at = models.DateTimeField(_("set on"), default=timezone.now, editable=False)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("set by"),
+    )
+
+    class Meta:
+        ordering = ["-set_at", "-pk"]
+        verbose_name = _("payment promise")
+        verbose_name_plural = _("payment promises")
+
+    def __str__(self):
+        return str(self.words)
+
+    @property
+    def words(self) -> str:
+        return ngettext_lazy(
+            "paid within %(days)s working day of a complete claim",
+            "paid within %(days)s working days of a complete claim",
+            "days",
+        ) % {"days": self.working_days}
 
 
 class BenefitThreshold(models.Model):

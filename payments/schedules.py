@@ -13,4 +13,13 @@ SCHEDULES = [
         schedule_type=Schedule.DAILY,
         at=time(3, 0),
     ),
+    Scheduled(
+        # Claims close to, or past, the payment promise: the lead hears, and
+        # the member once it is late (payments.services.claims_promise_check).
+        name="Claims close to or past the payment promise",
+        func="payments.tasks.promise_check",
+        schedule_type=Schedule.DAILY,
+        at=time(8, 30),
+        intended_date_kwarg="intended_for",
+    ),
 ]

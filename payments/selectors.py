@@ -4,16 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import (
-    Case,
-    Exists,
-    IntegerField,
-    OuterRef,
-    QuerySet,
-    Sum,
-    Value,
-    When,
-)
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Sum
 from django.utils.translation import ngettext
 
 from members.models import User
@@ -21,7 +12,14 @@ from opportunities import fees
 from opportunities.fees import to_penny
 from opportunities.models import Opportunity, SignUp
 
-from .models import AdvanceArrangement, BenefitThreshold, Claim, ClaimEvent
+from .models import (
+    AdvanceArrangement,
+    BenefitThreshold,
+    Claim,
+    ClaimEvent,
+    PaymentPromise,
+)
+from .promise import ClaimClock, claim_clock
 
 S = Claim.Status
 WAITING = [S.SUBMITTED, S.APPROVED]
@@ -29,7 +27,7 @@ WAITING = [S.SUBMITTED, S.APPROVED]
 
 def _claims():
     return Claim.objects.select_related(
-        "sign_up__opportunity", "sign_up__member"
+        "sign_up__opportunity", "sign_up__member__profile__assembly"
     ).annotate(
         resubmitted=Exists(
             ClaimEvent.objects.filter(
@@ -44,6 +42,69 @@ def claims_of(*, member: User) -> QuerySet[Claim]:
     return _claims().filter(sign_up__member=member).prefetch_related("expenses")
 
 
+# The payment promise ---------------------------------------------------------------
+
+
+def promises_all() -> list[PaymentPromise]:
+    """Every promise ever set, newest first: a handful of rows."""
+    return list(PaymentPromise.objects.select_related("set_by"))
+
+
+def promise_current() -> PaymentPromise | None:
+    return PaymentPromise.objects.order_by("-set_at", "-pk").first()
+
+
+def nation_of(*, member: User) -> str | None:
+    """The nation whose bank holidays count for the member: their
+    Assembly's. None (England and Wales's) when not recorded."""
+    profile = getattr(member, "profile", None)
+    assembly = profile.assembly if profile else None
+    return assembly.nation if assembly else None
+
+
+def with_events(*, claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """The claims with their event logs, oldest event first (one query)."""
+    return claims.prefetch_related(
+        Prefetch("events", queryset=ClaimEvent.objects.order_by("at", "pk"))
+    )
+
+
+def clocks_attach(
+    *,
+    claims: QuerySet[Claim] | list[Claim],
+    promises: list[PaymentPromise] | None = None,
+    today: date | None = None,
+) -> list[Claim]:
+    """Each claim with `.clock` (payments/promise.py). The claims come from
+    with_events(); the member's Assembly from select_related."""
+    promises = promises_all() if promises is None else promises
+    claims = list(claims)
+    for claim in claims:
+        claim.clock = claim_clock(
+            claim=claim,
+            events=claim.events.all(),
+            promises=promises,
+            nation=nation_of(member=claim.sign_up.member),
+            today=today,
+        )
+    return claims
+
+
+def clock_of(
+    *, claim: Claim, events: list[ClaimEvent] | None = None, today: date | None = None
+) -> ClaimClock:
+    """One claim's clock: from `events` when the caller has read them, else
+    one query for them; one for the promises."""
+    member = claim.sign_up.member
+    return claim_clock(
+        claim=claim,
+        events=claim.events.order_by("at", "pk") if events is None else events,
+        promises=promises_all(),
+        nation=nation_of(member=member),
+        today=today,
+    )
+
+
 def claim_latest_query(*, claim: Claim) -> ClaimEvent | None:
     """The lead's latest question about the claim, or None if they never
     asked one. One query, however long the claim's history."""
@@ -55,22 +116,19 @@ def claims_to_answer(*, member: User) -> QuerySet[Claim]:
     return claims_of(member=member).filter(status=S.QUERIED)
 
 
-def claims_waiting() -> QuerySet[Claim]:
-    """For the lead: claims to check (oldest first), then approved claims
-    still to be paid."""
-    return (
-        _claims()
-        .filter(status__in=WAITING)
-        .annotate(
-            order=Case(
-                When(status=S.SUBMITTED, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .prefetch_related("expenses")
-        .order_by("order", "submitted_at", "pk")
+def claims_waiting(*, today: date | None = None) -> list[Claim]:
+    """For the lead: claims to check or to pay, in order of how close they
+    are to the payment promise, overdue first (each with `.clock`)."""
+    claims = clocks_attach(
+        claims=with_events(
+            claims=_claims()
+            .filter(status__in=WAITING)
+            .prefetch_related("expenses")
+            .order_by("submitted_at", "pk")
+        ),
+        today=today,
     )
+    return sorted(claims, key=lambda claim: claim.clock.urgency)
 
 
 def claims_waiting_all() -> QuerySet[Claim]:
@@ -82,13 +140,17 @@ def claims_waiting_count() -> int:
     return claims_waiting_all().count()
 
 
-def claims_others() -> QuerySet[Claim]:
-    """Everything else: waiting for the member, or finished."""
-    return (
-        _claims()
-        .exclude(status__in=WAITING)
-        .prefetch_related("expenses")
-        .order_by("-submitted_at", "-pk")
+def claims_others(*, today: date | None = None) -> list[Claim]:
+    """Everything else, newest first: waiting for the member (the clock
+    paused), or finished (each with `.clock`)."""
+    return clocks_attach(
+        claims=with_events(
+            claims=_claims()
+            .exclude(status__in=WAITING)
+            .prefetch_related("expenses")
+            .order_by("-submitted_at", "-pk")
+        ),
+        today=today,
     )
 
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import lazy
+from django.utils.functional import Promise, lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -547,3 +547,101 @@ def arrangement_mark_paid(
         ),
     )
     return arrangement
+
+
+# The payment promise ------------------------------------------------------------
+
+
+def _claim_details(claim: Claim, clock) -> Promise:
+    """The claim's details for the lead's notification, in their language."""
+    return format_lazy(
+        gettext_lazy(
+            "Member: {member}\nOpportunity: {title}\nTotal: £{total}\n"
+            "Status: {status}\nSent: {sent}\nPromise: {promise}\n"
+            "Should be paid by: {due}\nWorking days used: {used}"
+        ),
+        member=str(claim.sign_up.member),
+        title=claim.sign_up.opportunity.title,
+        total=claim.total(),
+        status=claim.lead_label,
+        sent=lazy_date(clock.sent_on, "j F Y"),
+        promise=clock.promise.words,
+        due=lazy_date(clock.due_on, "l j F Y"),
+        used=clock.used,
+    )
+
+
+def claims_promise_check(*, today: date | None = None) -> int:
+    """The daily check: tell the lead when a claim to check or to pay has
+    used 4 in 5 of its promise's working days, and again when it passes the
+    promise; tell the member, once, that it is late and what is being done.
+    Each notice has its own dedupe key, so running twice sends nothing twice.
+    Returns how many notices were made."""
+    from .selectors import claims_waiting  # the clocks, read from the events
+
+    today = today or timezone.localdate()
+    leads = active_in_role(group_name=roles.ENGAGEMENT_LEADS)
+    made = 0
+    for claim in claims_waiting(today=today):
+        clock = claim.clock
+        member = claim.sign_up.member
+        title = claim.sign_up.opportunity.title
+        if clock.is_overdue:
+            made += len(
+                notify(
+                    recipients=leads.exclude(pk=member.pk),
+                    kind=Kind.PAYMENT,
+                    subject=format_lazy(
+                        gettext_lazy(
+                            "Claim past the payment promise: {member}, {title}"
+                        ),
+                        member=str(member),
+                        title=title,
+                    ),
+                    body=_claim_details(claim, clock),
+                    url=_url(claim),
+                    dedupe_key=f"claim-promise-late:{claim.pk}:lead",
+                    target=claim,
+                )
+            )
+            made += len(
+                notify(
+                    recipients=[member],
+                    kind=Kind.PAYMENT,
+                    subject=format_lazy(
+                        gettext_lazy("Your claim is late: {title}"), title=title
+                    ),
+                    body=format_lazy(
+                        gettext_lazy(
+                            "We are sorry: we promised to pay this claim by {due} "
+                            "and have not. The engagement lead has been told and "
+                            "is putting it first. You do not need to chase it. "
+                            "If the delay leaves you short, tell the engagement "
+                            "lead and they will help."
+                        ),
+                        due=lazy_date(clock.due_on, "l j F Y"),
+                    ),
+                    url=_url(claim),
+                    dedupe_key=f"claim-promise-late:{claim.pk}",
+                    target=claim,
+                )
+            )
+        elif clock.is_near:
+            made += len(
+                notify(
+                    recipients=leads.exclude(pk=member.pk),
+                    kind=Kind.PAYMENT,
+                    subject=format_lazy(
+                        gettext_lazy(
+                            "Claim close to the payment promise: {member}, {title}"
+                        ),
+                        member=str(member),
+                        title=title,
+                    ),
+                    body=_claim_details(claim, clock),
+                    url=_url(claim),
+                    dedupe_key=f"claim-promise-near:{claim.pk}:lead",
+                    target=claim,
+                )
+            )
+    return made

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -34,13 +35,17 @@ from .selectors import (
     claims_of,
     claims_others,
     claims_waiting,
+    clock_of,
+    clocks_attach,
     fee_for,
     opportunities_with_participants,
     participants_of,
+    promise_current,
     sign_ups_claimable,
     thresholds_current,
     units_agreed,
     units_text,
+    with_events,
     year_figures,
 )
 from .services import (
@@ -73,6 +78,7 @@ def mine(request):
         raise Http404("Payments are for members")
     today = timezone.localdate()
     figures = year_figures(member=person, today=today)
+    claims = clocks_attach(claims=with_events(claims=claims_of(member=person)))
     thresholds = [
         {
             "threshold": threshold,
@@ -85,7 +91,7 @@ def mine(request):
         "payments/mine.html",
         {
             "person": person,
-            "claims": claims_of(member=person),
+            "claims": claims,
             "to_claim": sign_ups_claimable(member=person),
             "arrangements": arrangements_of(member=person),
             "figures": figures,
@@ -231,7 +237,7 @@ def claim_edit(request, pk, member):
 def _claim_page(request, claim, *, status=200, **forms):
     person = person_for(request)
     is_lead = roles.is_lead(request.user)
-    events = claim.events.select_related("by")
+    events = list(claim.events.select_related("by"))
     context = {
         "claim": claim,
         "opportunity": claim.sign_up.opportunity,
@@ -239,6 +245,7 @@ def _claim_page(request, claim, *, status=200, **forms):
         "expenses": claim.expenses.all(),
         "events": events,
         "query": claim_latest_query(claim=claim),
+        "clock": clock_of(claim=claim, events=events),
         "units_text": units_text(
             units=claim.units, fee_basis=claim.sign_up.opportunity.fee_basis
         ),
@@ -291,6 +298,8 @@ def claims(request):
         {
             "waiting": claims_waiting(),
             "others": claims_others(),
+            "promise": promise_current(),
+            "promise_url": reverse("wagtailsnippets_payments_paymentpromise:add"),
             "opportunities": opportunities_with_participants(),
         },
     )

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from .models import BenefitThreshold
+from .models import BenefitThreshold, PaymentPromise
 
 
 class BenefitThresholdViewSet(SnippetViewSet):
@@ -19,4 +19,28 @@ class BenefitThresholdViewSet(SnippetViewSet):
     search_fields = ["name", "notes"]
 
 
+class PromiseCreateView(CreateView):
+    def save_instance(self):
+        self.form.instance.set_by = self.request.user
+        return super().save_instance()
+
+
+class PaymentPromiseViewSet(SnippetViewSet):
+    """How soon claims are paid. The lead sets a new promise rather than
+    changing one (leads have add and view permission only), so the history
+    shows which promise each claim was sent under."""
+
+    model = PaymentPromise
+    icon = "date"
+    menu_label = _("Payment promise")
+    menu_order = 215
+    add_to_admin_menu = True
+    add_view_class = PromiseCreateView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["words", "working_days", "set_at", "set_by"]
+    form_fields = ["working_days"]
+
+
 register_snippet(BenefitThresholdViewSet)
+register_snippet(PaymentPromiseViewSet)

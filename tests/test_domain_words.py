@@ -177,7 +177,7 @@ def test_the_lead_reads_that_a_claim_came_back_with_an_answer():
         actor=claim.member,
         message="The 9:15 from Leeds.",
     )
-    waiting = claims_waiting().get(pk=claim.pk)
+    (waiting,) = [c for c in claims_waiting() if c.pk == claim.pk]
     assert waiting.lead_label == "To check (sent back with an answer)"
 
 

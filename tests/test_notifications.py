@@ -200,6 +200,7 @@ def test_running_the_schedule_command_twice_adds_no_duplicates():
         "Delete old sign-in links",
         "Delete invitations nobody accepted",
         "Delete held receipts nobody claimed",
+        "Claims close to or past the payment promise",
         "Ask requesters what changed because of the group",
         "Remind the lead to check networks once a year",
     }

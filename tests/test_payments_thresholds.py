@@ -101,6 +101,9 @@ def test_the_lead_keeps_the_thresholds_in_the_admin(client, demo_site):
         "add_benefitthreshold",
         "change_benefitthreshold",
         "delete_benefitthreshold",
+        # A promise is added, never changed (tests/test_payments_promise.py).
+        "add_paymentpromise",
+        "view_paymentpromise",
     }
     sign_in(client, "lead@example.org")
     add = reverse("wagtailsnippets_payments_benefitthreshold:add")
