@@ -233,7 +233,9 @@ class PaymentPromise(models.Model):
     A promise is never changed: the lead sets a new one, and each claim keeps
     the promise in force when it was sent (payments/promise.py)."""
 
-    working_days = models.PositiveSmallIntegerField(
+    # Not a PositiveSmallIntegerField: its form field would answer "0 or
+    # more" for a negative number, before our message could.
+    working_days = models.SmallIntegerField(
         _("working days"),
         validators=[
             MinValueValidator(
@@ -263,6 +265,12 @@ class PaymentPromise(models.Model):
 
     class Meta:
         ordering = ["-set_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(working_days__gte=1, working_days__lte=60),
+                name="payment_promise_days_1_to_60",
+            )
+        ]
         verbose_name = _("payment promise")
         verbose_name_plural = _("payment promises")
 
