@@ -20,6 +20,10 @@ class BenefitThresholdViewSet(SnippetViewSet):
 
 
 class PromiseCreateView(CreateView):
+    def get_success_buttons(self):
+        # Wagtail offers "Edit"; nobody may change a promise.
+        return []
+
     def save_instance(self):
         self.form.instance.set_by = self.request.user
         return super().save_instance()

@@ -128,7 +128,7 @@ def test_ten_working_days_over_st_andrews_day_end_a_day_later_in_scotland():
     assert working_days_between(sent, date(2026, 12, 7), nation="scotland") == 9
 
 
-# A claim's clock, from its events --------------------------------------------------------
+# A claim's clock, from its events ---------------------------------------------------
 
 
 def test_a_claim_shows_the_date_from_the_moment_it_is_sent(client):
@@ -384,7 +384,7 @@ def test_a_paused_member_hears_about_a_late_claim_the_way_they_chose():
     assert late.delivery == Delivery.WEEKLY and late.email is None
 
 
-# The promise in the admin ----------------------------------------------------------------
+# The promise in the admin ---------------------------------------------------------
 
 ADD = reverse("wagtailsnippets_payments_paymentpromise:add")
 LIST = reverse("wagtailsnippets_payments_paymentpromise:list")

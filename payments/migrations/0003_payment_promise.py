@@ -8,26 +8,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('payments', '0002_leads_keep_the_thresholds'),
+        ("payments", "0002_leads_keep_the_thresholds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PaymentPromise',
+            name="PaymentPromise",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('working_days', models.SmallIntegerField(help_text="Claims are to be paid within this many working days of a complete claim, counted with the bank holidays of the member's nation. Days while the lead waits for the member's answer to a question do not count.", validators=[django.core.validators.MinValueValidator(1, message='Enter a number of working days of 1 or more.'), django.core.validators.MaxValueValidator(60, message='Enter 60 working days or fewer (about three months).')], verbose_name='working days')),
-                ('set_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='set on')),
-                ('set_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='set by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "working_days",
+                    models.SmallIntegerField(
+                        help_text="Claims are to be paid within this many working days of a complete claim, counted with the bank holidays of the member's nation. Days while the lead waits for the member's answer to a question do not count.",
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                1,
+                                message="Enter a number of working days of 1 or more.",
+                            ),
+                            django.core.validators.MaxValueValidator(
+                                60,
+                                message="Enter 60 working days or fewer (about three months).",
+                            ),
+                        ],
+                        verbose_name="working days",
+                    ),
+                ),
+                (
+                    "set_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        verbose_name="set on",
+                    ),
+                ),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="set by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'payment promise',
-                'verbose_name_plural': 'payment promises',
-                'ordering': ['-set_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('working_days__gte', 1), ('working_days__lte', 60)), name='payment_promise_days_1_to_60')],
+                "verbose_name": "payment promise",
+                "verbose_name_plural": "payment promises",
+                "ordering": ["-set_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("working_days__gte", 1), ("working_days__lte", 60)
+                        ),
+                        name="payment_promise_days_1_to_60",
+                    )
+                ],
             },
         ),
     ]
