@@ -100,6 +100,10 @@ class Claim(models.Model):
         return self.status == self.Status.PAID
 
     @property
+    def is_rejected(self) -> bool:
+        return self.status == self.Status.REJECTED
+
+    @property
     def lead_label(self) -> str:
         """The Claims screen's word for the claim, saying what the lead does
         next. `resubmitted` is the claims selectors' annotation."""
