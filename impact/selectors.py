@@ -40,6 +40,8 @@ from members.models import Assembly, Profile, User
 from notifications.models import CallBack
 from opportunities.models import EngagementRequest, Opportunity, SignUp, Workstream
 from opportunities.selectors import opportunity_work_done
+from payments.promise import WaitFigures
+from payments.selectors import payment_waits
 from stories.models import StoryPage
 
 from .models import (
@@ -656,6 +658,8 @@ class ImpactYear:
     changes: int
     paid: Totals  # figures.selectors: paid engagements, hours, fees
     heard: HeardSummary
+    # The claims paid that year: how long they waited from sent to paid.
+    waits: WaitFigures
 
     @property
     def meetings_and_sessions(self) -> int:
@@ -769,6 +773,7 @@ def impact_year_figures(
     found = engagements_list()
     if member is not None:
         found = [e for e in found if e.member.pk == member.pk]
+    waits = dict(zip(years, payment_waits(year=year, member=member), strict=True))
 
     def one(year):
         counts = by_year.get(year, {})
@@ -782,6 +787,7 @@ def impact_year_figures(
             changes=changes[f"changes_{year}"],
             paid=engagement_totals(found=found, year=year),
             heard=heard_summary(answers=heard_answers_of(year=year, member=member)),
+            waits=waits[year],
         )
 
     return ImpactFigures(

@@ -1,10 +1,11 @@
 """Reads for payments; callers have already checked who may see them."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from members.models import User
@@ -19,7 +20,7 @@ from .models import (
     ClaimEvent,
     PaymentPromise,
 )
-from .promise import ClaimClock, claim_clock
+from .promise import ClaimClock, WaitFigures, claim_clock, wait_figures
 
 S = Claim.Status
 WAITING = [S.SUBMITTED, S.APPROVED]
@@ -102,6 +103,43 @@ def clock_of(
         promises=promises_all(),
         nation=nation_of(member=member),
         today=today,
+    )
+
+
+def payment_waits(
+    *, year: int, member: User | None = None
+) -> tuple[WaitFigures, WaitFigures]:
+    """How long the claims paid in `year`, and in the year before, waited
+    from sent to paid, against the payment promise: (the year before, the
+    year). A claim counts in the year it was paid (the date the lead
+    recorded, else the day it was marked paid). With `member`, their own
+    claims alone. Three queries however many claims: the claims, their
+    events and the promises."""
+    first, last = date(year - 1, 1, 1), date(year, 12, 31)
+    # Marked paid with no date recorded: the day it was marked, read in the
+    # site's time zone by the clock; a day's margin either side here.
+    marked = ClaimEvent.objects.filter(
+        claim=OuterRef("pk"),
+        to_status=S.PAID,
+        at__gte=timezone.make_aware(
+            datetime.combine(first - timedelta(days=1), time())
+        ),
+        at__lt=timezone.make_aware(datetime.combine(last + timedelta(days=2), time())),
+    )
+    claims = (
+        Claim.objects.select_related("sign_up__member__profile__assembly")
+        .annotate(has_marked=Exists(marked))
+        .filter(
+            Q(paid_on__range=(first, last)) | Q(paid_on__isnull=True, has_marked=True),
+            status=S.PAID,
+        )
+    )
+    if member is not None:
+        claims = claims.filter(sign_up__member=member)
+    clocks = [claim.clock for claim in clocks_attach(claims=with_events(claims=claims))]
+    return (
+        wait_figures(year=year - 1, clocks=clocks),
+        wait_figures(year=year, clocks=clocks),
     )
 
 
