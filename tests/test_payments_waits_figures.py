@@ -149,7 +149,7 @@ def test_one_member_s_own_waits(two_years):
 def test_the_waits_take_the_same_queries_however_many_claims(
     two_years, django_assert_num_queries
 ):
-    with django_assert_num_queries(3):  # the claims, their events, the promises
+    with django_assert_num_queries(1):  # the events, their claims and promises
         payment_waits(year=2017)
 
 
