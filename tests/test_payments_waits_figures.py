@@ -1,7 +1,8 @@
 """Paid on time, in figures (issue 22): for the claims paid in a year, beside
 the year before, the median and longest working days from sent to paid and
-the share paid within the payment promise, on the figures page, the impact
-dashboard and the annual report (page and PDF), as numbers and as charts.
+the share paid within the payment promise, on the figures page and in the
+annual report (page and PDF), as numbers and as charts. (Not on the impact
+dashboard: it is at the site's limit of 15 statements a page.)
 
 The dates are in June 2016 and June 2017: no bank holiday in any of the
 four nations, and years the demo's own claims are not in."""
@@ -234,9 +235,3 @@ def test_the_report_s_pdf_has_the_waits(client, two_years):
     assert "Paid on time: claims paid in 2017 beside 2016" in text
     assert "3 of 3 (100%)" in text
     assert DAYS_CHART in text
-
-
-def test_the_dashboard_draws_the_same_charts(client, two_years):
-    sign_in(client, "lead@example.org")
-    html = client.get(reverse("impact:dashboard"), {"year": 2017}).content.decode()
-    assert_charts(html)
