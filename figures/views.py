@@ -6,6 +6,8 @@ from django.utils import timezone
 from core.csv_safe import csv_writer_safe
 from members import roles
 from members.access import lead_required, role_required
+from payments.selectors import payment_waits
+from payments.waits import waits_shown
 
 from . import selectors
 
@@ -42,6 +44,12 @@ def figures(request):
             else selectors.small_groups_merged(rows=rows, minimum=minimum)
         )
 
+    # Paid on time: aggregate figures (a median, a longest wait, a share),
+    # shown to staff as to the lead, small years too. A wait says how long
+    # the lead took to pay, the group's promise kept or not; not who was
+    # paid or how much, which is what small groups are hidden for. See
+    # payments/waits.py.
+    before, now = payment_waits(year=year)
     return render(
         request,
         "figures/figures.html",
@@ -59,6 +67,7 @@ def figures(request):
             if is_lead
             else None,
             "is_lead": is_lead,
+            "waits": waits_shown(before=before, now=now, key="figures"),
         },
     )
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.charts import Chart, ChartRow, change_between, chart_bars
+from payments.waits import days_chart, within_chart
 
 from .selectors import HEARD_FEWEST_SUMMARISED, ImpactFigures, ImpactYear
 
@@ -109,6 +110,11 @@ class ImpactCharts:
     hours: Chart
     fees: Chart
     heard: Chart | None  # None: too few answers in either year
+    # Paid on time (payments/waits.py), for the annual report; None: not
+    # asked for (the dashboard), no claim paid in either year (`waits`), or
+    # none a promise applied to (`within`).
+    waits: Chart | None = None
+    within: Chart | None = None
 
     def __iter__(self):
         charts = (
@@ -117,6 +123,8 @@ class ImpactCharts:
             self.engagements,
             self.hours,
             self.fees,
+            self.waits,
+            self.within,
             self.heard,
         )
         return iter([chart for chart in charts if chart is not None])
@@ -124,8 +132,9 @@ class ImpactCharts:
 
 def impact_charts(*, figures: ImpactFigures, key: str = "impact") -> ImpactCharts:
     """The charts of a year beside the year before: meetings, reflections and
-    changes, paid engagements, hours, fees, and the Cube scores when there
-    are enough answers."""
+    changes, paid engagements, hours, fees, how long claims waited to be
+    paid (when the figures have the waits: the report's), and the Cube
+    scores when there are enough answers."""
     series = _series(figures)
     years = _("%(before)s and %(now)s") % {"before": series[0], "now": series[1]}
     before, now = figures.before.paid, figures.now.paid
@@ -168,7 +177,19 @@ def impact_charts(*, figures: ImpactFigures, key: str = "impact") -> ImpactChart
             key=f"{key}-fees",
         ),
         heard=heard_chart(figures=figures, key=key),
+        **_wait_charts(figures, key),
     )
+
+
+def _wait_charts(figures: ImpactFigures, key: str) -> dict:
+    """Paid on time's charts, when the figures have the waits."""
+    before, now = figures.before.waits, figures.now.waits
+    if before is None or now is None:
+        return {}
+    return {
+        "waits": days_chart(before=before, now=now, key=key),
+        "within": within_chart(before=before, now=now, key=key),
+    }
 
 
 def paid_change(*, figures: ImpactFigures) -> str:

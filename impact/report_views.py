@@ -16,6 +16,7 @@ from core.exceptions import NotAllowed
 from core.pdf import pdf_render
 from members import roles
 from members.access import lead_required, role_required
+from payments.waits import waits_shown
 
 from .dashboard_views import may_see_whole_group
 from .report import heard_notes, impact_charts, paid_change
@@ -44,6 +45,12 @@ def _context(request, report: AnnualReport) -> dict:
         "title": report_title(report.year),
         "charts": impact_charts(figures=report.figures, key="report"),
         "paid_change": paid_change(figures=report.figures),
+        # The table of how long claims waited; its charts are in `charts`.
+        "waits": waits_shown(
+            before=report.figures.before.waits,
+            now=report.figures.now.waits,
+            key="report",
+        ),
         "heard_notes": heard_notes(figures=report.figures),
         "unnamed_member": UNNAMED_MEMBER,
         "is_lead": roles.is_lead(request.user),

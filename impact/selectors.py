@@ -40,6 +40,8 @@ from members.models import Assembly, Profile, User
 from notifications.models import CallBack
 from opportunities.models import EngagementRequest, Opportunity, SignUp, Workstream
 from opportunities.selectors import opportunity_work_done
+from payments.promise import WaitFigures
+from payments.selectors import payment_waits
 from stories.models import StoryPage
 
 from .models import (
@@ -656,6 +658,10 @@ class ImpactYear:
     changes: int
     paid: Totals  # figures.selectors: paid engagements, hours, fees
     heard: HeardSummary
+    # The claims paid that year: how long they waited from sent to paid.
+    # None unless asked for (the annual report): the dashboard is at the
+    # site's limit of statements a page runs.
+    waits: WaitFigures | None = None
 
     @property
     def meetings_and_sessions(self) -> int:
@@ -741,7 +747,7 @@ def heard_answers_of(*, year: int, member: User | None = None) -> QuerySet[Heard
 
 
 def impact_year_figures(
-    *, year: int | None = None, member: User | None = None
+    *, year: int | None = None, member: User | None = None, waits: bool = False
 ) -> ImpactFigures:
     """Every figure of the impact dashboard and the annual report for `year`
     (None: the year of the newest meeting) beside the year before, in a fixed
@@ -751,7 +757,10 @@ def impact_year_figures(
 
     With `member`, their own part: the meetings they led or went to, their
     own paid work and their own answers; reflections and changes stay the
-    whole group's (every member reads those logs)."""
+    whole group's (every member reads those logs).
+
+    With `waits`, also how long the claims paid each year waited from sent
+    to paid (payments.selectors.payment_waits): one more statement."""
     meetings = Meeting.objects.all()
     if member is not None:
         meetings = meetings.filter(
@@ -769,6 +778,11 @@ def impact_year_figures(
     found = engagements_list()
     if member is not None:
         found = [e for e in found if e.member.pk == member.pk]
+    paid_waits = (
+        dict(zip(years, payment_waits(year=year, member=member), strict=True))
+        if waits
+        else {}
+    )
 
     def one(year):
         counts = by_year.get(year, {})
@@ -782,6 +796,7 @@ def impact_year_figures(
             changes=changes[f"changes_{year}"],
             paid=engagement_totals(found=found, year=year),
             heard=heard_summary(answers=heard_answers_of(year=year, member=member)),
+            waits=paid_waits.get(year),
         )
 
     return ImpactFigures(
@@ -1032,7 +1047,7 @@ def annual_report_of(*, year: int) -> AnnualReport:
     return AnnualReport(
         year=year,
         words=report_year_get(year=year),
-        figures=impact_year_figures(year=year),
+        figures=impact_year_figures(year=year, waits=True),
         membership=membership_of_year(year=year),
         meetings=meetings_of_year(year=year),
         stories=stories_of_year(year=year),
