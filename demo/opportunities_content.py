@@ -23,9 +23,14 @@ from payments.factories import (
     BenefitThresholdFactory,
     ClaimEventFactory,
     ExpenseLineFactory,
+    PaymentPromiseFactory,
     RecordedClaimFactory,
 )
-from payments.models import AdvanceArrangement, BenefitThreshold, Claim
+from payments.models import (
+    AdvanceArrangement,
+    BenefitThreshold,
+    Claim,
+)
 from payments.selectors import fee_for, units_agreed
 
 # The workstreams the annual report lists.
@@ -170,17 +175,31 @@ def _sign_up(opportunity, key, status=SignUp.Status.SELECTED, **fields):
     )
 
 
-def _claim(entry, status, *, on: date, expenses=(), message=""):
-    """A claim with its history, as the services would have written it."""
+def _claim(
+    entry,
+    status,
+    *,
+    on: date,
+    expenses=(),
+    message="",
+    paid_after: int = 14,
+    asked: tuple[int, int] | None = None,
+):
+    """A claim with its history, as the services would have written it: sent
+    `on`, paid `paid_after` days later (the date the lead records), and, with
+    `asked`, a question on the first day after sending and the member's
+    answer on the second (the payment promise's clock pauses between)."""
     units = units_agreed(sign_up=entry)
+    paid_on = on + timedelta(days=paid_after) if status == Claim.Status.PAID else None
+    answered_on = on + timedelta(days=asked[1]) if asked else on
     claim = RecordedClaimFactory(
         sign_up=entry,
         units=units,
         fee=fee_for(sign_up=entry, units=units),
         status=status,
-        submitted_at=_at(on, 12),
+        submitted_at=_at(answered_on, 12),
         created_at=_at(on, 12),
-        paid_on=on + timedelta(days=14) if status == Claim.Status.PAID else None,
+        paid_on=paid_on,
         payment_reference=f"BACS-{on:%y%m}-{entry.pk:03d}"
         if status == Claim.Status.PAID
         else "",
@@ -198,6 +217,23 @@ def _claim(entry, status, *, on: date, expenses=(), message=""):
     ClaimEventFactory(
         claim=claim, by=member, at=_at(on, 12), to_status=Claim.Status.SUBMITTED
     )
+    if asked:
+        ClaimEventFactory(
+            claim=claim,
+            by=lead,
+            at=_at(on + timedelta(days=asked[0]), 10),
+            from_status=Claim.Status.SUBMITTED,
+            to_status=Claim.Status.QUERIED,
+            message="Could you send the receipt for the return journey too?",
+        )
+        ClaimEventFactory(
+            claim=claim,
+            by=member,
+            at=_at(answered_on, 12),
+            from_status=Claim.Status.QUERIED,
+            to_status=Claim.Status.SUBMITTED,
+            message="Here it is: it was in my other bag.",
+        )
     path = {
         Claim.Status.SUBMITTED: [],
         Claim.Status.QUERIED: [Claim.Status.QUERIED],
@@ -207,10 +243,15 @@ def _claim(entry, status, *, on: date, expenses=(), message=""):
     }[status]
     before = Claim.Status.SUBMITTED
     for step, to in enumerate(path, start=1):
+        day = answered_on + timedelta(days=3 * step)
+        if to == Claim.Status.APPROVED and paid_on:
+            day = min(day, paid_on - timedelta(days=1))
+        elif to == Claim.Status.PAID:
+            day = paid_on  # marked paid the day it was paid
         ClaimEventFactory(
             claim=claim,
             by=lead,
-            at=_at(on + timedelta(days=3 * step), 15),
+            at=_at(day, 15),
             from_status=before,
             to_status=to,
             message=message
@@ -221,7 +262,14 @@ def _claim(entry, status, *, on: date, expenses=(), message=""):
     return claim
 
 
+# How long the history's claims took to be paid, in days, taken in turn: the
+# 2022 and 2023 promise was 15 working days, so some were paid early, some
+# on the day and some late (issue 22's demo).
+HISTORY_WAITS = [6, 21, 14, 30, 9, 19, 25, 8]
+
+
 def _history_load():
+    waits = iter(HISTORY_WAITS * 4)
     for title, workstream, year, month, sessions, people in HISTORY:
         opportunity = _opportunity(
             title,
@@ -239,8 +287,15 @@ def _history_load():
                 if (opportunity.mode == "in_person" or key == "member2")
                 else []
             )
+            # One claim had a question about its receipt before it was paid.
+            asked = (2, 9) if (year, month, key) == (2023, 5, "member2") else None
             _claim(
-                entry, Claim.Status.PAID, on=last + timedelta(days=2), expenses=expenses
+                entry,
+                Claim.Status.PAID,
+                on=last + timedelta(days=2),
+                expenses=expenses,
+                paid_after=next(waits) + (7 if asked else 0),
+                asked=asked,
             )
 
 
@@ -374,7 +429,29 @@ def _this_year_load(today: date):
         expenses=[("taxi", "Taxi to the venue", "32.00")],
     )
     colm = _sign_up(embedding, "member3")
-    _claim(colm, Claim.Status.PAID, on=done - timedelta(days=7))
+    _claim(colm, Claim.Status.PAID, on=done - timedelta(days=7), paid_after=8)
+    # Paid this year: on the promise's last day, and late (the approved
+    # "Embedding co-production" claim above is the one overdue now).
+    charter = _opportunity(
+        "Charter refresh: what should change?",
+        "Embedding strategy",
+        first_day=today - timedelta(days=150),
+        sessions=1,
+        status=S.COMPLETED,
+    )
+    _claim(
+        _sign_up(charter, "member"),
+        Claim.Status.PAID,
+        on=today - timedelta(days=148),
+        paid_after=14,
+    )
+    _claim(
+        _sign_up(charter, "member3"),
+        Claim.Status.PAID,
+        on=today - timedelta(days=148),
+        paid_after=26,
+        expenses=[("travel", "Bus fares", "5.60")],
+    )
     AdvanceArrangementFactory(
         sign_up=colm,
         kind=AdvanceArrangement.Kind.TAXI,
@@ -460,12 +537,23 @@ def _thresholds_load():
     )
 
 
+def _promises_load():
+    """The payment promises the lead has set: 15 working days from 2022,
+    10 from April 2024 (each claim keeps the one in force when it was sent)."""
+    lead = _user("lead")
+    PaymentPromiseFactory(
+        working_days=15, set_at=_at(date(2022, 1, 10), 9), set_by=lead
+    )
+    PaymentPromiseFactory(working_days=10, set_at=_at(date(2024, 4, 2), 9), set_by=lead)
+
+
 def opportunities_load(today: date | None = None) -> None:
     if Workstream.objects.exists():
         return
     today = today or timezone.localdate()
     for name in WORKSTREAMS:
         WorkstreamFactory(name=name)
+    _promises_load()
     _history_load()
     _this_year_load(today)
     _requests_load(today)

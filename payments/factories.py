@@ -21,6 +21,7 @@ from .models import (
     ClaimEvent,
     ExpenseKind,
     ExpenseLine,
+    PaymentPromise,
 )
 from .services import ExpenseInput, claim_submit, fee_for
 
@@ -135,3 +136,13 @@ class BenefitThresholdFactory(factory.django.DjangoModelFactory):
     amount = Decimal("196.00")
     period = BenefitThreshold.Period.WEEK
     applies_from = date(2025, 4, 7)
+
+
+class PaymentPromiseFactory(factory.django.DjangoModelFactory):
+    """The lead's promise: paid within 10 working days of a complete claim."""
+
+    class Meta:
+        model = PaymentPromise
+
+    working_days = 10
+    set_by = factory.SubFactory(UserFactory, groups=[ENGAGEMENT_LEADS])
