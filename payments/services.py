@@ -571,6 +571,25 @@ def _claim_details(claim: Claim, clock) -> Promise:
     )
 
 
+def _leads_told(claim: Claim, clock, leads, subject, *, key: str) -> int:
+    """Tell the leads (not the member, if a lead claimed) about the claim,
+    once for each `key`."""
+    member = claim.sign_up.member
+    return len(
+        notify(
+            recipients=leads.exclude(pk=member.pk),
+            kind=Kind.PAYMENT,
+            subject=format_lazy(
+                subject, member=str(member), title=claim.sign_up.opportunity.title
+            ),
+            body=_claim_details(claim, clock),
+            url=_url(claim),
+            dedupe_key=f"claim-promise-{key}:{claim.pk}:lead",
+            target=claim,
+        )
+    )
+
+
 def claims_promise_check(*, today: date | None = None) -> int:
     """The daily check: tell the lead when a claim to check or to pay has
     used 4 in 5 of its promise's working days, and again when it passes the
@@ -587,22 +606,12 @@ def claims_promise_check(*, today: date | None = None) -> int:
         member = claim.sign_up.member
         title = claim.sign_up.opportunity.title
         if clock.is_overdue:
-            made += len(
-                notify(
-                    recipients=leads.exclude(pk=member.pk),
-                    kind=Kind.PAYMENT,
-                    subject=format_lazy(
-                        gettext_lazy(
-                            "Claim past the payment promise: {member}, {title}"
-                        ),
-                        member=str(member),
-                        title=title,
-                    ),
-                    body=_claim_details(claim, clock),
-                    url=_url(claim),
-                    dedupe_key=f"claim-promise-late:{claim.pk}:lead",
-                    target=claim,
-                )
+            made += _leads_told(
+                claim,
+                clock,
+                leads,
+                gettext_lazy("Claim past the payment promise: {member}, {title}"),
+                key="late",
             )
             made += len(
                 notify(
@@ -627,21 +636,11 @@ def claims_promise_check(*, today: date | None = None) -> int:
                 )
             )
         elif clock.is_near:
-            made += len(
-                notify(
-                    recipients=leads.exclude(pk=member.pk),
-                    kind=Kind.PAYMENT,
-                    subject=format_lazy(
-                        gettext_lazy(
-                            "Claim close to the payment promise: {member}, {title}"
-                        ),
-                        member=str(member),
-                        title=title,
-                    ),
-                    body=_claim_details(claim, clock),
-                    url=_url(claim),
-                    dedupe_key=f"claim-promise-near:{claim.pk}:lead",
-                    target=claim,
-                )
+            made += _leads_told(
+                claim,
+                clock,
+                leads,
+                gettext_lazy("Claim close to the payment promise: {member}, {title}"),
+                key="near",
             )
     return made
