@@ -87,5 +87,6 @@ def check(page, site, path, heading):
             page.goto(site + path)
         expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
         assert page.evaluate(NO_HORIZONTAL_SCROLL), (page.url, width)
-        assert axe_violations(page) == [], (page.url, width)
+        found = axe_violations(page)
+        assert found == [], (page.url, width, found)
     page.set_viewport_size({"width": 1280, "height": 900})
