@@ -12,7 +12,7 @@ new promise never moves a date a member has already been shown.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from statistics import median
 
 import holidays
@@ -105,7 +105,8 @@ def promise_in_force(
 
 @dataclass(frozen=True)
 class ClaimClock:
-    """A claim measured against its promise on `today`."""
+    """A claim measured against its promise on `today`. Its counts are
+    worked out once each (a list reads them several times a row)."""
 
     status: str
     nation: str | None
@@ -137,7 +138,7 @@ class ClaimClock:
         """Still to be paid: to check, waiting for an answer, or to pay."""
         return self.status in (S.SUBMITTED, S.QUERIED, S.APPROVED)
 
-    @property
+    @cached_property
     def due_on(self) -> date | None:
         """The date it should be paid by: None with no promise, or while
         paused (it moves on by the days the pause lasts)."""
@@ -150,7 +151,7 @@ class ClaimClock:
             pauses=self.pauses,
         )
 
-    @property
+    @cached_property
     def used(self) -> int:
         """Working days counted so far (to the day paid, once paid)."""
         end = self.ended_on or self.today
@@ -199,15 +200,15 @@ class ClaimClock:
             return None
         return working_days_between(start, end, nation=self.nation, pauses=self.pauses)
 
-    @property
+    @cached_property
     def sent_to_approved(self) -> int | None:
         return self._between(self.sent_on, self.approved_on)
 
-    @property
+    @cached_property
     def approved_to_paid(self) -> int | None:
         return self._between(self.approved_on, self.paid_on)
 
-    @property
+    @cached_property
     def sent_to_paid(self) -> int | None:
         return self._between(self.sent_on, self.paid_on)
 

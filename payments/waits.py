@@ -1,7 +1,8 @@
 """The payment promise kept, in figures: how long the claims paid in a year
 waited from sent to paid, beside the year before, as a table's words and as
-charts in the site's style (core/charts.py). The figures page, the impact
-dashboard and the annual report all draw these, so they never differ.
+charts in the site's style (core/charts.py). The figures page and the
+annual report both draw these, so they never differ (the impact dashboard
+does not: it is at the limit of statements a signed-in page runs).
 
 These are the group's figures, not a person's: a median, a longest wait and
 a share. The figures page hides small groups from staff because a group's
@@ -80,13 +81,27 @@ def _years_words(years: list[int]) -> str:
     return _("%(before)s and %(now)s") % {"before": years[0], "now": years[1]}
 
 
+def _chart(
+    *, shown: list[WaitFigures], title: str, unit: str, rows, summary: str, key: str
+) -> Chart:
+    """A chart of the years shown, titled with them ("2022 and 2023")."""
+    years = [figures.year for figures in shown]
+    return chart_bars(
+        title=title % {"years": _years_words(years)},
+        unit=unit,
+        series=[str(year) for year in years],
+        rows=rows,
+        summary=summary,
+        key=key,
+    )
+
+
 def days_chart(*, before: WaitFigures, now: WaitFigures, key: str) -> Chart | None:
     """Median and longest working days from sent to paid, for each of the two
     years with a claim paid; None when neither had one."""
     shown = [figures for figures in (before, now) if figures.paid]
     if not shown:
         return None
-    years = [figures.year for figures in shown]
     summary = " ".join(
         ngettext(
             "%(year)s: %(paid)s claim paid; a median of %(median)s working days "
@@ -103,11 +118,10 @@ def days_chart(*, before: WaitFigures, now: WaitFigures, key: str) -> Chart | No
         }
         for figures in shown
     )
-    return chart_bars(
-        title=_("Working days from sent to paid, %(years)s")
-        % {"years": _years_words(years)},
+    return _chart(
+        shown=shown,
+        title=_("Working days from sent to paid, %(years)s"),
         unit=_("working days"),
-        series=[str(year) for year in years],
         rows=[
             ChartRow(_("Median"), tuple(f.median_days for f in shown)),
             ChartRow(_("Longest"), tuple(f.longest_days for f in shown)),
@@ -123,7 +137,6 @@ def within_chart(*, before: WaitFigures, now: WaitFigures, key: str) -> Chart | 
     shown = [figures for figures in (before, now) if figures.measured]
     if not shown:
         return None
-    years = [figures.year for figures in shown]
     summary = " ".join(
         ngettext(
             "%(year)s: %(within)s of %(measured)s claim paid within the promise "
@@ -140,11 +153,10 @@ def within_chart(*, before: WaitFigures, now: WaitFigures, key: str) -> Chart | 
         }
         for figures in shown
     )
-    return chart_bars(
-        title=_("Share of claims paid within the promise, %(years)s")
-        % {"years": _years_words(years)},
+    return _chart(
+        shown=shown,
+        title=_("Share of claims paid within the promise, %(years)s"),
         unit=_("per cent"),
-        series=[str(year) for year in years],
         rows=[
             ChartRow(
                 _("Paid within the promise"),
