@@ -296,10 +296,7 @@ def test_requests_not_accepted_or_not_ended_are_not_asked(status, ended_days_ago
     assert not ChangeAsk.objects.exists()
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent writers: runs in CI's PostgreSQL pass",
-)
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_the_same_moment_ask_once():
     today = timezone.localdate()

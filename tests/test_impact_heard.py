@@ -272,10 +272,7 @@ def test_those_selected_for_work_done_are_asked_and_no_one_else():
     ).url == reverse("heard:opportunity", args=[work.pk])
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent writers: runs in CI's PostgreSQL pass",
-)
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_the_same_moment_ask_once():
     made = MeetingFactory(

@@ -289,10 +289,7 @@ def test_selection_needs_a_reason_and_a_closed_opportunity(demo_site):
 # Two people, one last place ----------------------------------------------------------
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent writers: runs in CI's PostgreSQL pass",
-)
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_members_taking_the_last_place_at_once_one_gets_it():
     opportunity = OpportunityFactory(places=1)

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 import time_machine
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
 from django_q.brokers import get_broker
@@ -119,10 +119,7 @@ def test_b_two_workers_seeing_the_same_rows_never_both_claim_one(smtp):
     assert second == []
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent writers: runs in CI's PostgreSQL pass",
-)
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_b_two_send_tasks_at_the_same_time_send_each_email_once(smtp):
     emails = emails_due(200)
