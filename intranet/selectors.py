@@ -21,7 +21,11 @@ from opportunities.selectors import (
     requests_waiting,
     sign_ups_of,
 )
-from payments.selectors import claims_to_answer, claims_waiting_all
+from payments.selectors import (
+    claims_late_count,
+    claims_to_answer,
+    claims_waiting_all,
+)
 from plans.selectors import plan_of, plan_review_due, plans_to_review
 from projects.selectors import projects_worked_on
 
@@ -126,6 +130,9 @@ def dashboard_for(*, user: User, person: User | None = None) -> dict:
         context["plans_to_review"] = plans_to_review(today=today)
         context["paused"] = paused_people(day=today)
         context.update(waiting_for_lead(lead=user))
+        context["claims_late"] = (
+            claims_late_count(today=today) if context["claims_waiting"] else 0
+        )
     if context["is_staff_member"]:
         context["my_requests"] = list(requests_of(user=user)[:5])
     return context

@@ -107,35 +107,13 @@ def clock_of(
     )
 
 
-def payment_waits(
-    *, year: int, member: User | None = None
-) -> tuple[WaitFigures, WaitFigures]:
-    """How long the claims paid in `year`, and in the year before, waited
-    from sent to paid, against the payment promise: (the year before, the
-    year). A claim counts in the year it was paid (the date the lead
-    recorded, else the day it was marked paid). With `member`, their own
-    claims alone. One query however many claims."""
-    first, last = date(year - 1, 1, 1), date(year, 12, 31)
-    # Marked paid with no date recorded: the day it was marked, read in the
-    # site's time zone by the clock; a day's margin either side here.
-    marked = ClaimEvent.objects.filter(
-        claim=OuterRef("pk"),
-        to_status=S.PAID,
-        at__gte=timezone.make_aware(
-            datetime.combine(first - timedelta(days=1), time())
-        ),
-        at__lt=timezone.make_aware(datetime.combine(last + timedelta(days=2), time())),
-    )
-    claims = Claim.objects.annotate(has_marked=Exists(marked)).filter(
-        Q(paid_on__range=(first, last)) | Q(paid_on__isnull=True, has_marked=True),
-        status=S.PAID,
-    )
-    if member is not None:
-        claims = claims.filter(sign_up__member=member)
-    # One statement: the claims' events, each with its claim and member's
-    # Assembly, and the promise in force at the event (the first event's is
-    # the claim's). A claim with no events was never marked paid in the log,
-    # so its clock has no day paid and it would not count anyway.
+def _clocks_read(
+    *, claims: QuerySet[Claim], today: date | None = None
+) -> list[ClaimClock]:
+    """The clocks of `claims`, in one statement: the claims' events, each with
+    its claim and member's Assembly, and the promise in force at the event
+    (the first event's is the claim's). A claim with no events was never sent,
+    so it has no clock."""
     in_force = PaymentPromise.objects.filter(set_at__lte=OuterRef("at")).order_by(
         "-set_at", "-pk"
     )
@@ -170,8 +148,45 @@ def payment_waits(
                 events=found,
                 promises=promises,
                 nation=nation_of(member=claim.sign_up.member),
+                today=today,
             )
         )
+    return clocks
+
+
+def claims_late_count(*, today: date | None = None) -> int:
+    """How many claims waiting for the lead are past the payment promise
+    (the lead's home page). One query however many claims."""
+    clocks = _clocks_read(claims=claims_waiting_all(), today=today)
+    return sum(clock.is_overdue for clock in clocks)
+
+
+def payment_waits(
+    *, year: int, member: User | None = None
+) -> tuple[WaitFigures, WaitFigures]:
+    """How long the claims paid in `year`, and in the year before, waited
+    from sent to paid, against the payment promise: (the year before, the
+    year). A claim counts in the year it was paid (the date the lead
+    recorded, else the day it was marked paid). With `member`, their own
+    claims alone. One query however many claims."""
+    first, last = date(year - 1, 1, 1), date(year, 12, 31)
+    # Marked paid with no date recorded: the day it was marked, read in the
+    # site's time zone by the clock; a day's margin either side here.
+    marked = ClaimEvent.objects.filter(
+        claim=OuterRef("pk"),
+        to_status=S.PAID,
+        at__gte=timezone.make_aware(
+            datetime.combine(first - timedelta(days=1), time())
+        ),
+        at__lt=timezone.make_aware(datetime.combine(last + timedelta(days=2), time())),
+    )
+    claims = Claim.objects.annotate(has_marked=Exists(marked)).filter(
+        Q(paid_on__range=(first, last)) | Q(paid_on__isnull=True, has_marked=True),
+        status=S.PAID,
+    )
+    if member is not None:
+        claims = claims.filter(sign_up__member=member)
+    clocks = _clocks_read(claims=claims)
     return (
         wait_figures(year=year - 1, clocks=clocks),
         wait_figures(year=year, clocks=clocks),

@@ -5,10 +5,12 @@ its clock, and one claim overdue now."""
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from payments.models import Claim, PaymentPromise
 from payments.selectors import claims_waiting, clocks_attach, payment_waits, with_events
+from tests.people import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +58,12 @@ def test_one_claim_is_overdue_now_and_leads_the_lead_s_list():
     assert overdue[0].sign_up.opportunity.title == (
         "Embedding co-production: team workshops"
     )
+
+
+def test_the_lead_s_home_page_raises_the_overdue_claim(client, demo_site):
+    sign_in(client, "lead@example.org")
+    html = client.get(reverse("intranet:home")).content.decode()
+    assert "1 of them is past the payment promise." in html
 
 
 def test_the_figures_show_the_share_within_the_promise():

@@ -276,6 +276,35 @@ def test_the_lead_sees_overdue_claims_first_then_the_closest_to_the_promise(clie
     assert "Paused, waiting for an answer" in others
 
 
+def test_the_lead_s_home_page_says_how_many_claims_are_past_the_promise(client):
+    Claim.objects.filter(status__in=[C.SUBMITTED, C.APPROVED]).delete()  # the demo's
+    promise(10)
+    the_lead = lead()
+    client.force_login(the_lead)
+
+    def home():
+        with time_machine.travel(noon(date(2026, 11, 27)), tick=False):
+            html = client.get(reverse("intranet:home")).content.decode()
+        return html[html.index('id="claims-lead-heading"') :].split("</section>")[0]
+
+    claim_sent(date(2026, 11, 23), title="Newest work")
+    first = home()
+    assert "1 claim to check or to pay." in first
+    assert "past the payment promise" not in first
+
+    claim_sent(date(2026, 11, 2), title="Overdue work")  # due 16 November
+    assert "2 claims to check or to pay." in home()
+    assert "1 of them is past the payment promise." in home()
+
+    approved = claim_sent(date(2026, 10, 26), title="Approved work")
+    on(date(2026, 10, 27), claim_approve, claim=approved, by=the_lead)
+    answering = claim_sent(date(2026, 10, 1), title="Waiting for an answer")
+    on(date(2026, 10, 2), claim_query, claim=answering, by=the_lead, message="Which?")
+    # The question's clock is paused, and it is not the lead's to act on.
+    assert "3 claims to check or to pay." in home()
+    assert "2 of them are past the payment promise." in home()
+
+
 # The daily check -------------------------------------------------------------------
 
 
