@@ -159,30 +159,21 @@ DOCUMENT_TARGETS = """rows => rows.map(row => [
 })))"""
 
 
+def document_links(page, site):
+    open_screen(page, site, DOCUMENT_FILE_TARGET)
+    rows = page.eval_on_selector_all("tbody tr:has(a[download])", DOCUMENT_TARGETS)
+    return [link for row in rows for link in row]
+
+
 def test_wagtail_s_document_listing_still_wraps_its_links_into_short_lines(page, site):
     """DOCUMENT_FILE_TARGET: with the workaround, at 320 CSS pixels every
     document's title and file name are each one link at least 24 pixels
     square; without it, they wrap into lines under 24 pixels tall."""
     helpers.sign_in(page, site, "lead@example.org", next_path="/admin/")
-    open_screen(page, site, DOCUMENT_FILE_TARGET)
-    links = [
-        link
-        for row in page.eval_on_selector_all(
-            "tbody tr:has(a[download])", DOCUMENT_TARGETS
-        )
-        for link in row
-    ]
+    links = document_links(page, site)
     assert len(links) > 10
     assert [link for link in links if any(link.values())] == []
 
     block(page, DOCUMENT_FILE_TARGET)
-    open_screen(page, site, DOCUMENT_FILE_TARGET)
-    links = [
-        link
-        for row in page.eval_on_selector_all(
-            "tbody tr:has(a[download])", DOCUMENT_TARGETS
-        )
-        for link in row
-    ]
     # Wagtail has fixed it when this fails: remove the workaround.
-    assert any(link["short_lines"] for link in links)
+    assert any(link["short_lines"] for link in document_links(page, site))
