@@ -23,7 +23,7 @@ from opportunities.selectors import (
 )
 from payments.selectors import (
     claims_late_count,
-    claims_to_answer,
+    claims_open_of,
     claims_waiting_all,
 )
 from plans.selectors import plan_of, plan_review_due, plans_to_review
@@ -120,10 +120,10 @@ def dashboard_for(*, user: User, person: User | None = None) -> dict:
         context["my_sign_ups"] = sign_ups_of(member=person)
         # Each with its latest update, in one query however many there are.
         context["my_projects"] = list(projects_worked_on(member=person))
-        # Named only, so their expense lines are not fetched.
-        context["claims_to_answer"] = list(
-            claims_to_answer(member=person).prefetch_related(None)
-        )
+        # Each with its clock, in one query however many there are.
+        open_claims = claims_open_of(member=person, today=today)
+        context["claims_to_answer"] = [c for c in open_claims if c.clock.is_paused]
+        context["claims_to_be_paid"] = [c for c in open_claims if not c.clock.is_paused]
     if context["is_lead"]:
         context["moderation"] = moderation_waiting()
         context["charter_not_accepted"] = members_not_accepted_current()

@@ -107,19 +107,21 @@ def clock_of(
     )
 
 
-def _clocks_read(
+def _claims_clocked(
     *, claims: QuerySet[Claim], today: date | None = None
-) -> list[ClaimClock]:
-    """The clocks of `claims`, in one statement: the claims' events, each with
-    its claim and member's Assembly, and the promise in force at the event
-    (the first event's is the claim's). A claim with no events was never sent,
-    so it has no clock."""
+) -> list[Claim]:
+    """`claims`, each with `.clock`, its opportunity and its member's
+    Assembly, in one statement: the claims' events, each with its claim, and
+    the promise in force at the event (the first event's is the claim's). A
+    claim with no events was never sent, so it is left out."""
     in_force = PaymentPromise.objects.filter(set_at__lte=OuterRef("at")).order_by(
         "-set_at", "-pk"
     )
     events = (
         ClaimEvent.objects.filter(claim__in=claims.values("pk"))
-        .select_related("claim__sign_up__member__profile__assembly")
+        .select_related(
+            "claim__sign_up__opportunity", "claim__sign_up__member__profile__assembly"
+        )
         .annotate(
             promise_pk=Subquery(in_force.values("pk")[:1]),
             promise_days=Subquery(in_force.values("working_days")[:1]),
@@ -127,7 +129,7 @@ def _clocks_read(
         )
         .order_by("claim_id", "at", "pk")
     )
-    clocks = []
+    clocked = []
     for _claim_pk, found in groupby(events, key=lambda event: event.claim_id):
         found = list(found)
         first_event, claim = found[0], found[0].claim
@@ -142,23 +144,32 @@ def _clocks_read(
             if first_event.promise_pk
             else []
         )
-        clocks.append(
-            claim_clock(
-                claim=claim,
-                events=found,
-                promises=promises,
-                nation=nation_of(member=claim.sign_up.member),
-                today=today,
-            )
+        claim.clock = claim_clock(
+            claim=claim,
+            events=found,
+            promises=promises,
+            nation=nation_of(member=claim.sign_up.member),
+            today=today,
         )
-    return clocks
+        clocked.append(claim)
+    return clocked
 
 
 def claims_late_count(*, today: date | None = None) -> int:
     """How many claims waiting for the lead are past the payment promise
     (the lead's home page). One query however many claims."""
-    clocks = _clocks_read(claims=claims_waiting_all(), today=today)
-    return sum(clock.is_overdue for clock in clocks)
+    claims = _claims_clocked(claims=claims_waiting_all(), today=today)
+    return sum(claim.clock.is_overdue for claim in claims)
+
+
+def claims_open_of(*, member: User, today: date | None = None) -> list[Claim]:
+    """The member's claims still to be paid (to check, with a question for
+    them, or to pay), oldest first, each with `.clock`: the member's home
+    page. One query however many claims."""
+    claims = Claim.objects.filter(
+        sign_up__member=member, status__in=[*WAITING, S.QUERIED]
+    )
+    return _claims_clocked(claims=claims, today=today)
 
 
 def payment_waits(
@@ -186,7 +197,7 @@ def payment_waits(
     )
     if member is not None:
         claims = claims.filter(sign_up__member=member)
-    clocks = _clocks_read(claims=claims)
+    clocks = [claim.clock for claim in _claims_clocked(claims=claims)]
     return (
         wait_figures(year=year - 1, clocks=clocks),
         wait_figures(year=year, clocks=clocks),
@@ -197,11 +208,6 @@ def claim_latest_query(*, claim: Claim) -> ClaimEvent | None:
     """The lead's latest question about the claim, or None if they never
     asked one. One query, however long the claim's history."""
     return claim.events.filter(to_status=S.QUERIED).select_related("by").last()
-
-
-def claims_to_answer(*, member: User) -> QuerySet[Claim]:
-    """The member's claims the lead has a question about."""
-    return claims_of(member=member).filter(status=S.QUERIED)
 
 
 def claims_waiting(*, today: date | None = None) -> list[Claim]:

@@ -8,9 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from opportunities.factories import OpportunityFactory, SignUpFactory
+from opportunities.models import Opportunity
+from payments.factories import ClaimFactory
 from payments.models import Claim, PaymentPromise
 from payments.selectors import claims_waiting, clocks_attach, payment_waits, with_events
-from tests.people import sign_in
+from tests.people import act_for, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +73,51 @@ def test_the_figures_show_the_share_within_the_promise():
     before, now = payment_waits(year=2023)
     assert before.measured and now.measured
     assert 0 < now.within < now.measured
+
+
+def home_claims_panel(client) -> str:
+    html = client.get(reverse("intranet:home")).content.decode()
+    if 'id="claims-paid-heading"' not in html:
+        return ""
+    panel = html[html.index('id="claims-paid-heading"') :].split("</section>")[0]
+    return " ".join(panel.split())
+
+
+def test_a_member_s_home_page_says_when_each_claim_will_be_paid(client, demo_site):
+    sign_in(client, "member@example.org")
+    panel = home_claims_panel(client)
+    assert "When your claims will be paid" in panel
+    assert "The claim for Embedding co-production: team workshops</a>" in panel
+    assert "working days late</strong>" in panel
+    assert "All your payments" in panel
+
+
+@pytest.mark.parametrize(
+    "email", ["member2@example.org", "member3@example.org", "supporter@example.org"]
+)
+def test_nobody_else_s_home_page_lists_the_member_s_claims(client, demo_site, email):
+    sign_in(client, email)
+    assert "Embedding co-production: team workshops" not in home_claims_panel(client)
+
+
+@pytest.mark.parametrize("email", ["lead@example.org", "staff@example.org"])
+def test_the_lead_and_staff_have_no_claims_of_their_own_to_list(
+    client, demo_site, email
+):
+    sign_in(client, email)
+    assert home_claims_panel(client) == ""
+
+
+def test_a_supporter_acting_sees_the_member_s_claims_as_theirs(client, demo_site):
+    niamh = act_for(client, "supporter@example.org", "member2@example.org")
+    opportunity = OpportunityFactory(
+        status=Opportunity.Status.COMPLETED, title="Panel on hospital discharge"
+    )
+    ClaimFactory(
+        sign_up=SignUpFactory(opportunity=opportunity, member=niamh, selected=True)
+    )
+    panel = home_claims_panel(client)
+    assert "When their claims will be paid" in panel
+    assert "The claim for Panel on hospital discharge</a>: By " in panel
+    assert "(10 working days left)" in panel
+    assert "All their payments" in panel

@@ -3,7 +3,7 @@ by and its waits, read from the claim's event log with the bank holidays of
 the member's nation; the lead's order; the daily check; the promise in the
 admin, and who may set it."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -66,6 +66,22 @@ def claim_sent(on: date, member=None, title="Panel on hospital discharge") -> Cl
     )
     with time_machine.travel(noon(on), tick=False):
         return ClaimFactory(sign_up=sign_up)
+
+
+def claim_paid(sent: date, paid: date, by, member=None) -> Claim:
+    """A claim for "Paid work" sent on `sent`, approved the day after and
+    paid on `paid`."""
+    claim = claim_sent(sent, member=member, title="Paid work")
+    on(sent + timedelta(days=1), claim_approve, claim=claim, by=by)
+    on(
+        paid,
+        claim_mark_paid,
+        claim=claim,
+        by=by,
+        paid_on=paid,
+        reference="BACS 2",
+    )
+    return claim
 
 
 def lead():
@@ -305,6 +321,30 @@ def test_the_lead_s_home_page_says_how_many_claims_are_past_the_promise(client):
     assert "2 of them are past the payment promise." in home()
 
 
+def test_the_member_s_home_page_says_when_each_claim_will_be_paid(client):
+    promise(10)
+    the_lead = lead()
+    member = member_in("scotland")
+    claim_sent(date(2026, 11, 23), member=member, title="Newest work")
+    claim_sent(date(2026, 11, 2), member=member, title="Overdue work")
+    asked = claim_sent(date(2026, 11, 16), member=member, title="Asked work")
+    on(date(2026, 11, 17), claim_query, claim=asked, by=the_lead, message="Which?")
+    claim_paid(date(2026, 10, 1), date(2026, 10, 5), the_lead, member=member)
+    client.force_login(member)
+    with time_machine.travel(noon(date(2026, 11, 27)), tick=False):
+        html = client.get(reverse("intranet:home")).content.decode()
+    html = " ".join(html.split())
+    panel = html[html.index('id="claims-paid-heading"') :].split("</section>")[0]
+    # St Andrew's Day (Monday 30th in Scotland) does not count.
+    assert "Newest work</a>: By 8 December 2026 (6 working days left)" in panel
+    assert "Overdue work</a>: <strong>9 working days late</strong>" in panel
+    assert "Asked work" not in panel and "Paid work" not in panel
+    question = html[html.index('id="claims-heading"') :].split("</section>")[0]
+    assert "The claim for Asked work</a>: the engagement lead has a question" in (
+        question
+    )
+
+
 # The daily check -------------------------------------------------------------------
 
 
@@ -379,16 +419,7 @@ def test_the_check_leaves_paused_paid_and_rejected_claims_alone():
     the_lead = lead()
     answering = claim_sent(date(2026, 10, 1))
     on(date(2026, 10, 2), claim_query, claim=answering, by=the_lead, message="Which?")
-    paid = claim_sent(date(2026, 10, 1), title="Paid work")
-    on(date(2026, 10, 2), claim_approve, claim=paid, by=the_lead)
-    on(
-        date(2026, 10, 30),
-        claim_mark_paid,
-        claim=paid,
-        by=the_lead,
-        paid_on=date(2026, 10, 30),
-        reference="Late but paid",
-    )
+    paid = claim_paid(date(2026, 10, 1), date(2026, 10, 30), the_lead)
     claims_promise_check(today=date(2026, 11, 27))
     assert not Notification.objects.filter(
         target_id__in=[str(answering.pk), str(paid.pk)],
