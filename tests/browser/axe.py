@@ -26,6 +26,10 @@ def axe_source() -> str:
 
 def inject(page) -> str:
     """Put axe-core into the page; returns the version that is now there."""
+    # Wagtail's userbar.js (a plain script at the end of the body) carries its
+    # own axe-core and sets window.axe when it runs: seeing the heading does
+    # not mean it has, so wait for the page's scripts before putting ours in.
+    page.wait_for_load_state("load")
     # evaluate() runs outside the page's CSP, so the site's policy stays strict.
     page.evaluate(axe_source())
     return page.evaluate("axe.version")
