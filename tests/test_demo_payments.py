@@ -121,3 +121,5 @@ def test_a_supporter_acting_sees_the_member_s_claims_as_theirs(client, demo_site
     assert "The claim for Panel on hospital discharge</a>: By " in panel
     assert "(10 working days left)" in panel
     assert "All their payments" in panel
+    # Only the member they act for: not member@'s overdue claim.
+    assert "Embedding co-production: team workshops" not in panel
